@@ -1,0 +1,30 @@
+package pipeline
+
+import "context"
+
+// Stage is one step of the pipeline. Process reads and enriches the document
+// in place. A Stage must be safe for concurrent use by several workers, each
+// with its own Document; heavy resources are built once, before the run, and
+// shared read-only.
+//
+// A returned error is attached to the document (see Document.Errors) and does
+// not stop the run; the remaining stages still see the document. Process
+// should return ctx.Err() promptly when the context is cancelled.
+type Stage interface {
+	Name() string
+	Process(ctx context.Context, d *Document) error
+}
+
+// StageFunc adapts a name and a function to the Stage interface.
+type StageFunc struct {
+	StageName string
+	Fn        func(ctx context.Context, d *Document) error
+}
+
+var _ Stage = StageFunc{}
+
+// Name returns the stage name.
+func (s StageFunc) Name() string { return s.StageName }
+
+// Process calls Fn.
+func (s StageFunc) Process(ctx context.Context, d *Document) error { return s.Fn(ctx, d) }
