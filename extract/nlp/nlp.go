@@ -1,0 +1,128 @@
+package nlp
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/entente-nlp/entente/pipeline"
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// Name is the stage name used in configuration.
+const Name = "nlp"
+
+// Models holds prose's tokenizer, segmenter, tagger and entity model. They
+// are loaded once per process and are safe for concurrent use.
+type Models struct {
+	Tokenizer *tokenize.Tokenizer
+	Segmenter *segment.Segmenter
+	Tagger    *tag.Tagger
+	// NER is nil until NERModel is called.
+	nerOnce sync.Once
+	ner     *ner.Extracter
+	nerErr  error
+}
+
+var shared = sync.OnceValues(func() (*Models, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("nlp: loading sentence segmenter: %w", err)
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("nlp: loading tagger: %w", err)
+	}
+	return &Models{Tokenizer: tokenize.New(), Segmenter: seg, Tagger: tg}, nil
+})
+
+// SharedModels returns the process-wide prose models, loading them on first
+// use.
+func SharedModels() (*Models, error) { return shared() }
+
+// NERModel returns prose's entity model, loading it on first use.
+func (m *Models) NERModel() (*ner.Extracter, error) {
+	m.nerOnce.Do(func() {
+		m.ner, m.nerErr = ner.New()
+		if m.nerErr != nil {
+			m.nerErr = fmt.Errorf("nlp: loading entity model: %w", m.nerErr)
+		}
+	})
+	return m.ner, m.nerErr
+}
+
+// Stage fills Document.Sentences and Document.Tokens (with POS tags, and
+// prose NER labels when enabled).
+type Stage struct {
+	models *Models
+	ner    *ner.Extracter
+}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// Options configure the stage.
+type Options struct {
+	// ProseNER runs prose's entity model and stores its IOB labels on the
+	// tokens, as one candidate source for the entities stage.
+	ProseNER bool
+}
+
+// New builds the stage on shared models.
+func New(models *Models, opts Options) (*Stage, error) {
+	s := &Stage{models: models}
+	if opts.ProseNER {
+		x, err := models.NERModel()
+		if err != nil {
+			return nil, err
+		}
+		s.ner = x
+	}
+	return s, nil
+}
+
+// Name returns "nlp".
+func (s *Stage) Name() string { return Name }
+
+// Process segments, tokenizes and tags d.Text. Documents that already
+// failed are left alone.
+func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
+	if d.Failed() {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	sents := s.models.Segmenter.Segment(d.Text)
+	d.Sentences = make([]pipeline.Sentence, 0, len(sents))
+	for _, st := range sents {
+		d.Sentences = append(d.Sentences, pipeline.Sentence{Span: pipeline.Span{Start: st.Start, End: st.End()}})
+	}
+	toks := s.models.Tokenizer.Tokenize(d.Text)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.models.Tagger.TagTokens(toks)
+	if s.ner != nil {
+		s.ner.Label(toks)
+	}
+	d.Tokens = convert(toks, d.Tokens[:0])
+	return nil
+}
+
+func convert(toks []token.Token, out []pipeline.Token) []pipeline.Token {
+	if cap(out) < len(toks) {
+		out = make([]pipeline.Token, 0, len(toks))
+	}
+	for _, t := range toks {
+		out = append(out, pipeline.Token{
+			Span:  pipeline.Span{Start: t.Start, End: t.End()},
+			Tag:   t.Tag,
+			Label: t.Label,
+		})
+	}
+	return out
+}
