@@ -1,0 +1,34 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Env holds the heavy, read-only resources that stages share. Build it once
+// per process.
+type Env struct {
+	Models *nlp.Models
+	// ProseNER enables prose's entity model in the nlp stage.
+	ProseNER bool
+}
+
+// Register adds every extraction stage to r.
+func Register(r *pipeline.Registry, env Env) {
+	r.Register(nlp.Name, func(opts map[string]any) (pipeline.Stage, error) {
+		if err := noOptions(nlp.Name, opts); err != nil {
+			return nil, err
+		}
+		return nlp.New(env.Models, nlp.Options{ProseNER: env.ProseNER})
+	})
+}
+
+// noOptions rejects options for stages that take none.
+func noOptions(stage string, opts map[string]any) error {
+	for k := range opts {
+		return fmt.Errorf("extract: stage %s takes no option %q", stage, k)
+	}
+	return nil
+}
