@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 
+	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -13,6 +14,10 @@ type Env struct {
 	Models *nlp.Models
 	// ProseNER enables prose's entity model in the nlp stage.
 	ProseNER bool
+	// NER is the statistical entity tagger (nermodel.Default(), trained on
+	// CoNLL-2003 eng.train), one candidate source for the entities stage;
+	// nil disables it. Call NER.TagDocument(d) after the nlp stage.
+	NER *nermodel.Model
 }
 
 // Register adds every extraction stage to r.

@@ -1,0 +1,371 @@
+package nermodel
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// FeatureVersion names the feature set. A model file records the version it
+// was trained with, and Read refuses a model from another version: the
+// weights would be meaningless.
+const FeatureVersion = "nermodel-features-1"
+
+// Feature templates. Each feature hashes its template id with its values,
+// so templates never collide by construction, only by hashing.
+const (
+	fBias byte = iota + 1
+	fNorm
+	fWord
+	fShape
+	fShort
+	fPrefix
+	fSuffix
+	fNormPrev1
+	fNormNext1
+	fNormPrev2
+	fNormNext2
+	fShortPrev1
+	fShortNext1
+	fShortTri
+	fPOS
+	fPOSPrev1
+	fPOSNext1
+	fPOSPrevCur
+	fPOSCurNext
+	fBigramPrev
+	fBigramNext
+	fSentStart
+	fCapsSent
+	fCapsSentNorm
+	fDocCase
+	fPOSShort
+	fLen
+	fHyphenHead
+	fHyphenTail
+	// Features that depend on the labels already chosen.
+	fLabel1
+	fLabel12
+	fLabel1Norm
+	fLabel1Short
+	fLabel1POS
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hstart(t byte) uint64 { return (fnvOffset ^ uint64(t)) * fnvPrime }
+
+// hstr mixes s into h, followed by a separator so that ("ab","c") and
+// ("a","bc") differ.
+func hstr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
+func hint(h uint64, v int) uint64 {
+	h = (h ^ uint64(v&0xff)) * fnvPrime
+	return (h ^ 0xfe) * fnvPrime
+}
+
+// bucket maps a 64-bit feature hash to one of 1<<logBuckets rows.
+func bucket(h uint64, logBuckets uint) uint32 {
+	h ^= h >> 31
+	h *= 0x9e3779b97f4a7c15
+	return uint32(h >> (64 - logBuckets))
+}
+
+// tokenView is what the features see of one token.
+type tokenView struct {
+	word, norm, shape, short, pos string
+	capitalized                   bool
+	sentStart                     bool
+	// Hashes reused by label-dependent features.
+	hNorm, hShort, hPOS uint64
+}
+
+// segment is a token range [start, end) decoded as one sequence.
+type segment struct{ start, end int }
+
+// document is a featurized token sequence: static features per token
+// (feats[off[i]:off[i+1]]) plus what the label features need.
+type document struct {
+	views    []tokenView
+	segments []segment
+	feats    []uint32
+	off      []int
+}
+
+// segments splits tokens into sequences at sentence boundaries and at line
+// breaks between tokens (headlines, list items). With no sentences the
+// tokens form one sequence apart from line breaks.
+func segmentsOf(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) []segment {
+	var segs []segment
+	start := 0
+	si := 0
+	sentOf := func(off int) int {
+		for si < len(sentences) && sentences[si].End <= off {
+			si++
+		}
+		if si < len(sentences) && sentences[si].Start <= off {
+			return si
+		}
+		return -1 - si // between sentences: distinct from any index
+	}
+	prevSent := 0
+	for i := range tokens {
+		cur := 0
+		if len(sentences) > 0 {
+			cur = sentOf(tokens[i].Start)
+		}
+		if i > start {
+			gap := ""
+			if a, b := tokens[i-1].End, tokens[i].Start; a >= 0 && a <= b && b <= len(text) {
+				gap = text[a:b]
+			}
+			if cur != prevSent || strings.ContainsRune(gap, '\n') {
+				segs = append(segs, segment{start, i})
+				start = i
+			}
+		}
+		prevSent = cur
+	}
+	if start < len(tokens) {
+		segs = append(segs, segment{start, len(tokens)})
+	}
+	return segs
+}
+
+// featurize computes every label-independent feature of every token.
+func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, logBuckets uint) *document {
+	d := &document{
+		views:    make([]tokenView, len(tokens)),
+		segments: segmentsOf(text, tokens, sentences),
+		off:      make([]int, 0, len(tokens)+1),
+		feats:    make([]uint32, 0, len(tokens)*40),
+	}
+	for i, t := range tokens {
+		w := ""
+		if t.Start >= 0 && t.Start <= t.End && t.End <= len(text) {
+			w = text[t.Start:t.End]
+		}
+		v := &d.views[i]
+		v.word = w
+		v.norm = normalize(w)
+		v.shape, v.short = shapes(w)
+		v.pos = t.Tag
+		r, _ := utf8.DecodeRuneInString(w)
+		v.capitalized = unicode.IsUpper(r)
+		v.hNorm = hstr(0, v.norm)
+		v.hShort = hstr(0, v.short)
+		v.hPOS = hstr(0, v.pos)
+	}
+	// Document-level case evidence: for each lowercased word, whether the
+	// document also uses it in lower case, and whether it is capitalized
+	// somewhere other than the start of a sentence or an all-caps line.
+	caseSeen := map[string]uint8{}
+	capsSeg := make([]bool, len(d.segments))
+	for si, sg := range d.segments {
+		capsSeg[si] = allCaps(d.views[sg.start:sg.end])
+		for i := sg.start; i < sg.end; i++ {
+			v := &d.views[i]
+			if i == sg.start {
+				v.sentStart = true
+			}
+			r, _ := utf8.DecodeRuneInString(v.word)
+			switch {
+			case unicode.IsLower(r):
+				caseSeen[v.norm] |= 1
+			case v.capitalized && i > sg.start && !capsSeg[si]:
+				caseSeen[v.norm] |= 2
+			}
+		}
+	}
+	for si, sg := range d.segments {
+		for i := sg.start; i < sg.end; i++ {
+			d.off = append(d.off, len(d.feats))
+			d.feats = d.staticFeatures(d.feats, i, sg, capsSeg[si], caseSeen, logBuckets)
+		}
+	}
+	d.off = append(d.off, len(d.feats))
+	return d
+}
+
+var pad = tokenView{word: "<pad>", norm: "<pad>", shape: "<pad>", short: "<pad>", pos: "<pad>"}
+
+func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool, caseSeen map[string]uint8, lb uint) []uint32 {
+	at := func(j int) *tokenView {
+		if j < sg.start || j >= sg.end {
+			return &pad
+		}
+		return &d.views[j]
+	}
+	v, p1, p2, n1, n2 := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
+	add := func(h uint64) { out = append(out, bucket(h, lb)) }
+
+	add(hstart(fBias))
+	add(hstr(hstart(fNorm), v.norm))
+	add(hstr(hstart(fWord), v.word))
+	add(hstr(hstart(fShape), v.shape))
+	add(hstr(hstart(fShort), v.short))
+	lower := strings.ToLower(v.word)
+	for n := 1; n <= 4; n++ {
+		if p, ok := runePrefix(lower, n); ok {
+			add(hstr(hint(hstart(fPrefix), n), p))
+		}
+		if s, ok := runeSuffix(lower, n); ok {
+			add(hstr(hint(hstart(fSuffix), n), s))
+		}
+	}
+	add(hstr(hstart(fNormPrev1), p1.norm))
+	add(hstr(hstart(fNormNext1), n1.norm))
+	add(hstr(hstart(fNormPrev2), p2.norm))
+	add(hstr(hstart(fNormNext2), n2.norm))
+	add(hstr(hstart(fShortPrev1), p1.short))
+	add(hstr(hstart(fShortNext1), n1.short))
+	add(hstr(hstr(hstr(hstart(fShortTri), p1.short), v.short), n1.short))
+	add(hstr(hstart(fPOS), v.pos))
+	add(hstr(hstart(fPOSPrev1), p1.pos))
+	add(hstr(hstart(fPOSNext1), n1.pos))
+	add(hstr(hstr(hstart(fPOSPrevCur), p1.pos), v.pos))
+	add(hstr(hstr(hstart(fPOSCurNext), v.pos), n1.pos))
+	add(hstr(hstr(hstart(fBigramPrev), p1.norm), v.norm))
+	add(hstr(hstr(hstart(fBigramNext), v.norm), n1.norm))
+	add(hstr(hstr(hstart(fPOSShort), v.pos), v.short))
+	add(hint(hstart(fLen), min(utf8.RuneCountInString(v.word), 12)))
+	if i == sg.start {
+		add(hstr(hstart(fSentStart), v.short))
+	}
+	if capsLine {
+		add(hstart(fCapsSent))
+		add(hstr(hstart(fCapsSentNorm), v.norm))
+	}
+	if v.capitalized {
+		add(hstr(hint(hstart(fDocCase), int(caseSeen[v.norm])), v.short))
+	}
+	if h := strings.IndexByte(v.norm, '-'); h > 0 && h < len(v.norm)-1 {
+		add(hstr(hstart(fHyphenHead), v.norm[:h]))
+		add(hstr(hstart(fHyphenTail), v.norm[strings.LastIndexByte(v.norm, '-')+1:]))
+	}
+	return out
+}
+
+// labelFeatures appends the features that depend on the labels chosen for
+// the two previous tokens (-1 means before the start of the sequence).
+func (d *document) labelFeatures(out []uint32, i, prev1, prev2 int, lb uint) []uint32 {
+	v := &d.views[i]
+	add := func(h uint64) { out = append(out, bucket(h, lb)) }
+	h1 := hint(hstart(fLabel1), prev1+1)
+	add(h1)
+	add(hint(hint(hstart(fLabel12), prev1+1), prev2+1))
+	add(hint(hstart(fLabel1Norm), prev1+1) ^ v.hNorm*fnvPrime)
+	add(hint(hstart(fLabel1Short), prev1+1) ^ v.hShort*fnvPrime)
+	add(hint(hstart(fLabel1POS), prev1+1) ^ v.hPOS*fnvPrime)
+	return out
+}
+
+// normalize lowercases w and replaces every digit with 0, so that numbers
+// and dates share features.
+func normalize(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	changed := false
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteByte('0')
+			changed = changed || r != '0'
+		case unicode.IsUpper(r):
+			b.WriteRune(unicode.ToLower(r))
+			changed = true
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if !changed {
+		return w
+	}
+	return b.String()
+}
+
+// shapes returns the word shape (Xxxxx, dd-dd, X.X.) with runs of one
+// character class cut at four, and the short shape with every run cut to
+// one (Xx, d-d, X.X.).
+func shapes(w string) (shape, short string) {
+	var s, sh strings.Builder
+	var last rune
+	run := 0
+	for _, r := range w {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case unicode.IsLetter(r):
+			c = 'x'
+		}
+		if c == last {
+			run++
+		} else {
+			run = 1
+		}
+		if run <= 4 {
+			s.WriteRune(c)
+		}
+		if run == 1 {
+			sh.WriteRune(c)
+		}
+		last = c
+	}
+	return s.String(), sh.String()
+}
+
+// allCaps reports whether a sequence is an all-caps line (a headline): at
+// least three letters and no lowercase letter.
+func allCaps(vs []tokenView) bool {
+	letters := 0
+	for _, v := range vs {
+		for _, r := range v.word {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+	}
+	return letters >= 3
+}
+
+func runePrefix(s string, n int) (string, bool) {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return "", false
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i], i < len(s) || n == 1
+}
+
+func runeSuffix(s string, n int) (string, bool) {
+	i := len(s)
+	for k := 0; k < n; k++ {
+		if i <= 0 {
+			return "", false
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:], i > 0 || n == 1
+}

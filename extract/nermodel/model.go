@@ -1,0 +1,197 @@
+package nermodel
+
+import (
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Labels is the tag set, in model order: O, then B- and I- for each type.
+var Labels = []string{"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+
+// labelType[k] is the type of label k ("" for O); labelInside[k] says I-.
+var (
+	labelType   = []string{"", "PER", "PER", "LOC", "LOC", "ORG", "ORG", "MISC", "MISC"}
+	labelInside = []bool{false, false, true, false, true, false, true, false, true}
+)
+
+// TypeOf maps the model's types to entente's entity types. MISC has no
+// entente type and is never reported.
+var TypeOf = map[string]string{
+	"PER": pipeline.Person,
+	"LOC": pipeline.Location,
+	"ORG": pipeline.Organization,
+}
+
+func labelIndex(l string) int {
+	for i, x := range Labels {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// allowed reports whether label k may follow label prev (-1 = start): I-X
+// only continues B-X or I-X.
+func allowed(prev, k int) bool {
+	if !labelInside[k] {
+		return true
+	}
+	return prev >= 0 && labelType[prev] == labelType[k]
+}
+
+// Candidate is an entity the model proposes: a byte span of the text, its
+// entente type (PERSON, LOCATION, ORGANIZATION) and its token range.
+type Candidate struct {
+	pipeline.Span
+	// Type is pipeline.Person, pipeline.Location or pipeline.Organization.
+	// LOCATION covers countries too: the model does not tell them apart.
+	Type string `json:"type"`
+	// TokenStart and TokenEnd are the token range [TokenStart, TokenEnd)
+	// in the tokens passed to Tag.
+	TokenStart int `json:"token_start"`
+	TokenEnd   int `json:"token_end"`
+	// Margin is the smallest gap, over the span's tokens, between the score
+	// of the chosen label and the best other allowed label. 0 is a tie;
+	// larger is surer. Useful for ranking, not a probability.
+	Margin float64 `json:"margin"`
+}
+
+// Model is a trained tagger. It is read-only and safe for concurrent use.
+type Model struct {
+	logBuckets uint
+	// w holds len(Labels) weights per bucket, quantized: the real weight
+	// is w*scale.
+	w     []int16
+	scale float64
+	meta  Meta
+}
+
+// Meta describes how a model was trained.
+type Meta struct {
+	// TrainedOn names the training data, e.g. "CoNLL-2003 eng.train".
+	TrainedOn      string `json:"trained_on"`
+	Documents      int    `json:"documents"`
+	Sentences      int    `json:"sentences"`
+	Tokens         int    `json:"tokens"`
+	Epochs         int    `json:"epochs"`
+	Seed           uint64 `json:"seed"`
+	LogBuckets     uint   `json:"log_buckets"`
+	FeatureVersion string `json:"feature_version"`
+}
+
+// Meta returns the model's training description.
+func (m *Model) Meta() Meta { return m.meta }
+
+// Tag labels tokens of text and returns the PER, LOC and ORG entities found,
+// in text order. tokens are the nlp stage's tokens (spans into text, Tag
+// holding the Penn Treebank part of speech); sentences, which may be nil,
+// are its sentence spans: the tagger decodes each sentence (and each line)
+// as one sequence. Tokens whose spans fall outside text are treated as
+// empty words.
+func (m *Model) Tag(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) []Candidate {
+	labels, margins := m.Labels(text, tokens, sentences)
+	return candidates(tokens, labels, margins)
+}
+
+// TagDocument is Tag over d.Text, d.Tokens and d.Sentences.
+func (m *Model) TagDocument(d *pipeline.Document) []Candidate {
+	return m.Tag(d.Text, d.Tokens, d.Sentences)
+}
+
+// Labels returns the BIO label of every token (see the Labels variable) and
+// the score margin of each choice.
+func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) ([]string, []float64) {
+	doc := featurize(text, tokens, sentences, m.logBuckets)
+	idx := make([]int, len(tokens))
+	margins := make([]float64, len(tokens))
+	var (
+		scores [numLabels]int64
+		feats  []uint32
+	)
+	for _, sg := range doc.segments {
+		p1, p2 := -1, -1
+		for i := sg.start; i < sg.end; i++ {
+			feats = append(feats[:0], doc.feats[doc.off[i]:doc.off[i+1]]...)
+			feats = doc.labelFeatures(feats, i, p1, p2, m.logBuckets)
+			scoreInto(m.w, feats, &scores)
+			best, margin := argmax(&scores, p1)
+			idx[i] = best
+			margins[i] = float64(margin) * m.scale
+			p2, p1 = p1, best
+		}
+	}
+	out := make([]string, len(tokens))
+	for i, k := range idx {
+		out[i] = Labels[k]
+	}
+	return out, margins
+}
+
+const numLabels = 9
+
+func scoreInto[T int16 | int32](w []T, feats []uint32, scores *[numLabels]int64) {
+	*scores = [numLabels]int64{}
+	for _, f := range feats {
+		row := w[int(f)*numLabels : int(f)*numLabels+numLabels]
+		for k, x := range row {
+			scores[k] += int64(x)
+		}
+	}
+}
+
+// argmax returns the best label allowed after prev and its margin over the
+// runner-up. Ties go to the lower index (O first).
+func argmax(scores *[numLabels]int64, prev int) (int, int64) {
+	best, second := -1, -1
+	for k := 0; k < numLabels; k++ {
+		if !allowed(prev, k) {
+			continue
+		}
+		switch {
+		case best < 0 || scores[k] > scores[best]:
+			second, best = best, k
+		case second < 0 || scores[k] > scores[second]:
+			second = k
+		}
+	}
+	if second < 0 {
+		return best, 0
+	}
+	return best, scores[best] - scores[second]
+}
+
+// candidates groups labels into entities, dropping MISC. An I- label after
+// a label of another type starts a new entity.
+func candidates(tokens []pipeline.Token, labels []string, margins []float64) []Candidate {
+	var out []Candidate
+	open := false
+	for i, l := range labels {
+		k := labelIndex(l)
+		if k <= 0 {
+			open = false
+			continue
+		}
+		typ := labelType[k]
+		if labelInside[k] && open && out[len(out)-1].Type == TypeOf[typ] {
+			c := &out[len(out)-1]
+			c.TokenEnd = i + 1
+			c.Span.End = tokens[i].End
+			c.Margin = min(c.Margin, margins[i])
+			continue
+		}
+		et, ok := TypeOf[typ]
+		if !ok { // MISC
+			open = false
+			continue
+		}
+		out = append(out, Candidate{
+			Span:       pipeline.Span{Start: tokens[i].Start, End: tokens[i].End},
+			Type:       et,
+			TokenStart: i,
+			TokenEnd:   i + 1,
+			Margin:     margins[i],
+		})
+		open = true
+	}
+	return out
+}

@@ -1,0 +1,165 @@
+package nermodel
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Example is one training document: text with the nlp stage's tokens and
+// sentences, and one gold BIO label per token (see Labels).
+type Example struct {
+	Text      string
+	Tokens    []pipeline.Token
+	Sentences []pipeline.Sentence
+	Labels    []string
+}
+
+// TrainOptions configure Train. The zero value of each field means its
+// default.
+type TrainOptions struct {
+	// Epochs over the data; default 10.
+	Epochs int
+	// Seed fixes the sentence order of every epoch; default 1.
+	Seed uint64
+	// LogBuckets is the base-2 log of the number of hashed feature rows;
+	// default 20 (about a million rows).
+	LogBuckets uint
+	// TrainedOn names the data, recorded in the model's Meta.
+	TrainedOn string
+	// Progress, when set, is called after each epoch with the number of
+	// tokens whose greedy guess was wrong during that epoch.
+	Progress func(epoch, mistakes, tokens int)
+}
+
+// Train fits an averaged perceptron on the examples. Training is
+// deterministic: the same examples and options give the same model, byte for
+// byte once written. It returns ctx.Err() if the context is cancelled.
+func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, error) {
+	if opts.Epochs <= 0 {
+		opts.Epochs = 10
+	}
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	if opts.LogBuckets == 0 {
+		opts.LogBuckets = 20
+	}
+	if opts.LogBuckets < 10 || opts.LogBuckets > 24 {
+		return nil, fmt.Errorf("nermodel: log buckets %d out of range 10..24", opts.LogBuckets)
+	}
+	lb := opts.LogBuckets
+
+	type seq struct {
+		doc        *document
+		start, end int
+		gold       []int // per token of doc
+	}
+	var seqs []seq
+	tokens := 0
+	for n, ex := range examples {
+		if len(ex.Labels) != len(ex.Tokens) {
+			return nil, fmt.Errorf("nermodel: example %d has %d labels for %d tokens", n, len(ex.Labels), len(ex.Tokens))
+		}
+		gold := make([]int, len(ex.Labels))
+		for i, l := range ex.Labels {
+			k := labelIndex(l)
+			if k < 0 {
+				return nil, fmt.Errorf("nermodel: example %d token %d: unknown label %q (want one of %v)", n, i, l, Labels)
+			}
+			gold[i] = k
+		}
+		doc := featurize(ex.Text, ex.Tokens, ex.Sentences, lb)
+		for _, sg := range doc.segments {
+			seqs = append(seqs, seq{doc: doc, start: sg.start, end: sg.end, gold: gold})
+		}
+		tokens += len(ex.Tokens)
+	}
+	if tokens == 0 {
+		return nil, fmt.Errorf("nermodel: no training tokens")
+	}
+
+	n := (1 << lb) * numLabels
+	w := make([]int32, n)
+	// acc accumulates c*delta for every update made at step c; the
+	// averaged weight is w - acc/c (Daumé's trick, no per-step averaging).
+	acc := make([]int64, n)
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x656e74656e7465))
+	order := make([]int, len(seqs))
+	for i := range order {
+		order[i] = i
+	}
+	var (
+		scores [numLabels]int64
+		feats  []uint32
+		c      int64 = 1
+	)
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		mistakes := 0
+		for _, si := range order {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			s := seqs[si]
+			p1, p2 := -1, -1
+			for i := s.start; i < s.end; i++ {
+				feats = append(feats[:0], s.doc.feats[s.doc.off[i]:s.doc.off[i+1]]...)
+				feats = s.doc.labelFeatures(feats, i, p1, p2, lb)
+				scoreInto(w, feats, &scores)
+				guess, _ := argmax(&scores, p1)
+				if g := s.gold[i]; guess != g {
+					mistakes++
+					for _, f := range feats {
+						base := int(f) * numLabels
+						w[base+g]++
+						acc[base+g] += c
+						w[base+guess]--
+						acc[base+guess] -= c
+					}
+				}
+				c++
+				p2, p1 = p1, guess
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(epoch, mistakes, tokens)
+		}
+	}
+
+	// Average, then quantize to int16 with one scale for the whole model.
+	avg := make([]float64, n)
+	maxAbs := 0.0
+	for i := range w {
+		a := float64(w[i]) - float64(acc[i])/float64(c)
+		avg[i] = a
+		maxAbs = math.Max(maxAbs, math.Abs(a))
+	}
+	if maxAbs == 0 {
+		return nil, fmt.Errorf("nermodel: training learned nothing (every guess was right from the start?)")
+	}
+	scale := maxAbs / math.MaxInt16
+	q := make([]int16, n)
+	for i, a := range avg {
+		q[i] = int16(math.Round(a / scale))
+	}
+	m := &Model{
+		logBuckets: lb,
+		w:          q,
+		scale:      scale,
+		meta: Meta{
+			TrainedOn:      opts.TrainedOn,
+			Documents:      len(examples),
+			Sentences:      len(seqs),
+			Tokens:         tokens,
+			Epochs:         opts.Epochs,
+			Seed:           opts.Seed,
+			LogBuckets:     lb,
+			FeatureVersion: FeatureVersion,
+		},
+	}
+	return m, nil
+}

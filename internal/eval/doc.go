@@ -1,0 +1,4 @@
+// Package eval scores entente's output against answer keys: exact-span
+// entity scoring on CoNLL-2003 data (conll.go), and the other scorers that
+// `entente eval` offers.
+package eval
