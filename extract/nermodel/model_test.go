@@ -101,6 +101,9 @@ func TestCandidates(t *testing.T) {
 	}
 	for _, c := range cases {
 		got := candidates(toks, c.labels, make([]float64, len(toks)))
+		for i := range c.want {
+			c.want[i].Confidence = confidence(0)
+		}
 		if len(got) != len(c.want) {
 			t.Errorf("%v: got %+v, want %+v", c.labels, got, c.want)
 			continue
@@ -286,4 +289,15 @@ func TestConcurrentTag(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestConfidenceIsMonotone(t *testing.T) {
+	prev := 0.0
+	for m := 0.0; m <= 200; m += 5 {
+		c := confidence(m)
+		if c <= prev && c < 1 || c < 0 || c > 1 {
+			t.Fatalf("confidence(%v) = %v after %v", m, c, prev)
+		}
+		prev = c
+	}
 }

@@ -2,11 +2,13 @@ package eval
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -269,8 +271,11 @@ func ratio(a, b int) float64 {
 type ConllScorer struct {
 	types  map[string]bool
 	counts map[string]*Counts
+	// Tokens and Docs count what was scored.
 	Tokens int
 	Docs   int
+	// Elapsed is the time the system took (set by ScoreConll).
+	Elapsed time.Duration
 }
 
 // NewConllScorer scores the given types (ConllTypes when none are given).
@@ -414,6 +419,61 @@ func (d *ConllDoc) TokenLabels(tokens []pipeline.Token) []string {
 			}
 		}
 		prevEnt = e
+	}
+	return out
+}
+
+// ConllTagger finds entities in a document built by ConllDoc.Document
+// (only Text is set) and returns them as byte spans of its Text with CoNLL
+// types (see ConllType); spans of other types are ignored by the scorer.
+type ConllTagger func(ctx context.Context, d *pipeline.Document) ([]TypedSpan, error)
+
+// ScoreConll runs tag over every document and scores its output against the
+// gold entities. Scorer.Elapsed is the time spent inside tag. A tagger error
+// stops the run: it means the system is broken, not that a document is bad.
+func ScoreConll(ctx context.Context, docs []ConllDoc, tag ConllTagger) (*ConllScorer, error) {
+	s := NewConllScorer()
+	for i := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		_, starts, ends := docs[i].Text()
+		d := docs[i].Document(fmt.Sprintf("conll-%d", i+1))
+		t0 := time.Now()
+		spans, err := tag(ctx, d)
+		s.Elapsed += time.Since(t0)
+		if err != nil {
+			return nil, fmt.Errorf("eval: conll document %d (line %d): %w", i+1, docs[i].Line, err)
+		}
+		s.Add(docs[i].Gold(), AlignSpans(starts, ends, spans), len(starts))
+	}
+	return s, nil
+}
+
+// TokensPerSecond is Tokens/Elapsed, 0 when nothing was timed.
+func (s *ConllScorer) TokensPerSecond() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Tokens) / s.Elapsed.Seconds()
+}
+
+// SpansFromLabels groups per-token IOB labels (B-PERSON, I-GPE, ...) into
+// typed byte spans, mapping types with ConllType. Tokens with empty labels
+// count as O.
+func SpansFromLabels(tokens []pipeline.Token, labels []string) []TypedSpan {
+	tags := make([]string, len(labels))
+	for i, l := range labels {
+		if l == "" {
+			l = "O"
+		}
+		tags[i] = l
+	}
+	var out []TypedSpan
+	for _, e := range EntitiesFromTags(tags) {
+		if t := ConllType(e.Type); t != "" {
+			out = append(out, TypedSpan{Type: t, Start: tokens[e.Start].Start, End: tokens[e.End-1].End})
+		}
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package eval
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"math"
 	"os"
 	"reflect"
@@ -257,4 +259,49 @@ func FuzzReadConll(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSpansFromLabels(t *testing.T) {
+	toks := []pipeline.Token{{Span: pipeline.Span{Start: 0, End: 8}}, {Span: pipeline.Span{Start: 9, End: 14}}, {Span: pipeline.Span{Start: 15, End: 21}}, {Span: pipeline.Span{Start: 22, End: 26}}}
+	got := SpansFromLabels(toks, []string{"B-PERSON", "I-PERSON", "B-GPE", ""})
+	want := []TypedSpan{{"PER", 0, 14}, {"LOC", 15, 21}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if got := SpansFromLabels(toks, []string{"B-DATE", "O", "I-MISC", "O"}); len(got) != 0 {
+		t.Errorf("unscored types gave %v", got)
+	}
+}
+
+func TestScoreConll(t *testing.T) {
+	docs, err := ReadConll(strings.NewReader(conllSample), "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A system that finds "Peter Blackburn" and calls BRUSSELS a person.
+	tag := func(_ context.Context, d *pipeline.Document) ([]TypedSpan, error) {
+		var out []TypedSpan
+		if i := strings.Index(d.Text, "Peter Blackburn"); i >= 0 {
+			out = append(out, TypedSpan{"PER", i, i + len("Peter Blackburn")})
+		}
+		if i := strings.Index(d.Text, "BRUSSELS"); i >= 0 {
+			out = append(out, TypedSpan{"PER", i, i + len("BRUSSELS")})
+		}
+		return out, nil
+	}
+	s, err := ScoreConll(context.Background(), docs, tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Micro(); got != (Counts{TP: 1, FP: 1, FN: 2}) {
+		t.Errorf("micro = %+v", got)
+	}
+	if s.Tokens != 9 || s.Docs != 2 {
+		t.Errorf("tokens %d docs %d", s.Tokens, s.Docs)
+	}
+	boom := errors.New("boom")
+	_, err = ScoreConll(context.Background(), docs, func(context.Context, *pipeline.Document) ([]TypedSpan, error) { return nil, boom })
+	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("tagger error = %v", err)
+	}
 }
