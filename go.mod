@@ -2,6 +2,9 @@ module github.com/entente-nlp/entente
 
 go 1.26.8
 
-require github.com/jdkato/prose/v3 v3.2.3
+require (
+	github.com/jdkato/prose/v3 v3.2.3
+	golang.org/x/net v0.62.0
+)
 
 require gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect

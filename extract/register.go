@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 
+	"github.com/entente-nlp/entente/extract/clean"
+	"github.com/entente-nlp/entente/extract/ingest"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/pipeline"
@@ -22,6 +24,8 @@ type Env struct {
 
 // Register adds every extraction stage to r.
 func Register(r *pipeline.Registry, env Env) {
+	r.Register(ingest.Name, func(opts map[string]any) (pipeline.Stage, error) { return ingest.New(opts) })
+	r.Register(clean.Name, func(opts map[string]any) (pipeline.Stage, error) { return clean.New(opts) })
 	r.Register(nlp.Name, func(opts map[string]any) (pipeline.Stage, error) {
 		if err := noOptions(nlp.Name, opts); err != nil {
 			return nil, err

@@ -1,0 +1,186 @@
+package clean
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Name is the stage name used in configuration.
+const Name = "clean"
+
+// Formats the stage understands (Document.Format).
+const (
+	Text     = "text"
+	Markdown = "markdown"
+	HTML     = "html"
+)
+
+// Stage fills Document.Text, Offsets and Boilerplate from Original
+// according to Document.Format (empty means text). It is safe for
+// concurrent use.
+type Stage struct {
+	rules []rule
+}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// New builds the stage. Options (all optional):
+//
+//	boilerplate: bool              mark boilerplate spans (default true)
+//	boilerplate_patterns: [string] extra regular expressions; a matching
+//	                               line of clean text is boilerplate
+//
+// Unknown keys and bad patterns are errors that name them.
+func New(opts map[string]any) (*Stage, error) {
+	mark := true
+	var extra []string
+	keys := make([]string, 0, len(opts))
+	for k := range opts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := opts[k]
+		switch k {
+		case "boilerplate":
+			b, ok := v.(bool)
+			if !ok {
+				return nil, fmt.Errorf("clean: option boilerplate: want true or false, got %v", v)
+			}
+			mark = b
+		case "boilerplate_patterns":
+			list, err := stringList(v)
+			if err != nil {
+				return nil, fmt.Errorf("clean: option boilerplate_patterns: %w", err)
+			}
+			extra = list
+		default:
+			return nil, fmt.Errorf("clean: unknown option %q (known: boilerplate, boilerplate_patterns)", k)
+		}
+	}
+	s := &Stage{}
+	if mark {
+		user, err := compileRules(extra)
+		if err != nil {
+			return nil, err
+		}
+		s.rules = append(append(s.rules, defaultRules...), user...)
+	}
+	return s, nil
+}
+
+func stringList(v any) ([]string, error) {
+	switch l := v.(type) {
+	case []string:
+		return l, nil
+	case []any:
+		out := make([]string, 0, len(l))
+		for _, x := range l {
+			s, ok := x.(string)
+			if !ok {
+				return nil, fmt.Errorf("want a list of strings, got %v", x)
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	case string:
+		return []string{l}, nil
+	}
+	return nil, fmt.Errorf("want a list of strings, got %T", v)
+}
+
+// Name returns "clean".
+func (s *Stage) Name() string { return Name }
+
+// Process cleans d.Original into d.Text. Documents that already failed are
+// left alone. An unknown format is cleaned as text and reported.
+func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
+	if d.Failed() {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var err error
+	format := strings.ToLower(d.Format)
+	switch format {
+	case Markdown, HTML, Text, "":
+	default:
+		err = fmt.Errorf("clean: %s: unknown format %q, cleaned as text", d.Source, d.Format)
+		format = Text
+	}
+	r := Clean(d.Original, format)
+	d.Text, d.Offsets = r.Text, r.Offsets
+	d.Boilerplate = nil
+	if len(s.rules) > 0 || len(r.blocks) > 0 {
+		d.Boilerplate = boilerplate(r.Text, r.blocks, s.rules)
+	}
+	return err
+}
+
+// Result is a cleaned document.
+type Result struct {
+	Text    string
+	Offsets pipeline.OffsetMap
+	blocks  []renderedBlock
+}
+
+// Clean turns src in the given format (text, markdown or html; anything
+// else is text) into clean text and its offset map.
+func Clean(src []byte, format string) Result {
+	var r rendered
+	switch format {
+	case Markdown:
+		r = cleanMarkdown(src)
+	case HTML:
+		r = cleanHTML(src)
+	default:
+		return cleanText(src)
+	}
+	return Result{Text: r.text, Offsets: r.offsets, blocks: r.blocks}
+}
+
+// cleanText keeps plain text as it is: Text is Original and the offset map
+// is empty (the identity), unless a byte-order mark or invalid UTF-8 has to
+// go. Paragraphs (separated by blank lines) are the blocks that
+// boilerplate rules look at.
+func cleanText(src []byte) Result {
+	var r Result
+	bom := bomLen(src)
+	if bom == 0 && utf8.Valid(src) {
+		r.Text = string(src)
+	} else {
+		b := newBuilder(src)
+		b.copy(bom, len(src))
+		var sb strings.Builder
+		lastCopy := false
+		for _, blk := range b.blocks {
+			for _, p := range blk.pieces {
+				r.Offsets, lastCopy = addSegment(r.Offsets, lastCopy, sb.Len(), p)
+				sb.WriteString(p.s)
+			}
+		}
+		r.Text = sb.String()
+	}
+	for start := 0; start < len(r.Text); {
+		end := strings.Index(r.Text[start:], "\n\n")
+		next := 0
+		if end < 0 {
+			end = len(r.Text)
+			next = end
+		} else {
+			end += start
+			next = end + 2
+		}
+		if strings.TrimSpace(r.Text[start:end]) != "" {
+			r.blocks = append(r.blocks, renderedBlock{Span: pipeline.Span{Start: start, End: end}})
+		}
+		start = next
+	}
+	return r
+}

@@ -1,0 +1,146 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Name is the stage name used in configuration.
+const Name = "ingest"
+
+// Stage validates documents, sets Format and reads metadata. It is safe
+// for concurrent use.
+type Stage struct {
+	maxBytes int
+}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// New builds the stage. Options (all optional):
+//
+//	max_bytes: int   documents larger than this fail ("too large"); 0,
+//	                 the default, means no limit here (the source may
+//	                 have its own)
+//
+// Unknown keys are errors that name them.
+func New(opts map[string]any) (*Stage, error) {
+	s := &Stage{}
+	keys := make([]string, 0, len(opts))
+	for k := range opts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch k {
+		case "max_bytes":
+			n, ok := toInt(opts[k])
+			if !ok || n < 0 {
+				return nil, fmt.Errorf("ingest: option max_bytes: want a non-negative integer, got %v", opts[k])
+			}
+			s.maxBytes = n
+		default:
+			return nil, fmt.Errorf("ingest: unknown option %q (known: max_bytes)", k)
+		}
+	}
+	return s, nil
+}
+
+func toInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case uint64:
+		return int(n), n <= math.MaxInt32
+	case float64:
+		return int(n), n == math.Trunc(n)
+	}
+	return 0, false
+}
+
+// Name returns "ingest".
+func (s *Stage) Name() string { return Name }
+
+// Process validates d.Original and fills Format, Title, Authors, URL,
+// Published (YYYY-MM-DD) and PublishedFrom, and Meta. Unreadable input
+// gets a fatal error on the document (and Process returns nil: the error
+// is recorded, the run goes on). A format hint or publication date that
+// cannot be understood is returned as a non-fatal error.
+func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
+	if d.Failed() {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if why := validate(d.Original, s.maxBytes); why != "" {
+		d.AddError(Name, fmt.Errorf("ingest: %s: %s", source(d), why), true)
+		return nil
+	}
+	var problems []string
+	if d.Format != "" {
+		if f, ok := NormalizeFormat(d.Format); ok {
+			d.Format = f
+		} else {
+			problems = append(problems, fmt.Sprintf("unknown format %q, detected instead", d.Format))
+			d.Format = ""
+		}
+	}
+	if d.Format == "" {
+		d.Format = DetectFormat(d.Original)
+	}
+
+	var f found
+	f.url = d.URL
+	if d.Format == HTML {
+		readHTML(d.Original, &f)
+	} else {
+		readMarkdown(strings.TrimPrefix(string(d.Original), "\ufeff"), &f)
+	}
+	if d.Title == "" {
+		d.Title = f.title
+	}
+	if len(d.Authors) == 0 {
+		d.Authors = f.authors
+	}
+	if d.URL == "" {
+		d.URL = f.url
+	}
+	for k, v := range f.meta {
+		if d.Meta == nil {
+			d.Meta = map[string]string{}
+		}
+		if _, ok := d.Meta[k]; !ok {
+			d.Meta[k] = v
+		}
+	}
+	if d.Published != "" {
+		if n, ok := NormalizeDate(d.Published); ok {
+			d.Published = n
+		} else {
+			problems = append(problems, fmt.Sprintf("publication date %q is not a date", d.Published))
+		}
+	} else if f.published != "" {
+		d.Published, d.PublishedFrom = f.published, f.publishedFrom
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("ingest: %s: %s", source(d), strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func source(d *pipeline.Document) string {
+	switch {
+	case d.Source != "":
+		return d.Source
+	case d.ID != "":
+		return d.ID
+	}
+	return "input"
+}

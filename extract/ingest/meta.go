@@ -1,0 +1,253 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// found is the metadata read from a document.
+type found struct {
+	title, titleFrom string
+	authors          []string
+	published        string
+	publishedFrom    string // meta or dateline
+	url              string
+	meta             map[string]string
+}
+
+func (f *found) set(k, v string) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return
+	}
+	if f.meta == nil {
+		f.meta = map[string]string{}
+	}
+	if _, ok := f.meta[k]; !ok {
+		f.meta[k] = v
+	}
+}
+
+var (
+	reMdImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	reMdLink    = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]`)
+	reMdMarks   = regexp.MustCompile("(^|[\\s(])[*_`~]+|[*_`~]+($|[\\s).,;:!?])")
+	reMdHeading = regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$`)
+	reTag       = regexp.MustCompile(`<[^>]{1,200}>`)
+	reByline    = regexp.MustCompile(`^(?:(?i)by|written by|author:|authors:)\s+(.{2,120})$`)
+	reNameSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\|)\s*`)
+	reCopyYear  = regexp.MustCompile(`(?i)(?:copyright|©|\(c\))\s*(?:©\s*)?((?:19|20)\d\d)\b`)
+	reURLYear   = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/`)
+)
+
+// stripMarkdown removes inline Markdown markup for metadata scanning.
+func stripMarkdown(s string) string {
+	s = reMdImage.ReplaceAllString(s, "")
+	s = reMdLink.ReplaceAllString(s, "$1$2")
+	s = reTag.ReplaceAllString(s, "")
+	s = reMdMarks.ReplaceAllString(s, "$1$2")
+	s = strings.TrimLeft(s, "> ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// paragraphs splits text into blank-line separated paragraphs, each with
+// its lines joined by a space, up to max paragraphs.
+func paragraphs(text string, max int) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			flush()
+			if len(out) >= max {
+				break
+			}
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// scanParagraphs reads byline and dateline from the first paragraphs of
+// clean(ish) text.
+func (f *found) scanParagraphs(paras []string, whole string) {
+	for _, p := range paras {
+		if len(f.authors) == 0 {
+			if m := reByline.FindStringSubmatch(p); m != nil {
+				f.authors = names(m[1])
+			}
+		}
+		if f.published != "" {
+			continue
+		}
+		if m := reWire.FindStringSubmatch(p); m != nil {
+			f.set("dateline", strings.TrimSpace(strings.TrimRight(m[0], "-–— ")))
+			f.set("dateline_place", m[1])
+			f.set("agency", m[5])
+			mo, day := monthNumber(m[2]), atoi(m[3])
+			year := atoi(m[4])
+			if year == 0 {
+				year = inferYear(whole, f.url)
+			}
+			if x, ok := makeDate(year, mo, day); ok {
+				f.published, f.publishedFrom = x.String(), "dateline"
+			}
+			continue
+		}
+		if utf8.RuneCountInString(p) > 100 || strings.HasPrefix(strings.ToLower(p), "updated") || strings.HasPrefix(strings.ToLower(p), "modified") {
+			continue
+		}
+		if x, _, ok := findDate(p); ok {
+			f.published, f.publishedFrom = x.String(), "dateline"
+			f.set("dateline", p)
+		}
+	}
+}
+
+// inferYear finds the year of a dateline that gives none: from the URL
+// path (/2016/12/) or a copyright line; 0 if neither.
+func inferYear(text, url string) int {
+	if m := reURLYear.FindStringSubmatch(url); m != nil {
+		return atoi(m[1])
+	}
+	if m := reCopyYear.FindStringSubmatch(text); m != nil {
+		return atoi(m[1])
+	}
+	return 0
+}
+
+// names splits a byline into person names, keeping those that look like
+// names (one to five capitalized words).
+func names(s string) []string {
+	s = strings.TrimSpace(s)
+	var out []string
+	for _, part := range reNameSplit.Split(s, -1) {
+		part = strings.Trim(part, " .")
+		if looksLikeName(part) {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+var particles = map[string]bool{"al": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "la": true, "le": true, "el": true, "di": true, "du": true}
+
+func looksLikeName(s string) bool {
+	w := strings.Fields(s)
+	if len(w) == 0 || len(w) > 5 || len(s) > 60 {
+		return false
+	}
+	for i, x := range w {
+		r, _ := utf8.DecodeRuneInString(x)
+		if particles[strings.ToLower(strings.TrimRight(x, "-"))] && i > 0 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range x {
+			if !unicode.IsLetter(c) && !strings.ContainsRune(".'’-", c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// firstLineTitle returns the first non-empty line of text when it is
+// short enough to be a title and does not read as a sentence.
+func firstLineTitle(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if utf8.RuneCountInString(line) > 150 || strings.HasSuffix(line, ".") && strings.Count(line, " ") > 12 {
+			return ""
+		}
+		return line
+	}
+	return ""
+}
+
+// readMarkdown reads front matter, the first "# " heading, a byline and a
+// dateline from Markdown (or plain text, where headings do not occur).
+func readMarkdown(text string, f *found) {
+	body := text
+	if fm, rest, ok := frontMatter(text); ok {
+		body = rest
+		for k, v := range fm {
+			switch k {
+			case "title":
+				f.title, f.titleFrom = v, "front matter"
+			case "author", "authors":
+				f.authors = names(strings.Trim(v, "[]"))
+			case "date", "published", "publishdate", "pubdate":
+				if n, ok := NormalizeDate(v); ok {
+					f.published, f.publishedFrom = n, "meta"
+				}
+			case "url", "link":
+				f.url = v
+			default:
+				f.set(k, v)
+			}
+		}
+	}
+	if f.title == "" {
+		for _, line := range strings.Split(body, "\n") {
+			if m := reMdHeading.FindStringSubmatch(line); m != nil && len(m[1]) == 1 {
+				f.title = stripMarkdown(m[2])
+				break
+			}
+		}
+	}
+	var lines []string
+	for _, line := range strings.Split(body, "\n") {
+		if m := reMdHeading.FindStringSubmatch(line); m != nil {
+			line = m[2]
+		}
+		lines = append(lines, stripMarkdown(line))
+	}
+	plain := strings.Join(lines, "\n")
+	if f.title == "" {
+		f.title = firstLineTitle(plain)
+	}
+	f.scanParagraphs(paragraphs(plain, 12), text)
+}
+
+// frontMatter parses a YAML front matter block of simple "key: value"
+// lines.
+func frontMatter(text string) (map[string]string, string, bool) {
+	text = strings.TrimPrefix(text, "\ufeff")
+	if !strings.HasPrefix(text, "---\n") && !strings.HasPrefix(text, "---\r\n") {
+		return nil, text, false
+	}
+	lines := strings.SplitAfter(text, "\n")
+	fm := map[string]string{}
+	for i := 1; i < len(lines) && i < 200; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "---" || l == "..." {
+			return fm, strings.Join(lines[i+1:], ""), true
+		}
+		k, v, ok := strings.Cut(l, ":")
+		if !ok {
+			continue
+		}
+		v = strings.Trim(strings.TrimSpace(v), `"'`)
+		fm[strings.ToLower(strings.TrimSpace(k))] = v
+	}
+	return nil, text, false
+}

@@ -1,0 +1,80 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+)
+
+// validate returns why src cannot be read as a text document, or "".
+func validate(src []byte, maxBytes int) string {
+	if maxBytes > 0 && len(src) > maxBytes {
+		return fmt.Sprintf("too large (%s bytes, limit %s)", group(len(src)), group(maxBytes))
+	}
+	if len(src) == 0 {
+		return "empty input"
+	}
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return fmt.Sprintf("UTF-16 text (byte-order mark % X); convert it to UTF-8", src[:2])
+	}
+	body := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return fmt.Sprintf("binary data (NUL byte at offset %s)", group(i))
+	}
+	if i := invalidUTF8(src); i >= 0 {
+		return fmt.Sprintf("invalid UTF-8 at byte %s", group(i))
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return "empty input"
+	}
+	if ctl := controlShare(body); ctl > 0.1 {
+		return fmt.Sprintf("binary data (%.0f%% control characters)", ctl*100)
+	}
+	return ""
+}
+
+// invalidUTF8 returns the offset of the first byte that is not valid
+// UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// controlShare is the share of C0 control characters other than white
+// space (and ESC) in the first 8 KiB.
+func controlShare(b []byte) float64 {
+	if len(b) > 8192 {
+		b = b[:8192]
+	}
+	n := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b {
+			n++
+		}
+	}
+	return float64(n) / float64(len(b))
+}
+
+// group formats n with thousands separators: 3407 → "3,407".
+func group(n int) string {
+	s := strconv.Itoa(n)
+	out := make([]byte, 0, len(s)+len(s)/3)
+	for i := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}
