@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/entente-nlp/entente/extract/clean"
+	"github.com/entente-nlp/entente/extract/dates"
 	"github.com/entente-nlp/entente/extract/ingest"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
@@ -31,6 +32,9 @@ func Register(r *pipeline.Registry, env Env) {
 			return nil, err
 		}
 		return nlp.New(env.Models, nlp.Options{ProseNER: env.ProseNER})
+	})
+	r.Register(dates.Name, func(opts map[string]any) (pipeline.Stage, error) {
+		return dates.New(opts)
 	})
 }
 

@@ -1,0 +1,23 @@
+// Package dates is the pipeline stage that finds temporal expressions in a
+// document's clean text and normalizes them against its publication date.
+//
+// The finder is a hand-written scanner over light tokens (words, numbers,
+// punctuation, with byte offsets): no regular expressions run per token. It
+// recognizes absolute dates ("December 22, 2016", "21 December 2016" split
+// over lines, "2016-12-22", "12/22/2016"), partial dates ("December 20",
+// "in November"), ranges ("July 15-16", "between 2012 and 2014", "from
+// March to May"), years and decades, relative expressions ("yesterday",
+// "two days ago", "last week", "earlier this month", "next year", "on
+// Tuesday"), quarters, seasons and, on request, TimeML's vague references
+// (PRESENT_REF, PAST_REF, FUTURE_REF).
+//
+// Resolution is past-leaning, as suits news: a partial date or a weekday
+// is the closest occurrence on or before the publication date unless the
+// clause points to the future ("will", "next", "coming", "scheduled" ...).
+// "last November" is the November of the previous year when November is
+// the current or the month just past (a writer meaning the month just past
+// says "in November" or "last month"), else the most recent November.
+// Without a publication date, relative and partial expressions keep an
+// empty Value and a Note that says why; they are never resolved against
+// the current clock.
+package dates

@@ -1,0 +1,152 @@
+package dates
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+func TestNewOptions(t *testing.T) {
+	if _, err := New(nil); err != nil {
+		t.Fatalf("New(nil): %v", err)
+	}
+	if s, err := New(map[string]any{"vague": true}); err != nil || !s.finder.opts.Vague {
+		t.Fatalf("New(vague: true) = %v, %v", s, err)
+	}
+	if _, err := New(map[string]any{"vauge": true}); err == nil || !strings.Contains(err.Error(), `"vauge"`) {
+		t.Errorf("unknown key: err = %v, want one naming the key", err)
+	}
+	if _, err := New(map[string]any{"vague": "yes"}); err == nil || !strings.Contains(err.Error(), "vague") {
+		t.Errorf("wrong type: err = %v", err)
+	}
+}
+
+func TestStageProcess(t *testing.T) {
+	s, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &pipeline.Document{Published: "2016-12-22", Text: "They met on December 20 and in 2007."}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if got := found(d.Text, d.Dates); strings.Join(got, "|") != "December 20=2016-12-20|2007=2007" {
+		t.Errorf("Dates = %q", got)
+	}
+
+	bad := &pipeline.Document{Published: "soon", Text: "They met on December 20."}
+	err = s.Process(context.Background(), bad)
+	if err == nil || !strings.Contains(err.Error(), `"soon"`) {
+		t.Errorf("unreadable publication date: err = %v", err)
+	}
+	if len(bad.Dates) != 1 || bad.Dates[0].Value != "" {
+		t.Errorf("unreadable publication date resolved anyway: %+v", bad.Dates)
+	}
+
+	failed := &pipeline.Document{Published: "2016-12-22", Text: "On December 20.", Errors: []pipeline.DocError{{Stage: "ingest", Message: "binary", Fatal: true}}}
+	if err := s.Process(context.Background(), failed); err != nil || failed.Dates != nil {
+		t.Errorf("failed document processed: %v %+v", err, failed.Dates)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Process(ctx, &pipeline.Document{Text: "today"}); err == nil {
+		t.Error("cancelled context not reported")
+	}
+}
+
+// referenceValues runs the stage on the reference article as plain text
+// and returns the distinct values found.
+func referenceValues(t testing.TB) ([]pipeline.TimeExpr, map[string]bool) {
+	b, err := os.ReadFile(testutil.Testdata(t, "moscow-declaration.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &pipeline.Document{Published: "2016-12-22", Text: string(b)}
+	s, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	vals := map[string]bool{}
+	for _, te := range d.Dates {
+		vals[te.Value] = true
+	}
+	return d.Dates, vals
+}
+
+func TestReferenceArticle(t *testing.T) {
+	_, vals := referenceValues(t)
+	want := []string{"2016-12-22", "2016-12-21", "2016-12-20", "2016-12-17", "2016-11-01",
+		"2016-07-15/2016-07-16", "2016-11", "2015-11", "2007", "2016"}
+	got := make([]string, 0, len(vals))
+	for v := range vals {
+		got = append(got, v)
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("values\n got %v\nwant %v", got, want)
+	}
+}
+
+// TestReferenceGold scores the reference article against its answer key:
+// every gold date found (value or an accepted reading), and no other value
+// than the copyright year.
+func TestReferenceGold(t *testing.T) {
+	path := testutil.Shared(t, "gold/moscow-declaration.gold.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold struct {
+		Dates []struct {
+			Text   string   `json:"text"`
+			Value  string   `json:"value"`
+			Accept []string `json:"accept"`
+		} `json:"dates"`
+	}
+	if err := json.Unmarshal(b, &gold); err != nil {
+		t.Fatal(err)
+	}
+	_, vals := referenceValues(t)
+	known := map[string]bool{"2016": true} // the copyright year
+	for _, g := range gold.Dates {
+		ok := vals[g.Value]
+		known[g.Value] = true
+		for _, a := range g.Accept {
+			ok = ok || vals[a]
+			known[a] = true
+		}
+		if !ok {
+			t.Errorf("gold date %q (%s) not found", g.Text, g.Value)
+		}
+	}
+	for v := range vals {
+		if !known[v] {
+			t.Errorf("extra value %q", v)
+		}
+	}
+}
+
+func BenchmarkFindReference(b *testing.B) {
+	data, err := os.ReadFile(testutil.Testdata(b, "moscow-declaration.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	f := NewFinder(Options{})
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f.Find(text, pub, true)
+	}
+}

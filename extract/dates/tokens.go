@@ -1,0 +1,116 @@
+package dates
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind classifies a token.
+type tokKind uint8
+
+const (
+	tWord tokKind = iota + 1
+	tNum
+	tPunct
+)
+
+// token is one word, digit run or punctuation rune of the text.
+type token struct {
+	start, end int
+	kind       tokKind
+	// low is the lower-cased word, the digits, or the punctuation rune.
+	low string
+	// num is the value of a digit run of at most 9 digits, else -1.
+	num int
+	// upper is true when a word starts with an upper-case letter.
+	upper bool
+}
+
+// tokenize splits text into tokens. Letters and digits form separate runs
+// ("15th" is 15 and "th"); every other non-space rune is a token of its own.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5+1)
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			n := 0
+			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				if j-i < 9 {
+					n = n*10 + int(text[j]-'0')
+				}
+				j++
+			}
+			if j-i > 9 {
+				n = -1
+			}
+			toks = append(toks, token{start: i, end: j, kind: tNum, low: text[i:j], num: n})
+			i = j
+		case c < utf8.RuneSelf:
+			if isASCIILetter(c) {
+				j := i
+				for j < len(text) && j-i < 64 && isASCIILetter(text[j]) {
+					j++
+				}
+				if j < len(text) && text[j] >= utf8.RuneSelf {
+					// A word with non-ASCII letters: not a date word; take
+					// the whole run.
+					j = wordEnd(text, j)
+				}
+				w := text[i:j]
+				toks = append(toks, token{start: i, end: j, kind: tWord, low: lowerASCII(w), num: -1, upper: c >= 'A' && c <= 'Z'})
+				i = j
+				continue
+			}
+			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, low: text[i : i+1], num: -1})
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsLetter(r):
+				j := wordEnd(text, i)
+				toks = append(toks, token{start: i, end: j, kind: tWord, low: text[i:j], num: -1, upper: unicode.IsUpper(r)})
+				i = j
+			case unicode.IsSpace(r):
+				i += size
+			default:
+				toks = append(toks, token{start: i, end: i + size, kind: tPunct, low: text[i : i+size], num: -1})
+				i += size
+			}
+		}
+	}
+	return toks
+}
+
+// wordEnd returns the end of the letter run that contains offset i.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		if !unicode.IsLetter(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+// lowerASCII lower-cases an ASCII word without allocating when it is
+// already lower case.
+func lowerASCII(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
