@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/jdkato/prose/v3 v3.2.3
 	golang.org/x/net v0.62.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect

@@ -5,6 +5,7 @@ import (
 
 	"github.com/entente-nlp/entente/extract/clean"
 	"github.com/entente-nlp/entente/extract/dates"
+	"github.com/entente-nlp/entente/extract/events"
 	"github.com/entente-nlp/entente/extract/ingest"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
@@ -35,6 +36,13 @@ func Register(r *pipeline.Registry, env Env) {
 	})
 	r.Register(dates.Name, func(opts map[string]any) (pipeline.Stage, error) {
 		return dates.New(opts)
+	})
+	r.Register(events.Name, func(opts map[string]any) (pipeline.Stage, error) {
+		o, err := events.ParseOptions(opts)
+		if err != nil {
+			return nil, err
+		}
+		return events.New(o)
 	})
 }
 

@@ -1,0 +1,113 @@
+package events
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Name is the stage name used in configuration.
+const Name = "events"
+
+// Stage fills Document.Events. It is safe for concurrent use: the lexicon
+// is read-only.
+type Stage struct {
+	lx *Lexicon
+}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// Options configure the stage.
+type Options struct {
+	// Lexicon is a YAML file merged over the embedded trigger lexicon.
+	Lexicon string
+}
+
+// ParseOptions reads the stage's configuration map, rejecting unknown keys.
+func ParseOptions(m map[string]any) (Options, error) {
+	var o Options
+	for k, v := range m {
+		switch k {
+		case "lexicon":
+			s, ok := v.(string)
+			if !ok {
+				return o, fmt.Errorf("events: option lexicon must be a file name, got %T", v)
+			}
+			o.Lexicon = s
+		default:
+			return o, fmt.Errorf("events: unknown option %q (known: lexicon)", k)
+		}
+	}
+	return o, nil
+}
+
+// New builds the stage, loading and validating the lexicon.
+func New(opts Options) (*Stage, error) {
+	var (
+		lx  *Lexicon
+		err error
+	)
+	if opts.Lexicon != "" {
+		lx, err = LoadLexicon(opts.Lexicon)
+	} else {
+		lx, err = DefaultLexicon()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{lx: lx}, nil
+}
+
+// NewWithLexicon builds the stage on an already compiled lexicon.
+func NewWithLexicon(lx *Lexicon) *Stage { return &Stage{lx: lx} }
+
+// Name returns "events".
+func (s *Stage) Name() string { return Name }
+
+// Process finds the events of d and stores them in d.Events, replacing
+// what was there. Documents that failed, or have no tokens, are left alone.
+func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
+	if d.Failed() || len(d.Tokens) == 0 {
+		return nil
+	}
+	x := newDocView(d, s.lx)
+	var found []*draft
+	for si := range d.Sentences {
+		if si%32 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		found = append(found, x.sentenceEvents(si)...)
+	}
+	d.Events = finish(merge(found, s.lx))
+	return nil
+}
+
+// finish turns drafts into numbered events in text order.
+func finish(ds []*draft) []pipeline.Event {
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].trigger.Start < ds[j].trigger.Start })
+	out := make([]pipeline.Event, 0, len(ds))
+	for _, dr := range ds {
+		ev := pipeline.Event{
+			ID:           fmt.Sprintf("e%d", len(out)+1),
+			Kind:         dr.kind,
+			CAMEO:        dr.cameo,
+			QuadClass:    QuadClass(dr.cameo),
+			Trigger:      dr.trigger,
+			Participants: dr.participants(),
+			Location:     dr.location,
+			Date:         dr.date,
+			DateSource:   dr.dateSource,
+			Evidence:     dr.evidence,
+		}
+		if len(dr.triggers) > 1 {
+			ev.Triggers = append([]pipeline.Span(nil), dr.triggers...)
+			sort.Slice(ev.Triggers, func(i, j int) bool { return ev.Triggers[i].Start < ev.Triggers[j].Start })
+		}
+		out = append(out, ev)
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package events
+
+import "strings"
+
+// merge folds repeated mentions of one event into a single draft, in text
+// order (see the package comment for the policy), then drops events with
+// nothing attached.
+func merge(ds []*draft, lx *Lexicon) []*draft {
+	var out []*draft
+	for _, e := range ds {
+		if c := sameEvent(out, e); c != nil {
+			absorb(c, e)
+			continue
+		}
+		out = append(out, e)
+	}
+	// Occasions: "the December 20 meeting" at which an agreement was
+	// signed is that agreement's occasion.
+	var kept []*draft
+	for _, e := range out {
+		spec := lx.kinds[e.kind]
+		var host *draft
+		if len(spec.MergeInto) > 0 && len(e.date) >= len("2006-01-02") {
+			for _, c := range out {
+				if c != e && c.date == e.date && contains(spec.MergeInto, c.kind) && (len(e.parts) == 0 || overlap(c, e)) {
+					host = c
+					break
+				}
+			}
+		}
+		if host != nil {
+			absorb(host, e)
+			continue
+		}
+		kept = append(kept, e)
+	}
+	out = kept[:0]
+	for _, e := range kept {
+		if len(e.parts) == 0 && e.date == "" && e.location == "" {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// sameEvent returns the earlier draft that e mentions again, or nil.
+func sameEvent(prev []*draft, e *draft) *draft {
+	for i := len(prev) - 1; i >= 0; i-- {
+		c := prev[i]
+		if c.kind != e.kind || !datesCompatible(c.date, e.date) {
+			continue
+		}
+		switch {
+		case overlap(c, e):
+			return c
+		case len(e.parts) == 0 && e.date != "" && e.date == c.date:
+			return c
+		case len(e.parts) == 0 && e.date == "" && e.definite:
+			// "the declaration": the last event of its kind.
+			return c
+		case len(c.parts) == 0 && c.date != "" && c.date == e.date:
+			return c
+		}
+	}
+	return nil
+}
+
+// absorb merges e into c.
+func absorb(c, e *draft) {
+	c.triggers = append(c.triggers, e.triggers...)
+	for _, p := range e.parts {
+		c.add(p.Entity, p.Role)
+	}
+	if c.location == "" {
+		c.location = e.location
+	}
+	if betterDate(e, c) {
+		c.date, c.dateSource = e.date, e.dateSource
+		if c.nominal && !e.nominal || len(c.parts) == 0 {
+			c.evidence = e.evidence
+		}
+	}
+	if c.nominal && !e.nominal {
+		// Prefer a verbal mention as the event's main trigger.
+		c.trigger, c.nominal = e.trigger, false
+		if c.date == e.date {
+			c.evidence = e.evidence
+		}
+	}
+}
+
+// betterDate reports whether e's date is more specific, or as specific
+// and better attached, than c's.
+func betterDate(e, c *draft) bool {
+	if e.date == "" {
+		return false
+	}
+	if c.date == "" || len(e.date) > len(c.date) {
+		return true
+	}
+	return e.date == c.date && c.dateSource == FromSentence && e.dateSource == FromClause
+}
+
+// datesCompatible reports whether two date values can name the same
+// event: equal, one unknown, or one a coarser prefix of the other.
+func datesCompatible(a, b string) bool {
+	return a == "" || b == "" || strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+func overlap(a, b *draft) bool {
+	for _, p := range a.parts {
+		for _, q := range b.parts {
+			if p.Entity == q.Entity {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
