@@ -3,6 +3,7 @@ module github.com/entente-nlp/entente
 go 1.26.8
 
 require (
+	github.com/dominikbraun/graph v0.23.0
 	github.com/jdkato/prose/v3 v3.2.3
 	golang.org/x/net v0.62.0
 	gopkg.in/yaml.v3 v3.0.1

@@ -1,0 +1,335 @@
+package graph
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Options configure a Builder.
+type Options struct {
+	// Events adds event nodes linked to their participants
+	// (participates_in) and places (occurs_in). Event nodes are per
+	// document, so with Events memory also grows with the corpus.
+	Events bool
+	// MaxEvidence caps the evidence kept per tie; 0 means
+	// DefaultMaxEvidence, a negative value keeps none.
+	MaxEvidence int
+}
+
+// DefaultMaxEvidence is the evidence cap per tie when Options.MaxEvidence
+// is 0.
+const DefaultMaxEvidence = 5
+
+// maxSentence caps the bytes of a stored evidence sentence.
+const maxSentence = 600
+
+// Builder merges documents into one Graph. Add one document at a time from
+// a single goroutine (the pipeline's sink); a Builder is not safe for
+// concurrent use. Memory grows with the distinct entities and relations, not
+// with the number of documents (except event nodes with Options.Events).
+// The result does not depend on the order documents arrive in, provided
+// their Seq values are distinct.
+type Builder struct {
+	opts    Options
+	g       *Graph
+	gen     int
+	docs    int
+	skipped int
+	dropped int
+}
+
+// NewBuilder returns a builder for an empty graph.
+func NewBuilder(opts Options) *Builder {
+	if opts.MaxEvidence == 0 {
+		opts.MaxEvidence = DefaultMaxEvidence
+	}
+	return &Builder{opts: opts, g: New()}
+}
+
+// Graph returns the graph built so far. It is the builder's own graph:
+// further calls to Add keep changing it.
+func (b *Builder) Graph() *Graph { return b.g }
+
+// Documents returns how many documents were merged.
+func (b *Builder) Documents() int { return b.docs }
+
+// Skipped returns how many documents were skipped because they had failed.
+func (b *Builder) Skipped() int { return b.skipped }
+
+// Dropped returns how many relations were ignored: self-loops and relations
+// with an empty endpoint or type.
+func (b *Builder) Dropped() int { return b.dropped }
+
+// Add merges one finished document: its entities become (or update) nodes,
+// its relations become ties, and with Options.Events its events become
+// nodes. Failed documents (d.Failed()) are skipped and counted. A relation
+// repeated in the same sentence of a document (same type, endpoints and
+// evidence span) counts once.
+func (b *Builder) Add(d *pipeline.Document) {
+	if d == nil {
+		return
+	}
+	if d.Failed() {
+		b.skipped++
+		return
+	}
+	b.gen++
+	b.docs++
+	published := ""
+	if t, ok := d.PublishedDate(); ok {
+		published = t.Format("2006-01-02")
+	}
+
+	mentions := make(map[string]int, len(d.Entities))
+	for _, m := range d.Mentions {
+		mentions[m.EntityID]++
+	}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.ID == "" {
+			continue
+		}
+		n := b.node(d, e.ID, e.Type, e.Name, e.Linked)
+		c := e.Count
+		if c == 0 {
+			c = mentions[e.ID]
+		}
+		n.Mentions += c
+		for _, a := range e.Aliases {
+			n.addAlias(a)
+		}
+	}
+
+	type occ struct {
+		typ, src, tgt string
+		ev            pipeline.Span
+	}
+	seen := make(map[occ]bool, len(d.Relations))
+	for _, r := range d.Relations {
+		src, tgt := r.Source, r.Target
+		if src == "" || tgt == "" || r.Type == "" || src == tgt {
+			b.dropped++
+			continue
+		}
+		if Symmetric(r.Type) && tgt < src {
+			src, tgt = tgt, src
+		}
+		k := occ{r.Type, src, tgt, r.Evidence}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		b.endpoint(d, src)
+		b.endpoint(d, tgt)
+		date := normDate(r.Date)
+		if date == "" {
+			date = published
+		}
+		b.tie(src, tgt, r.Type, r.Label, date, Evidence{
+			Doc: d.ID, Sentence: sentence(d, r.Evidence), Date: date, Rule: r.Rule,
+			seq: d.Seq, off: r.Evidence.Start,
+		})
+	}
+
+	if b.opts.Events {
+		b.addEvents(d, published)
+	}
+}
+
+// node returns the node for an entity of d, creating it, and counts d once.
+// The name and type come from a gazetteer-linked mention when there is one,
+// else from the earliest document.
+func (b *Builder) node(d *pipeline.Document, id, typ, name string, linked bool) *Node {
+	n := b.g.Node(id)
+	if n == nil {
+		seq := d.Seq
+		if name == "" {
+			// A name derived from the id loses to any real name.
+			name, seq = nameFromID(id), math.MaxInt
+		}
+		n = b.g.addNode(&Node{ID: id, Kind: KindEntity, Type: typ, Name: name, Linked: linked, nameSeq: seq})
+	} else if name != "" && (linked && !n.Linked || linked == n.Linked && d.Seq < n.nameSeq) {
+		old, derived := n.Name, n.nameSeq == math.MaxInt
+		n.Name, n.Linked, n.nameSeq = name, linked, d.Seq
+		if !derived {
+			n.addAlias(old)
+		}
+		n.removeAlias(name)
+		if typ != "" {
+			n.Type = typ
+		}
+	} else if name != n.Name {
+		n.addAlias(name)
+	}
+	if n.Type == "" {
+		n.Type = typeFromID(id)
+	}
+	if n.gen != b.gen {
+		n.gen = b.gen
+		n.Docs++
+	}
+	return n
+}
+
+// endpoint makes sure a relation endpoint exists as a node, even when the
+// document's entity list lacks it.
+func (b *Builder) endpoint(d *pipeline.Document, id string) {
+	if n := b.g.Node(id); n != nil && n.gen == b.gen {
+		return
+	}
+	if e := d.Entity(id); e != nil {
+		b.node(d, id, e.Type, e.Name, e.Linked)
+		return
+	}
+	b.node(d, id, typeFromID(id), "", false)
+}
+
+func (b *Builder) tie(src, tgt, typ, label, date string, ev Evidence) {
+	e, err := b.g.edge(src, tgt)
+	if err != nil {
+		b.dropped++
+		return
+	}
+	t := e.tie(typ)
+	t.Weight++
+	if t.gen != b.gen {
+		t.gen = b.gen
+		t.Docs++
+	}
+	t.addLabel(label)
+	t.addDate(date)
+	t.addEvidence(ev, b.opts.MaxEvidence)
+	b.g.syncWeight(e)
+}
+
+func (b *Builder) addEvents(d *pipeline.Document, published string) {
+	for _, ev := range d.Events {
+		if ev.ID == "" {
+			continue
+		}
+		id := "event:" + d.ID + "/" + ev.ID
+		date := normDate(ev.Date)
+		name := ev.Kind
+		if name == "" {
+			name = "event"
+		}
+		if date != "" {
+			name += " " + date
+		}
+		n := b.g.Node(id)
+		if n == nil {
+			n = b.g.addNode(&Node{ID: id, Kind: KindEvent, Type: EventType, Name: name, Date: date, CAMEO: ev.CAMEO})
+		}
+		if n.gen != b.gen {
+			n.gen = b.gen
+			n.Docs++
+		}
+		n.Mentions++
+		if date == "" {
+			date = published
+		}
+		evd := Evidence{Doc: d.ID, Sentence: sentence(d, ev.Evidence), Date: date, seq: d.Seq, off: ev.Evidence.Start}
+		for _, p := range ev.Participants {
+			if p.Entity == "" {
+				continue
+			}
+			b.endpoint(d, p.Entity)
+			b.tie(p.Entity, id, ParticipatesIn, p.Role, date, evd)
+		}
+		if ev.Location != "" {
+			b.endpoint(d, ev.Location)
+			b.tie(id, ev.Location, OccursIn, "", date, evd)
+		}
+	}
+}
+
+// sentence returns the evidence text under s, whitespace collapsed and
+// capped at maxSentence bytes on a rune boundary.
+func sentence(d *pipeline.Document, s pipeline.Span) string {
+	txt := strings.Join(strings.Fields(d.Slice(s)), " ")
+	if len(txt) > maxSentence {
+		cut := maxSentence
+		for cut > 0 && !utf8.RuneStart(txt[cut]) {
+			cut--
+		}
+		txt = txt[:cut] + "…"
+	}
+	return txt
+}
+
+// normDate keeps normalized date values (YYYY, YYYY-MM, YYYY-MM-DD, or a
+// START/END range of those) and returns "" for anything else.
+func normDate(v string) string {
+	if v == "" {
+		return ""
+	}
+	if i := strings.IndexByte(v, '/'); i >= 0 {
+		if isDate(v[:i]) && isDate(v[i+1:]) {
+			return v
+		}
+		return ""
+	}
+	if isDate(v) {
+		return v
+	}
+	if len(v) > 10 && isDate(v[:10]) && v[10] == 'T' {
+		return v[:10]
+	}
+	return ""
+}
+
+func isDate(v string) bool {
+	switch len(v) {
+	case 4, 7, 10:
+	default:
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+			continue
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// typeFromID guesses an entity type from an id prefix (country:RU,
+// person:..., org:..., city:..., loc:...).
+func typeFromID(id string) string {
+	p, _, ok := strings.Cut(id, ":")
+	if !ok {
+		return ""
+	}
+	switch p {
+	case "country":
+		return pipeline.Country
+	case "person":
+		return pipeline.Person
+	case "org":
+		return pipeline.Organization
+	case "city", "loc", "region", "place":
+		return pipeline.Location
+	case "event":
+		return EventType
+	}
+	return strings.ToUpper(p)
+}
+
+// nameFromID turns "person:sergey-lavrov" into "sergey lavrov" for endpoints
+// that the document's entity list lacks.
+func nameFromID(id string) string {
+	_, rest, ok := strings.Cut(id, ":")
+	if !ok || rest == "" {
+		return id
+	}
+	return strings.ReplaceAll(rest, "-", " ")
+}

@@ -1,0 +1,22 @@
+// Package graph merges finished documents into one relationship graph and
+// exports it for Graphviz, Gephi, yEd, NetworkX, D3 and Neo4j.
+//
+// Nodes are reconciled entities (and, with Options.Events, events); an Edge
+// joins an ordered pair of nodes and carries a list of typed Ties, so several
+// relation types between the same pair coexist although the underlying
+// github.com/dominikbraun/graph store keeps one edge per pair. Each Tie counts
+// its occurrences and documents, the first and last date seen, and keeps the
+// evidence sentences of its first occurrences (capped, with the total kept in
+// Weight). Directed relation types keep their direction; cooperates_with is
+// symmetric and stored once, from the smaller node id to the larger.
+//
+// A Builder merges one document at a time, so memory grows with the number
+// of distinct entities and relations, not with the number of documents.
+// Filter selects entity types, relation types, a minimum weight and the top
+// nodes; Analyze computes degrees, strongest ties and connected components;
+// the Write* functions and Export produce DOT, JSON node-link, GraphML, GEXF,
+// Neo4j import CSV, and SVG/PNG through Graphviz.
+//
+// The package reads documents and never feeds the pipeline: neither pipeline
+// nor extract imports it.
+package graph

@@ -1,0 +1,216 @@
+package graph
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+)
+
+// NodeStat is one node's degree figures. Degree counts distinct neighbours
+// regardless of direction; WeightedDegree sums the weights of every tie
+// touching the node; In and Out count the directed ties that end or start at
+// it.
+type NodeStat struct {
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	Type           string `json:"type"`
+	Degree         int    `json:"degree"`
+	WeightedDegree int    `json:"weighted_degree"`
+	In             int    `json:"in"`
+	Out            int    `json:"out"`
+	Docs           int    `json:"docs"`
+}
+
+// TieStat is one typed tie with its endpoints, for ranking.
+type TieStat struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+	*Tie
+}
+
+// Component is one connected component, ignoring direction.
+type Component struct {
+	Size int `json:"size"`
+	// Members are node ids, by weighted degree then id.
+	Members []string `json:"members"`
+}
+
+// Stats summarizes a graph. Nodes is sorted by weighted degree (then id),
+// Strongest by weight, then documents, then endpoints, Components by size.
+type Stats struct {
+	Order      int            `json:"nodes"`
+	Size       int            `json:"edges"`
+	TieCount   int            `json:"ties"`
+	ByRelation map[string]int `json:"by_relation"`
+	ByType     map[string]int `json:"by_type"`
+	Nodes      []NodeStat     `json:"degrees"`
+	Strongest  []TieStat      `json:"strongest"`
+	Components []Component    `json:"components"`
+}
+
+// Analyze computes degrees, the strongest ties and the connected components.
+func (g *Graph) Analyze() Stats {
+	nodes := g.Nodes()
+	edges := g.Edges()
+	st := Stats{Order: len(nodes), Size: len(edges), ByRelation: map[string]int{}, ByType: map[string]int{}}
+	idx := make(map[string]int, len(nodes))
+	st.Nodes = make([]NodeStat, len(nodes))
+	for i, n := range nodes {
+		idx[n.ID] = i
+		st.Nodes[i] = NodeStat{ID: n.ID, Name: n.Name, Type: n.Type, Docs: n.Docs}
+		st.ByType[n.Type]++
+	}
+	neighbours := make([]map[int]bool, len(nodes))
+	parent := make([]int, len(nodes))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for _, e := range edges {
+		s, t := idx[e.Source], idx[e.Target]
+		for _, p := range [][2]int{{s, t}, {t, s}} {
+			if neighbours[p[0]] == nil {
+				neighbours[p[0]] = map[int]bool{}
+			}
+			neighbours[p[0]][p[1]] = true
+		}
+		if rs, rt := find(s), find(t); rs != rt {
+			parent[rs] = rt
+		}
+		for _, tie := range e.Ties {
+			st.TieCount++
+			st.ByRelation[tie.Type]++
+			st.Nodes[s].WeightedDegree += tie.Weight
+			st.Nodes[t].WeightedDegree += tie.Weight
+			if tie.Directed {
+				st.Nodes[s].Out++
+				st.Nodes[t].In++
+			}
+			st.Strongest = append(st.Strongest, TieStat{Source: e.Source, Target: e.Target, Tie: tie})
+		}
+	}
+	comps := map[int][]int{}
+	for i := range nodes {
+		st.Nodes[i].Degree = len(neighbours[i])
+		r := find(i)
+		comps[r] = append(comps[r], i)
+	}
+	byWD := func(a, b NodeStat) bool {
+		if a.WeightedDegree != b.WeightedDegree {
+			return a.WeightedDegree > b.WeightedDegree
+		}
+		return a.ID < b.ID
+	}
+	for _, members := range comps {
+		sort.Slice(members, func(i, j int) bool { return byWD(st.Nodes[members[i]], st.Nodes[members[j]]) })
+		c := Component{Size: len(members)}
+		for _, m := range members {
+			c.Members = append(c.Members, nodes[m].ID)
+		}
+		st.Components = append(st.Components, c)
+	}
+	sort.Slice(st.Components, func(i, j int) bool {
+		a, b := st.Components[i], st.Components[j]
+		if a.Size != b.Size {
+			return a.Size > b.Size
+		}
+		return a.Members[0] < b.Members[0]
+	})
+	sort.Slice(st.Nodes, func(i, j int) bool { return byWD(st.Nodes[i], st.Nodes[j]) })
+	sort.Slice(st.Strongest, func(i, j int) bool {
+		a, b := st.Strongest[i], st.Strongest[j]
+		if a.Weight != b.Weight {
+			return a.Weight > b.Weight
+		}
+		if a.Docs != b.Docs {
+			return a.Docs > b.Docs
+		}
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Target != b.Target {
+			return a.Target < b.Target
+		}
+		return a.Type < b.Type
+	})
+	return st
+}
+
+// WriteTable prints the statistics as plain-text tables: totals, the top
+// nodes by weighted degree, the top strongest ties, and the components
+// (largest first, with their leading members). top limits each list; 0
+// prints everything.
+func (st Stats) WriteTable(w io.Writer, top int) error {
+	limit := func(n int) int {
+		if top > 0 && n > top {
+			return top
+		}
+		return n
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "Graph: %d nodes, %d edges, %d typed ties, %d components\n", st.Order, st.Size, st.TieCount, len(st.Components))
+	fmt.Fprintf(tw, "Node types:\t%s\n", countList(st.ByType))
+	fmt.Fprintf(tw, "Relation types:\t%s\n\n", countList(st.ByRelation))
+
+	fmt.Fprintf(tw, "Nodes by weighted degree (%d of %d)\n", limit(len(st.Nodes)), len(st.Nodes))
+	fmt.Fprintln(tw, "RANK\tNODE\tTYPE\tDEGREE\tWEIGHTED\tIN\tOUT\tDOCS\tID")
+	for i, n := range st.Nodes[:limit(len(st.Nodes))] {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", i+1, oneLine(n.Name), n.Type, n.Degree, n.WeightedDegree, n.In, n.Out, n.Docs, n.ID)
+	}
+	fmt.Fprintf(tw, "\nStrongest ties (%d of %d)\n", limit(len(st.Strongest)), len(st.Strongest))
+	fmt.Fprintln(tw, "RANK\tSOURCE\tRELATION\tTARGET\tWEIGHT\tDOCS\tFIRST\tLAST\tLABEL")
+	for i, t := range st.Strongest[:limit(len(st.Strongest))] {
+		arrow := "->"
+		if !t.Directed {
+			arrow = "--"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s %s\t%s\t%d\t%d\t%s\t%s\t%s\n", i+1, t.Source, t.Type, arrow, t.Target, t.Weight, t.Docs,
+			dash(t.FirstSeen), dash(t.LastSeen), dash(oneLine(t.Label())))
+	}
+	fmt.Fprintf(tw, "\nConnected components (%d)\n", len(st.Components))
+	fmt.Fprintln(tw, "RANK\tSIZE\tMEMBERS")
+	for i, c := range st.Components[:limit(len(st.Components))] {
+		const show = 6
+		m := strings.Join(c.Members[:min(show, len(c.Members))], ", ")
+		if len(c.Members) > show {
+			m += fmt.Sprintf(", … (+%d)", len(c.Members)-show)
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%s\n", i+1, c.Size, m)
+	}
+	return tw.Flush()
+}
+
+func countList(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// oneLine collapses whitespace so a value cannot break a table row.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
