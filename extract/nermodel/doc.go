@@ -1,7 +1,9 @@
 // Package nermodel is a statistical named-entity tagger for English news: an
 // averaged perceptron over hashed lexical, shape, part-of-speech, context and
-// document features that labels tokens with BIO tags for PER, LOC, ORG (and
-// MISC, which it learns but never reports), decoded greedily left to right.
+// document features (how the document cases a word elsewhere, and what the
+// tagger called its last capitalized occurrence) that labels tokens with BIO
+// tags for PER, LOC, ORG (and MISC, which it learns but never reports),
+// decoded greedily left to right.
 //
 // It is one candidate source for the entities stage, not a stage itself: the
 // entities stage reads Env.NER and calls Model.Tag on the nlp stage's tokens,

@@ -11,7 +11,7 @@ import (
 // FeatureVersion names the feature set. A model file records the version it
 // was trained with, and Read refuses a model from another version: the
 // weights would be meaningless.
-const FeatureVersion = "nermodel-features-1"
+const FeatureVersion = "nermodel-features-2"
 
 // Feature templates. Each feature hashes its template id with its values,
 // so templates never collide by construction, only by hashing.
@@ -51,6 +51,8 @@ const (
 	fLabel1Norm
 	fLabel1Short
 	fLabel1POS
+	fDocMemory
+	fDocMemoryShort
 )
 
 const (
@@ -256,9 +258,11 @@ func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool
 	return out
 }
 
-// labelFeatures appends the features that depend on the labels chosen for
-// the two previous tokens (-1 means before the start of the sequence).
-func (d *document) labelFeatures(out []uint32, i, prev1, prev2 int, lb uint) []uint32 {
+// labelFeatures appends the features that depend on the labels chosen so
+// far: those of the two previous tokens (-1 before the start of the
+// sequence) and mem, what the document's last capitalized occurrence of this
+// word was labelled (0 none yet, else 1+labelKind).
+func (d *document) labelFeatures(out []uint32, i, prev1, prev2, mem int, lb uint) []uint32 {
 	v := &d.views[i]
 	add := func(h uint64) { out = append(out, bucket(h, lb)) }
 	h1 := hint(hstart(fLabel1), prev1+1)
@@ -267,7 +271,37 @@ func (d *document) labelFeatures(out []uint32, i, prev1, prev2 int, lb uint) []u
 	add(hint(hstart(fLabel1Norm), prev1+1) ^ v.hNorm*fnvPrime)
 	add(hint(hstart(fLabel1Short), prev1+1) ^ v.hShort*fnvPrime)
 	add(hint(hstart(fLabel1POS), prev1+1) ^ v.hPOS*fnvPrime)
+	if v.capitalized {
+		add(hint(hstart(fDocMemory), mem))
+		add(hint(hstart(fDocMemoryShort), mem) ^ v.hShort*fnvPrime)
+	}
 	return out
+}
+
+// labelKind is 0 for O, else 1 + the entity type's position (PER, LOC,
+// ORG, MISC), ignoring B/I.
+func labelKind(k int) int { return (k + 1) / 2 }
+
+// decode labels the document greedily, sequence by sequence in order.
+// choose picks the label of token i from its features, given the previous
+// label (-1 at the start of a sequence); training and tagging share this
+// loop so that they see exactly the same features.
+func (d *document) decode(lb uint, choose func(i int, feats []uint32, prev int) int) {
+	mem := map[string]int{}
+	var feats []uint32
+	for _, sg := range d.segments {
+		p1, p2 := -1, -1
+		for i := sg.start; i < sg.end; i++ {
+			v := &d.views[i]
+			feats = append(feats[:0], d.feats[d.off[i]:d.off[i+1]]...)
+			feats = d.labelFeatures(feats, i, p1, p2, mem[v.norm], lb)
+			k := choose(i, feats, p1)
+			if v.capitalized {
+				mem[v.norm] = 1 + labelKind(k)
+			}
+			p2, p1 = p1, k
+		}
+	}
 }
 
 // normalize lowercases w and replaces every digit with 0, so that numbers

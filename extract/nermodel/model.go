@@ -115,22 +115,14 @@ func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipelin
 	doc := featurize(text, tokens, sentences, m.logBuckets)
 	idx := make([]int, len(tokens))
 	margins := make([]float64, len(tokens))
-	var (
-		scores [numLabels]int64
-		feats  []uint32
-	)
-	for _, sg := range doc.segments {
-		p1, p2 := -1, -1
-		for i := sg.start; i < sg.end; i++ {
-			feats = append(feats[:0], doc.feats[doc.off[i]:doc.off[i+1]]...)
-			feats = doc.labelFeatures(feats, i, p1, p2, m.logBuckets)
-			scoreInto(m.w, feats, &scores)
-			best, margin := argmax(&scores, p1)
-			idx[i] = best
-			margins[i] = float64(margin) * m.scale
-			p2, p1 = p1, best
-		}
-	}
+	var scores [numLabels]int64
+	doc.decode(m.logBuckets, func(i int, feats []uint32, prev int) int {
+		scoreInto(m.w, feats, &scores)
+		best, margin := argmax(&scores, prev)
+		idx[i] = best
+		margins[i] = float64(margin) * m.scale
+		return best
+	})
 	out := make([]string, len(tokens))
 	for i, k := range idx {
 		out[i] = Labels[k]

@@ -53,13 +53,12 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 	}
 	lb := opts.LogBuckets
 
-	type seq struct {
-		doc        *document
-		start, end int
-		gold       []int // per token of doc
+	type doc struct {
+		doc  *document
+		gold []int
 	}
-	var seqs []seq
-	tokens := 0
+	var docs []doc
+	tokens, seqs := 0, 0
 	for n, ex := range examples {
 		if len(ex.Labels) != len(ex.Tokens) {
 			return nil, fmt.Errorf("nermodel: example %d has %d labels for %d tokens", n, len(ex.Labels), len(ex.Tokens))
@@ -72,11 +71,10 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 			}
 			gold[i] = k
 		}
-		doc := featurize(ex.Text, ex.Tokens, ex.Sentences, lb)
-		for _, sg := range doc.segments {
-			seqs = append(seqs, seq{doc: doc, start: sg.start, end: sg.end, gold: gold})
-		}
+		d := featurize(ex.Text, ex.Tokens, ex.Sentences, lb)
+		docs = append(docs, doc{doc: d, gold: gold})
 		tokens += len(ex.Tokens)
+		seqs += len(d.segments)
 	}
 	if tokens == 0 {
 		return nil, fmt.Errorf("nermodel: no training tokens")
@@ -88,30 +86,28 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 	// averaged weight is w - acc/c (Daumé's trick, no per-step averaging).
 	acc := make([]int64, n)
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x656e74656e7465))
-	order := make([]int, len(seqs))
+	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
 	}
 	var (
 		scores [numLabels]int64
-		feats  []uint32
 		c      int64 = 1
 	)
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		// Documents in a new order each epoch, sentences in text order
+		// within a document (the document memory features need it).
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		mistakes := 0
-		for _, si := range order {
+		for _, di := range order {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			s := seqs[si]
-			p1, p2 := -1, -1
-			for i := s.start; i < s.end; i++ {
-				feats = append(feats[:0], s.doc.feats[s.doc.off[i]:s.doc.off[i+1]]...)
-				feats = s.doc.labelFeatures(feats, i, p1, p2, lb)
+			d := docs[di]
+			d.doc.decode(lb, func(i int, feats []uint32, prev int) int {
 				scoreInto(w, feats, &scores)
-				guess, _ := argmax(&scores, p1)
-				if g := s.gold[i]; guess != g {
+				guess, _ := argmax(&scores, prev)
+				if g := d.gold[i]; guess != g {
 					mistakes++
 					for _, f := range feats {
 						base := int(f) * numLabels
@@ -122,8 +118,8 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 					}
 				}
 				c++
-				p2, p1 = p1, guess
-			}
+				return guess
+			})
 		}
 		if opts.Progress != nil {
 			opts.Progress(epoch, mistakes, tokens)
@@ -153,7 +149,7 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 		meta: Meta{
 			TrainedOn:      opts.TrainedOn,
 			Documents:      len(examples),
-			Sentences:      len(seqs),
+			Sentences:      seqs,
 			Tokens:         tokens,
 			Epochs:         opts.Epochs,
 			Seed:           opts.Seed,
