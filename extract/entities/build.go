@@ -1,0 +1,221 @@
+package entities
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/entente-nlp/entente/internal/textnorm"
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// kindPrefix is the id prefix of unlinked entities of each type.
+var kindPrefix = map[string]string{
+	pipeline.Person: "person", pipeline.Organization: "org", pipeline.Location: "loc", pipeline.Country: "country",
+}
+
+// build groups the mentions into entities and fills d.Mentions and
+// d.Entities.
+func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
+	type group struct {
+		key   string
+		ms    []*cand
+		first int
+	}
+	groups := map[string]*group{}
+	var order []*group
+	for i := range ms {
+		c := &ms[i]
+		g := groups[c.key]
+		if g == nil {
+			g = &group{key: c.key, first: c.Start}
+			groups[c.key] = g
+			order = append(order, g)
+		}
+		g.ms = append(g.ms, c)
+	}
+	lead := leadEnd(d, ws)
+	maxCount := 1
+	for _, g := range order {
+		maxCount = max(maxCount, len(g.ms))
+	}
+	d.Mentions = d.Mentions[:0]
+	d.Entities = d.Entities[:0]
+	ids := map[string]int{}
+	for _, g := range order {
+		e := pipeline.Entity{Type: g.ms[0].typ}
+		linked := len(g.ms[0].ids) > 0
+		if linked {
+			e.ID = g.ms[0].ids[0]
+			e.Linked = true
+			if ent, ok := s.gaz.Entry(e.ID); ok {
+				e.Name = ent.Name
+				e.Type = ent.Type
+				e.Attrs = copyAttrs(ent.Attrs)
+				if ent.Country != "" && ent.Country != e.ID {
+					setAttr(&e, "country", ent.Country)
+				}
+			}
+		}
+		if e.Name == "" {
+			e.Name = canonicalName(d, g.ms)
+		}
+		if !linked {
+			e.ID = kindPrefix[e.Type] + ":" + textnorm.Slug(e.Name)
+		}
+		seen := map[string]bool{textnorm.Fold(e.Name): true}
+		amb := map[string]bool{}
+		inLead, allBoiler := false, true
+		roles := map[string]int{}
+		for _, c := range g.ms {
+			text := textnorm.CollapseSpace(d.Slice(c.Span))
+			if f := textnorm.Fold(text); !seen[f] {
+				seen[f] = true
+				e.Aliases = append(e.Aliases, text)
+			}
+			for _, id := range c.ids[min(1, len(c.ids)):] {
+				amb[id] = true
+			}
+			if c.Start < lead {
+				inLead = true
+			}
+			if !d.InBoilerplate(c.Span) {
+				allBoiler = false
+			}
+			if r := c.evidence["role"]; r != "" {
+				roles[r]++
+			}
+			if cc := c.evidence["country"]; cc != "" && e.Type == pipeline.Person {
+				setAttr(&e, "country", cc)
+			}
+		}
+		if r := mostCommon(roles); r != "" {
+			setAttr(&e, "role", r)
+		}
+		for id := range amb {
+			e.Ambiguous = append(e.Ambiguous, id)
+		}
+		sort.Strings(e.Ambiguous)
+		e.Count = len(g.ms)
+		e.Salience = salience(len(g.ms), maxCount, g.first, len(d.Text), inLead, allBoiler)
+		if k, dup := ids[e.ID]; dup {
+			// Two keys ended with one id: fold the second into the first.
+			prev := &d.Entities[k]
+			prev.Count += e.Count
+			prev.Salience = math.Max(prev.Salience, e.Salience)
+			for _, a := range append([]string{e.Name}, e.Aliases...) {
+				if !strings.EqualFold(a, prev.Name) && !containsFold(prev.Aliases, a) {
+					prev.Aliases = append(prev.Aliases, a)
+				}
+			}
+		} else {
+			ids[e.ID] = len(d.Entities)
+			d.Entities = append(d.Entities, e)
+		}
+		for _, c := range g.ms {
+			d.Mentions = append(d.Mentions, pipeline.Mention{
+				Span: c.Span, EntityID: e.ID, Type: e.Type, Source: c.source, Form: c.form,
+				Score: c.score, Reason: c.reason, Evidence: c.evidence,
+			})
+		}
+	}
+	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Salience > d.Entities[j].Salience })
+}
+
+// canonicalName picks the longest full name among the mentions (not a
+// surname, acronym, alternative name, demonym or metonym), the most
+// frequent on ties.
+func canonicalName(d *pipeline.Document, ms []*cand) string {
+	counts := map[string]int{}
+	best := ""
+	for _, c := range ms {
+		if c.form != "name" && c.form != "" {
+			continue // surname, acronym, alias, demonym, metonym
+		}
+		n := textnorm.CollapseSpace(d.Slice(c.Span))
+		counts[n]++
+		if len(n) > len(best) || len(n) == len(best) && counts[n] > counts[best] {
+			best = n
+		}
+	}
+	if best == "" {
+		best = textnorm.CollapseSpace(d.Slice(ms[0].Span))
+	}
+	return best
+}
+
+// salience scores an entity in 0..1: half from its mention count relative
+// to the most mentioned entity, a quarter from how early it first appears,
+// a quarter from presence in the title or lead. Entities seen only in
+// boilerplate get half.
+func salience(count, maxCount, first, textLen int, inLead, boiler bool) float64 {
+	s := 0.5 * math.Log1p(float64(count)) / math.Log1p(float64(maxCount))
+	if textLen > 0 {
+		s += 0.25 * (1 - float64(first)/float64(textLen))
+	}
+	if inLead {
+		s += 0.25
+	}
+	if boiler {
+		s /= 2
+	}
+	return math.Round(s*1000) / 1000
+}
+
+// leadEnd returns the offset where the lead ends: the end of the second
+// body sentence (headline lines do not count).
+func leadEnd(d *pipeline.Document, ws []word) int {
+	n := 0
+	for i := range ws {
+		if ws[i].headline {
+			continue
+		}
+		if ws[i].text == "." || ws[i].text == "!" || ws[i].text == "?" {
+			n++
+			if n == 2 {
+				return ws[i].End
+			}
+		}
+	}
+	return len(d.Text)
+}
+
+func mostCommon(m map[string]int) string {
+	best, n := "", 0
+	for k, v := range m {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+func setAttr(e *pipeline.Entity, k, v string) {
+	if e.Attrs == nil {
+		e.Attrs = map[string]string{}
+	}
+	if _, ok := e.Attrs[k]; !ok {
+		e.Attrs[k] = v
+	}
+}
+
+func copyAttrs(m map[string]string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,52 @@
+package entities
+
+import "github.com/entente-nlp/entente/pipeline"
+
+// Candidate is a typed span of Document.Text proposed by one source. Extra
+// sources (a trained tagger, say) return Candidates; they enter the merge as
+// bare model labels.
+type Candidate struct {
+	pipeline.Span
+	// Type is PERSON, COUNTRY, ORGANIZATION or LOCATION.
+	Type string
+	// Source names the source ("prose", "nermodel", ...).
+	Source string
+	// Score is the source's confidence, 0..1.
+	Score float64
+}
+
+// Source proposes entity candidates for a document. It must be safe for
+// concurrent use and must not modify the document.
+type Source interface {
+	Candidates(d *pipeline.Document) []Candidate
+}
+
+// tier orders candidate kinds in the merge: higher beats lower.
+type tier int
+
+const (
+	tierModel      tier = 1 // bare model label
+	tierModelChunk tier = 2 // proper-noun chunk typed by model labels
+	tierBlock      tier = 3 // not an entity: blocks model labels, never output
+	tierRule       tier = 4 // typed by a chunk rule or a cue
+	tierGazetteer  tier = 5 // known name
+)
+
+// cand is a candidate inside the stage, with what the merge and the linker
+// need.
+type cand struct {
+	pipeline.Span
+	typ    string
+	source string
+	form   string
+	// ids are gazetteer ids (several when the name is ambiguous).
+	ids      []string
+	score    float64
+	tier     tier
+	reason   string
+	evidence map[string]string
+	// key is a normalized name that links unlinked mentions together.
+	key string
+}
+
+func (c *cand) len() int { return c.End - c.Start }

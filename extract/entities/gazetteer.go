@@ -1,0 +1,121 @@
+package entities
+
+import (
+	"sort"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// actorVerbTags are tags of a verb that makes the name before it an actor
+// ("Ankara has been angered", "Moscow said").
+var actorVerbTags = set("VBZ", "VBD", "VBP", "MD")
+
+// gazCandidates matches the gazetteer over the text and returns the
+// candidates, plus for each token the candidate covering it.
+func (s *Stage) gazCandidates(d *pipeline.Document, ws []word) ([]cand, []*cand) {
+	cover := make([]*cand, len(ws))
+	if s.gaz == nil {
+		return nil, cover
+	}
+	ms := s.gaz.Match(d.Text)
+	out := make([]cand, 0, len(ms))
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End || len(m.IDs) == 0 {
+			continue
+		}
+		e, ok := s.gaz.Entry(m.IDs[0])
+		if !ok || !scoredType[e.Type] {
+			continue
+		}
+		c := cand{
+			Span: pipeline.Span{Start: m.Start, End: m.End}, typ: e.Type, source: "gazetteer",
+			form: m.Form, ids: m.IDs, score: 1, tier: tierGazetteer, reason: "gazetteer " + m.Form,
+		}
+		if len(m.IDs) > 1 {
+			c.score = 1 / float64(len(m.IDs))
+		}
+		out = append(out, c)
+	}
+	// Index tokens by start to find each candidate's tokens.
+	for i := range out {
+		c := &out[i]
+		a := sort.Search(len(ws), func(k int) bool { return ws[k].End > c.Start })
+		b := a
+		for b < len(ws) && ws[b].Start < c.End {
+			b++
+		}
+		if a == b {
+			continue
+		}
+		// In an all-caps line, a two-letter acronym is just a word ("IS").
+		if ws[a].headline && ws[a].upper && b-a == 1 && c.End-c.Start <= 2 && c.form == "acronym" {
+			c.tier = 0
+			continue
+		}
+		whole := ws[a].Start == c.Start && ws[b-1].End == c.End
+		if whole {
+			for k := a; k < b; k++ {
+				cover[k] = c
+			}
+		}
+		s.metonym(d, ws, c, a, b)
+	}
+	kept := out[:0]
+	for _, c := range out {
+		if c.tier > 0 {
+			kept = append(kept, c)
+		}
+	}
+	// cover points into out; rebuild it on the kept slice.
+	for k := range cover {
+		cover[k] = nil
+	}
+	for i := range kept {
+		c := &kept[i]
+		a := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= c.Start })
+		b := a
+		for b < len(ws) && ws[b].End <= c.End {
+			b++
+		}
+		if a < len(ws) && ws[a].Start == c.Start && b > a && ws[b-1].End == c.End {
+			for k := a; k < b; k++ {
+				cover[k] = c
+			}
+		}
+	}
+	return kept, cover
+}
+
+// metonym turns a capital used as an actor into a COUNTRY mention of its
+// country: "Moscow's ambassador", "Ankara has been angered", "between Moscow
+// and Ankara".
+func (s *Stage) metonym(d *pipeline.Document, ws []word, c *cand, a, b int) {
+	if c.typ != pipeline.Location {
+		return
+	}
+	e, ok := s.gaz.Entry(c.ids[0])
+	if !ok || e.CapitalOf == "" {
+		return
+	}
+	actor := ""
+	switch {
+	case b < len(ws) && (ws[b].text == "'s" || ws[b].text == "’s") && b+1 < len(ws) && !ws[b+1].cap:
+		actor = "possessive"
+	case b < len(ws) && actorVerbTags[ws[b].tag] && !ws[a].headline && (a == 0 || ws[a-1].tag != "IN" && ws[a-1].tag != "TO"):
+		actor = "subject of " + ws[b].text
+	case a > 0 && b+1 < len(ws) && ws[a-1].low == "between" && ws[b].low == "and":
+		actor = "between"
+	case a > 2 && ws[a-1].low == "and" && ws[a-3].low == "between":
+		actor = "between"
+	}
+	if actor == "" {
+		return
+	}
+	c.typ = pipeline.Country
+	c.ids = []string{e.CapitalOf}
+	c.form = "metonym"
+	c.reason = "capital as actor (" + actor + ")"
+	c.score = 0.8
+}
+
+var scoredType = set(pipeline.Person, pipeline.Country, pipeline.Organization, pipeline.Location)

@@ -1,0 +1,222 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/entente-nlp/entente/internal/textnorm"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// proseTypes maps prose's labels to entente's types.
+var proseTypes = map[string]string{
+	"PERSON": pipeline.Person, "ORGANIZATION": pipeline.Organization, "ORG": pipeline.Organization,
+	"GPE": pipeline.Location, "GSP": pipeline.Location, "LOC": pipeline.Location, "LOCATION": pipeline.Location,
+}
+
+// proseCandidates reads prose's IOB labels off the tokens, outside
+// headline lines.
+func proseCandidates(ws []word) []cand {
+	var out []cand
+	for i := 0; i < len(ws); {
+		lab := ws[i].label
+		if lab == "" || lab == "O" || ws[i].headline {
+			i++
+			continue
+		}
+		typ := proseTypes[strings.TrimPrefix(strings.TrimPrefix(lab, "B-"), "I-")]
+		j := i + 1
+		for j < len(ws) && strings.HasPrefix(ws[j].label, "I-") && !ws[j].brk && proseTypes[ws[j].label[2:]] == typ {
+			j++
+		}
+		if typ != "" {
+			out = append(out, cand{Span: span(ws, i, j), typ: typ, source: "prose", form: "name",
+				score: 0.5, tier: tierModel, reason: "prose label " + lab})
+		}
+		i = j
+	}
+	return out
+}
+
+// typeByModel types the untyped chunks from the model labels: each part of
+// a chunk that the gazetteer does not cover takes the type the models give
+// to that name across the document (one sense per discourse), so the span
+// follows the chunk and the type the models' majority.
+func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand, cover []*cand) []cand {
+	type part struct {
+		sp  pipeline.Span
+		key string
+	}
+	var parts []part
+	votes := map[string]map[string]float64{}
+	for _, ch := range untyped {
+		for a := ch.from; a < ch.to; {
+			if cover[a] != nil {
+				a++
+				continue
+			}
+			b := a
+			for b < ch.to && cover[b] == nil {
+				b++
+			}
+			from, to := a, b
+			a = b
+			for from < to && (orgConnectors[ws[from].low] || nameParticles[ws[from].low]) {
+				from++
+			}
+			for to > from && (orgConnectors[ws[to-1].low] || nameParticles[ws[to-1].low]) {
+				to--
+			}
+			if from >= to {
+				continue
+			}
+			sp := span(ws, from, to)
+			key := textnorm.Fold(d.Slice(sp))
+			parts = append(parts, part{sp, key})
+			for _, m := range models {
+				if m.Overlaps(sp) {
+					if votes[key] == nil {
+						votes[key] = map[string]float64{}
+					}
+					votes[key][m.typ] += 1 + m.score
+				}
+			}
+		}
+	}
+	var out []cand
+	for _, p := range parts {
+		v := votes[p.key]
+		if len(v) == 0 {
+			continue
+		}
+		typ, best := "", 0.0
+		for t, n := range v {
+			if n > best || n == best && t < typ {
+				typ, best = t, n
+			}
+		}
+		out = append(out, cand{Span: p.sp, typ: typ, source: "model", form: "name", score: 0.5,
+			tier: tierModelChunk, reason: "chunk typed by model labels"})
+	}
+	return out
+}
+
+// outsideChunks drops the model labels that overlap a chunk part typed by
+// typeByModel: inside a proper-noun chunk the chunk's boundaries win.
+func outsideChunks(models, typed []cand) []cand {
+	out := models[:0:0]
+	for _, m := range models {
+		keep := true
+		for _, t := range typed {
+			if t.Overlaps(m.Span) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// possessives before a model LOCATION show it is an organization ("our
+// Facebook page", "its Twitter account").
+var possessives = set("our", "their", "its", "his", "her", "my", "your")
+
+// filterModels drops model labels that cannot be names (no capital, URLs,
+// quotes) and retypes possessed places as organizations.
+func filterModels(d *pipeline.Document, ws []word, ms []cand) []cand {
+	out := ms[:0]
+	for _, m := range ms {
+		text := d.Slice(m.Span)
+		if !plausibleName(text) || !properTokens(ws, m.Span) {
+			continue
+		}
+		if m.typ == pipeline.Location {
+			i := sort.Search(len(ws), func(k int) bool { return ws[k].End > m.Start })
+			if i > 0 && i < len(ws) && possessives[ws[i-1].low] {
+				m.typ = pipeline.Organization
+				m.reason += ", possessed so an organization"
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// properTokens reports whether a model span holds at least one proper noun
+// or all-caps word and no common word that cannot be a name: adjectives
+// such as "Western" are not entities, nor are codes such as "S-300" or
+// compounds such as "In-depth".
+func properTokens(ws []word, sp pipeline.Span) bool {
+	proper := false
+	for i := sort.Search(len(ws), func(k int) bool { return ws[k].End > sp.Start }); i < len(ws) && ws[i].Start < sp.End; i++ {
+		w := &ws[i]
+		if notNames[w.low] || hasDigitAndLetter(w.text) {
+			return false
+		}
+		if h := strings.LastIndexByte(w.text, '-'); h > 0 && !startsUpper(w.text[h+1:]) {
+			return false
+		}
+		if w.tag == "NNP" || w.tag == "NNPS" || w.upper {
+			proper = true
+		}
+	}
+	return proper
+}
+
+func hasDigitAndLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0 && strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// plausibleName reports whether text can be a name: it has a capital
+// letter before any lower-case one and no characters other than letters,
+// digits, spaces and . - ' & ’.
+func plausibleName(text string) bool {
+	if strings.Contains(text, "www") || strings.Contains(text, "http") {
+		return false
+	}
+	sawUpper := false
+	for _, r := range text {
+		switch {
+		case unicode.IsUpper(r):
+			sawUpper = true
+		case unicode.IsLower(r):
+			if !sawUpper {
+				return false
+			}
+		case unicode.IsDigit(r), unicode.IsSpace(r), strings.ContainsRune(".-'&’", r):
+		default:
+			return false
+		}
+	}
+	return sawUpper
+}
+
+// extraCandidates asks the configured sources.
+func (s *Stage) extraCandidates(d *pipeline.Document, ws []word) []cand {
+	var out []cand
+	for _, src := range s.sources {
+		for _, c := range src.Candidates(d) {
+			if !scoredType[c.Type] || c.Start < 0 || c.End > len(d.Text) || c.Start >= c.End || inHeadline(ws, c.Span) {
+				continue
+			}
+			out = append(out, cand{Span: c.Span, typ: c.Type, source: c.Source, form: "name",
+				score: c.Score, tier: tierModel, reason: "model " + c.Source})
+		}
+	}
+	return out
+}
+
+func inHeadline(ws []word, sp pipeline.Span) bool {
+	i := sort.Search(len(ws), func(k int) bool { return ws[k].End > sp.Start })
+	for ; i < len(ws) && ws[i].Start < sp.End; i++ {
+		if ws[i].headline {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,114 @@
+package entities
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Name is the stage name used in configuration.
+const Name = "entities"
+
+// Options configure the stage (config key stages.entities).
+type Options struct {
+	// ProseLabels uses prose's entity labels as candidates when the nlp
+	// stage produced them (nlp prose_ner on). Default true: they cost
+	// nothing here once computed.
+	ProseLabels bool
+}
+
+// DefaultOptions returns the options used when the configuration sets none.
+func DefaultOptions() Options { return Options{ProseLabels: true} }
+
+// ParseOptions reads the stage's configuration section, rejecting unknown
+// keys and values of the wrong type.
+func ParseOptions(m map[string]any) (Options, error) {
+	o := DefaultOptions()
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch strings.ToLower(k) {
+		case "prose_labels":
+			b, ok := m[k].(bool)
+			if !ok {
+				return o, fmt.Errorf("entities: option %s must be true or false, got %v", k, m[k])
+			}
+			o.ProseLabels = b
+		default:
+			return o, fmt.Errorf("entities: unknown option %q (known: prose_labels)", k)
+		}
+	}
+	return o, nil
+}
+
+// Stage finds and links entity mentions; see the package documentation for
+// the sources and the merge policy.
+type Stage struct {
+	gaz     Gazetteer
+	sources []Source
+	opts    Options
+}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// New builds the stage. g may be nil (no gazetteer: rules and models only);
+// sources are extra candidate sources such as a trained tagger.
+func New(g Gazetteer, opts Options, sources ...Source) (*Stage, error) {
+	for i, s := range sources {
+		if s == nil {
+			return nil, fmt.Errorf("entities: candidate source %d is nil", i)
+		}
+	}
+	return &Stage{gaz: g, sources: sources, opts: opts}, nil
+}
+
+// Name returns "entities".
+func (s *Stage) Name() string { return Name }
+
+// Process fills d.Mentions and d.Entities from d.Text and the nlp stage's
+// tokens. Documents that already failed are left alone; a document with
+// text but no tokens is an error (the nlp stage must run first).
+func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
+	if d.Failed() {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(d.Tokens) == 0 {
+		if strings.TrimSpace(d.Text) != "" {
+			return fmt.Errorf("entities: document %s has text but no tokens (the nlp stage must run first)", d.ID)
+		}
+		d.Mentions, d.Entities = nil, nil
+		return nil
+	}
+	ws := words(d)
+	gaz, cover := s.gazCandidates(d, ws)
+	typed, untyped := s.ruleCandidates(d, ws, cover)
+	var models []cand
+	if s.opts.ProseLabels {
+		models = proseCandidates(ws)
+	}
+	models = append(models, s.extraCandidates(d, ws)...)
+	models = filterModels(d, ws, models)
+	byModel := typeByModel(d, ws, untyped, models, cover)
+	models = outsideChunks(models, byModel)
+	all := make([]cand, 0, len(gaz)+len(typed)+len(models)+len(byModel))
+	all = append(all, gaz...)
+	all = append(all, typed...)
+	all = append(all, models...)
+	all = append(all, byModel...)
+	chosen := merge(len(d.Text), all)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ms := s.corefer(d, ws, chosen)
+	s.build(d, ws, ms)
+	return nil
+}

@@ -1,0 +1,138 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/entente-nlp/entente/internal/textnorm"
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// word is a token of the document with the shape facts the rules use.
+type word struct {
+	pipeline.Span
+	text, low string
+	tag       string
+	label     string
+	// cap: starts with an upper-case letter; upper: all letters upper case.
+	cap, upper bool
+	letters    bool
+	// brk: a line break or a character other than a space separates this
+	// token from the previous one.
+	brk bool
+	// sentStart: first token of a sentence or of a line.
+	sentStart bool
+	// headline: the token lies on a headline or all-caps line.
+	headline bool
+}
+
+// closedTags are part-of-speech tags that never start or continue a name.
+var closedTags = set("DT", "IN", "CC", "PRP", "PRP$", "WP", "WP$", "WDT", "WRB", "EX", "MD", "TO",
+	"POS", "CD", "UH", "SYM", "PDT", "RP", ",", ".", ":", "(", ")", "``", "''", "#", "$")
+
+// functionWords do not count when deciding whether a line is title case.
+var functionWords = set("of", "the", "and", "to", "in", "on", "for", "a", "an", "by", "at", "with",
+	"from", "or", "as", "is", "are", "&", "vs", "vs.", "s", "'s")
+
+// words converts the document's tokens, marking line breaks, sentence
+// starts and headline lines.
+func words(d *pipeline.Document) []word {
+	ws := make([]word, len(d.Tokens))
+	sent := 0
+	prevEnd := 0
+	for i, t := range d.Tokens {
+		w := &ws[i]
+		w.Span = t.Span
+		w.text = d.Slice(t.Span)
+		w.low = strings.ToLower(w.text)
+		w.tag = t.Tag
+		w.label = t.Label
+		w.cap = textnorm.IsCapitalized(w.text)
+		w.upper = textnorm.IsUpperWord(w.text)
+		w.letters = strings.ContainsFunc(w.text, unicode.IsLetter)
+		if i == 0 {
+			w.brk, w.sentStart = true, true
+		} else {
+			gap := ""
+			if prevEnd <= t.Start && t.Start <= len(d.Text) {
+				gap = d.Text[prevEnd:t.Start]
+			}
+			w.brk = strings.Trim(gap, " \t") != ""
+			w.sentStart = strings.Contains(gap, "\n")
+		}
+		for sent < len(d.Sentences) && d.Sentences[sent].End <= t.Start {
+			sent++
+		}
+		if sent < len(d.Sentences) && d.Sentences[sent].Start >= prevEnd && d.Sentences[sent].Start <= t.Start {
+			w.sentStart = true
+		}
+		prevEnd = t.End
+	}
+	markHeadlines(d, ws)
+	return ws
+}
+
+// markHeadlines flags the tokens of headline-like lines: the title, lines
+// whose letters are all upper case, and short lines in title case without a
+// closing full stop. Their capitals say nothing about names.
+func markHeadlines(d *pipeline.Document, ws []word) {
+	title := textnorm.Fold(d.Title)
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && !strings.Contains(gapBefore(d, ws, j), "\n") {
+			j++
+		}
+		if isHeadline(d, ws[i:j], title) {
+			for k := i; k < j; k++ {
+				ws[k].headline = true
+			}
+		}
+		i = j
+	}
+}
+
+func gapBefore(d *pipeline.Document, ws []word, j int) string {
+	if j == 0 {
+		return ""
+	}
+	a, b := ws[j-1].End, ws[j].Start
+	if a > b || b > len(d.Text) {
+		return ""
+	}
+	return d.Text[a:b]
+}
+
+func isHeadline(d *pipeline.Document, line []word, title string) bool {
+	if len(line) == 0 {
+		return false
+	}
+	text := d.Text[line[0].Start:line[len(line)-1].End]
+	if title != "" && textnorm.Fold(text) == title {
+		return true
+	}
+	lettered, upper, content, capped := 0, 0, 0, 0
+	for _, w := range line {
+		if !w.letters {
+			continue
+		}
+		lettered++
+		if w.upper {
+			upper++
+		}
+		if functionWords[w.low] {
+			continue
+		}
+		content++
+		if w.cap {
+			capped++
+		}
+	}
+	if lettered >= 2 && upper*5 >= lettered*4 {
+		return true
+	}
+	last := line[len(line)-1].text
+	if last == "." || last == "!" || last == "?" || len(line) > 24 {
+		return false
+	}
+	return content >= 4 && capped*4 >= content*3
+}
