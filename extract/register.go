@@ -5,6 +5,7 @@ import (
 
 	"github.com/entente-nlp/entente/extract/clean"
 	"github.com/entente-nlp/entente/extract/dates"
+	"github.com/entente-nlp/entente/extract/entities"
 	"github.com/entente-nlp/entente/extract/events"
 	"github.com/entente-nlp/entente/extract/ingest"
 	"github.com/entente-nlp/entente/extract/nermodel"
@@ -22,6 +23,9 @@ type Env struct {
 	// CoNLL-2003 eng.train), one candidate source for the entities stage;
 	// nil disables it. Call NER.TagDocument(d) after the nlp stage.
 	NER *nermodel.Model
+	// Gazetteer links names to known entities in the entities stage; nil
+	// runs it on rules and models alone.
+	Gazetteer entities.Gazetteer
 }
 
 // Register adds every extraction stage to r.
@@ -33,6 +37,17 @@ func Register(r *pipeline.Registry, env Env) {
 			return nil, err
 		}
 		return nlp.New(env.Models, nlp.Options{ProseNER: env.ProseNER})
+	})
+	r.Register(entities.Name, func(opts map[string]any) (pipeline.Stage, error) {
+		o, err := entities.ParseOptions(opts)
+		if err != nil {
+			return nil, err
+		}
+		var srcs []entities.Source
+		if env.NER != nil {
+			srcs = append(srcs, nerSource{env.NER})
+		}
+		return entities.New(env.Gazetteer, o, srcs...)
 	})
 	r.Register(dates.Name, func(opts map[string]any) (pipeline.Stage, error) {
 		return dates.New(opts)

@@ -18,7 +18,7 @@ type nerSrc struct{ m *nermodel.Model }
 func (s nerSrc) Candidates(d *pipeline.Document) []Candidate {
 	var out []Candidate
 	for _, c := range s.m.TagDocument(d) {
-		out = append(out, Candidate{Span: c.Span, Type: c.Type, Source: "nermodel", Score: c.Margin})
+		out = append(out, Candidate{Span: c.Span, Type: c.Type, Source: "nermodel", Score: c.Confidence})
 	}
 	return out
 }

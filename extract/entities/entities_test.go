@@ -216,11 +216,11 @@ func TestMerge(t *testing.T) {
 		in   []cand
 		want []pipeline.Span
 	}{
-		{"longest well-typed wins", []cand{c(0, 8, "LOCATION", tierGazetteer), c(0, 30, "ORGANIZATION", tierRule)}, []pipeline.Span{{0, 30}}},
-		{"well-typed beats longer model", []cand{c(0, 6, "LOCATION", tierGazetteer), c(0, 18, "LOCATION", tierModel)}, []pipeline.Span{{0, 6}}},
-		{"model fills gaps", []cand{c(0, 6, "LOCATION", tierGazetteer), c(10, 18, "PERSON", tierModel)}, []pipeline.Span{{0, 6}, {10, 18}}},
-		{"gazetteer beats rule on a tie", []cand{c(0, 6, "PERSON", tierRule), c(0, 6, "LOCATION", tierGazetteer)}, []pipeline.Span{{0, 6}}},
-		{"blockers stop models, not rules", []cand{c(0, 10, "", tierBlock), c(0, 10, "PERSON", tierModel), c(12, 14, "ORGANIZATION", tierModel), c(2, 6, "COUNTRY", tierGazetteer)}, []pipeline.Span{{2, 6}, {12, 14}}},
+		{"longest well-typed wins", []cand{c(0, 8, "LOCATION", tierGazetteer), c(0, 30, "ORGANIZATION", tierRule)}, []pipeline.Span{sp(0, 30)}},
+		{"well-typed beats longer model", []cand{c(0, 6, "LOCATION", tierGazetteer), c(0, 18, "LOCATION", tierModel)}, []pipeline.Span{sp(0, 6)}},
+		{"model fills gaps", []cand{c(0, 6, "LOCATION", tierGazetteer), c(10, 18, "PERSON", tierModel)}, []pipeline.Span{sp(0, 6), sp(10, 18)}},
+		{"gazetteer beats rule on a tie", []cand{c(0, 6, "PERSON", tierRule), c(0, 6, "LOCATION", tierGazetteer)}, []pipeline.Span{sp(0, 6)}},
+		{"blockers stop models, not rules", []cand{c(0, 10, "", tierBlock), c(0, 10, "PERSON", tierModel), c(12, 14, "ORGANIZATION", tierModel), c(2, 6, "COUNTRY", tierGazetteer)}, []pipeline.Span{sp(2, 6), sp(12, 14)}},
 	}
 	for _, tc := range cases {
 		got := merge(40, tc.in)
@@ -298,3 +298,5 @@ func TestWithoutGazetteer(t *testing.T) {
 		t.Errorf("unlinked id: %+v", e)
 	}
 }
+
+func sp(a, b int) pipeline.Span { return pipeline.Span{Start: a, End: b} }
