@@ -84,6 +84,9 @@ func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 				dotQuote(t.Type), dotQuote(s.Color), dotQuote(s.Color), s.Style, strconv.FormatFloat(penWidth(t.Weight), 'f', 2, 64))
 			if layout != "dot" {
 				fmt.Fprintf(bw, ", len=%s", strconv.FormatFloat(s.Len, 'f', 1, 64))
+				if s.Spring != 1 {
+					fmt.Fprintf(bw, ", weight=%s", strconv.FormatFloat(s.Spring, 'f', 1, 64))
+				}
 			}
 			if !t.Directed {
 				bw.WriteString(", dir=none")

@@ -125,6 +125,23 @@ func Export(ctx context.Context, path string, g *Graph, format string, opts DOTO
 	return []string{path}, nil
 }
 
+// CheckRender returns the error Render would give for a missing Graphviz,
+// so that a command can fail before processing a corpus; nil for formats
+// that need no Graphviz.
+func CheckRender(format string) error {
+	if format != FormatSVG && format != FormatPNG {
+		return nil
+	}
+	if _, err := exec.LookPath("dot"); err != nil {
+		return noGraphviz(format)
+	}
+	return nil
+}
+
+func noGraphviz(format string) error {
+	return fmt.Errorf("graph: rendering %s needs Graphviz (install the graphviz package, or write a .dot file and render it elsewhere): %w", format, ErrNoGraphviz)
+}
+
 // Render draws g with Graphviz's dot into w as svg or png. It returns an
 // error wrapping ErrNoGraphviz, saying how to proceed, when dot is not
 // installed.
@@ -134,7 +151,7 @@ func Render(ctx context.Context, w io.Writer, g *Graph, format string, opts DOTO
 	}
 	dot, err := exec.LookPath("dot")
 	if err != nil {
-		return fmt.Errorf("graph: rendering %s needs Graphviz (install the graphviz package, or write a .dot file and render it elsewhere): %w", format, ErrNoGraphviz)
+		return noGraphviz(format)
 	}
 	var src bytes.Buffer
 	if err := WriteDOT(&src, g, opts); err != nil {

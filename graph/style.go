@@ -15,8 +15,11 @@ type nodeStyle struct {
 // edgeStyle is how a relation type is drawn.
 type edgeStyle struct {
 	Color, Style, Arrow, Legend string
-	// Len is the preferred edge length in inches for spring layouts.
-	Len float64
+	// Len is the preferred edge length in inches and Spring its strength
+	// in spring layouts (neato, fdp): strong short cooperation edges keep
+	// the guarantor triangle a triangle, weak long opposition edges push
+	// the opposed groups outside it.
+	Len, Spring float64
 }
 
 var nodeStyles = map[string]nodeStyle{
@@ -33,17 +36,17 @@ var otherNode = nodeStyle{"ellipse", "#eeeeee", "#444444"}
 var nodeTypeOrder = []string{pipeline.Country, pipeline.Person, pipeline.Organization, pipeline.Location, EventType}
 
 var edgeStyles = map[string]edgeStyle{
-	pipeline.CooperatesWith: {"#38761d", "bold", "none", "cooperates with", 2.4},
-	pipeline.Opposes:        {"#cc0000", "bold", "tee", "opposes", 2.2},
-	pipeline.HoldsRole:      {"#1c4587", "solid", "normal", "holds role (label: office)", 1.4},
-	pipeline.MemberOf:       {"#674ea7", "dashed", "empty", "member of", 1.6},
-	pipeline.AffiliatedWith: {"#666666", "dotted", "normal", "affiliated with", 1.6},
-	pipeline.LocatedIn:      {"#b45f06", "dotted", "vee", "located in", 1.2},
-	ParticipatesIn:          {"#999999", "dashed", "normal", "participates in (label: role)", 1.4},
-	OccursIn:                {"#b45f06", "dashed", "vee", "occurs in", 1.2},
+	pipeline.CooperatesWith: {"#38761d", "bold", "none", "cooperates with", 2.2, 4},
+	pipeline.Opposes:        {"#cc0000", "bold", "tee", "opposes", 3.0, 0.4},
+	pipeline.HoldsRole:      {"#1c4587", "solid", "normal", "holds role (label: office)", 1.5, 1},
+	pipeline.MemberOf:       {"#674ea7", "dashed", "empty", "member of", 1.8, 1},
+	pipeline.AffiliatedWith: {"#666666", "dotted", "normal", "affiliated with", 1.6, 1},
+	pipeline.LocatedIn:      {"#b45f06", "dotted", "vee", "located in", 1.2, 1},
+	ParticipatesIn:          {"#999999", "dashed", "normal", "participates in (label: role)", 1.4, 1},
+	OccursIn:                {"#b45f06", "dashed", "vee", "occurs in", 1.2, 1},
 }
 
-var otherEdge = edgeStyle{"#000000", "solid", "normal", "", 1.6}
+var otherEdge = edgeStyle{"#000000", "solid", "normal", "", 1.6, 1}
 
 func styleOfNode(typ string) nodeStyle {
 	if s, ok := nodeStyles[strings.ToUpper(typ)]; ok {

@@ -392,4 +392,10 @@ func TestRenderWithoutGraphviz(t *testing.T) {
 	if !errors.Is(err, ErrNoGraphviz) || !strings.Contains(err.Error(), "install the graphviz package") {
 		t.Errorf("error = %v, want a clear message wrapping ErrNoGraphviz", err)
 	}
+	if err := CheckRender(FormatPNG); !errors.Is(err, ErrNoGraphviz) {
+		t.Errorf("CheckRender(png) = %v without dot", err)
+	}
+	if err := CheckRender(FormatGEXF); err != nil {
+		t.Errorf("CheckRender(gexf) = %v, want nil", err)
+	}
 }
