@@ -38,22 +38,13 @@ func (m *Model) Write(w io.Writer) error {
 	bw.Write(buf[:8])
 	put(uint64(m.logBuckets))
 	put(numLabels)
-	rows := 0
-	for r := 0; r < len(m.w)/numLabels; r++ {
-		if !zeroRow(m.w[r*numLabels : (r+1)*numLabels]) {
-			rows++
-		}
-	}
-	put(uint64(rows))
+	buckets := m.w.buckets()
+	put(uint64(len(buckets)))
 	last := -1
-	for r := 0; r < len(m.w)/numLabels; r++ {
-		row := m.w[r*numLabels : (r+1)*numLabels]
-		if zeroRow(row) {
-			continue
-		}
-		put(uint64(r - last))
-		last = r
-		for _, x := range row {
+	for _, b := range buckets {
+		put(uint64(int(b) - last))
+		last = int(b)
+		for _, x := range m.w.row(b) {
 			bw.Write(buf[:binary.PutVarint(buf[:], int64(x))])
 		}
 	}
@@ -64,15 +55,6 @@ func (m *Model) Write(w io.Writer) error {
 		return fmt.Errorf("nermodel: write: %w", err)
 	}
 	return nil
-}
-
-func zeroRow(row []int16) bool {
-	for _, x := range row {
-		if x != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // Read loads a model written by Write. It checks the format and the feature
@@ -143,7 +125,8 @@ func Read(r io.Reader) (*Model, error) {
 	if rows > uint64(nrows) {
 		return nil, fmt.Errorf("nermodel: read: %d rows for %d buckets", rows, nrows)
 	}
-	m.w = make([]int16, nrows*numLabels)
+	m.w = newTable(0) // grows as rows arrive: never trust the header's count
+	row := make([]int16, numLabels)
 	r0 := -1
 	for i := uint64(0); i < rows; i++ {
 		d, err := binary.ReadUvarint(br)
@@ -162,8 +145,12 @@ func Read(r io.Reader) (*Model, error) {
 			if x < math.MinInt16 || x > math.MaxInt16 {
 				return nil, fmt.Errorf("nermodel: read weights: value %d out of int16 range", x)
 			}
-			m.w[r0*numLabels+k] = int16(x)
+			row[k] = int16(x)
 		}
+		if zeroRow(row) {
+			return nil, fmt.Errorf("nermodel: read weights: row %d is all zeros", r0)
+		}
+		m.w.put(uint32(r0), row)
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
 		return nil, fmt.Errorf("nermodel: read: trailing data after the weights")

@@ -70,9 +70,9 @@ func confidence(margin float64) float64 {
 // Model is a trained tagger. It is read-only and safe for concurrent use.
 type Model struct {
 	logBuckets uint
-	// w holds len(Labels) weights per bucket, quantized: the real weight
-	// is w*scale.
-	w     []int16
+	// w holds len(Labels) weights per non-zero bucket, quantized: the
+	// real weight is w*scale.
+	w     *table
 	scale float64
 	meta  Meta
 }
@@ -89,6 +89,10 @@ type Meta struct {
 	LogBuckets     uint   `json:"log_buckets"`
 	FeatureVersion string `json:"feature_version"`
 }
+
+// Rows returns the number of non-zero weight rows (hashed features) the
+// model holds, each of len(Labels) int16 weights.
+func (m *Model) Rows() int { return m.w.n }
 
 // Meta returns the model's training description.
 func (m *Model) Meta() Meta { return m.meta }
@@ -117,7 +121,7 @@ func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipelin
 	margins := make([]float64, len(tokens))
 	var scores [numLabels]int64
 	doc.decode(m.logBuckets, func(i int, feats []uint32, prev int) int {
-		scoreInto(m.w, feats, &scores)
+		m.w.score(feats, &scores)
 		best, margin := argmax(&scores, prev)
 		idx[i] = best
 		margins[i] = float64(margin) * m.scale
@@ -132,7 +136,7 @@ func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipelin
 
 const numLabels = 9
 
-func scoreInto[T int16 | int32](w []T, feats []uint32, scores *[numLabels]int64) {
+func scoreDense(w []int32, feats []uint32, scores *[numLabels]int64) {
 	*scores = [numLabels]int64{}
 	for _, f := range feats {
 		row := w[int(f)*numLabels : int(f)*numLabels+numLabels]

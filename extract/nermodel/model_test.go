@@ -175,9 +175,16 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	if back.scale != m.scale || back.logBuckets != m.logBuckets || back.meta != m.meta {
 		t.Errorf("header changed: %+v %v vs %+v %v", back.meta, back.scale, m.meta, m.scale)
 	}
-	for i := range m.w {
-		if m.w[i] != back.w[i] {
-			t.Fatalf("weight %d = %d, want %d", i, back.w[i], m.w[i])
+	bs := m.w.buckets()
+	if got := back.w.buckets(); len(got) != len(bs) {
+		t.Fatalf("%d rows read back, want %d", len(got), len(bs))
+	}
+	for _, b := range bs {
+		want, got := m.w.row(b), back.w.row(b)
+		for k := range want {
+			if got == nil || got[k] != want[k] {
+				t.Fatalf("bucket %d = %v, want %v", b, got, want)
+			}
 		}
 	}
 }
@@ -299,5 +306,22 @@ func TestConfidenceIsMonotone(t *testing.T) {
 			t.Fatalf("confidence(%v) = %v after %v", m, c, prev)
 		}
 		prev = c
+	}
+}
+
+func TestTableGrows(t *testing.T) {
+	tb := newTable(0)
+	row := make([]int16, numLabels)
+	for b := uint32(0); b < 1000; b++ {
+		row[0] = int16(b + 1)
+		tb.put(b*7919, row)
+	}
+	for b := uint32(0); b < 1000; b++ {
+		if r := tb.row(b * 7919); r == nil || r[0] != int16(b+1) {
+			t.Fatalf("bucket %d: row %v", b*7919, r)
+		}
+	}
+	if tb.row(3) != nil || len(tb.buckets()) != 1000 {
+		t.Error("absent bucket found, or wrong count")
 	}
 }

@@ -105,7 +105,7 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 			}
 			d := docs[di]
 			d.doc.decode(lb, func(i int, feats []uint32, prev int) int {
-				scoreInto(w, feats, &scores)
+				scoreDense(w, feats, &scores)
 				guess, _ := argmax(&scores, prev)
 				if g := d.gold[i]; guess != g {
 					mistakes++
@@ -144,7 +144,7 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 	}
 	m := &Model{
 		logBuckets: lb,
-		w:          q,
+		w:          tableFromDense(q),
 		scale:      scale,
 		meta: Meta{
 			TrainedOn:      opts.TrainedOn,

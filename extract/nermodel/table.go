@@ -1,0 +1,110 @@
+package nermodel
+
+import "sort"
+
+// table holds the non-zero weight rows of a model, keyed by feature bucket,
+// in an open-addressing hash table: a trained model touches a few percent of
+// its buckets, so this is far smaller than the dense array training uses.
+type table struct {
+	mask uint32
+	// keys[i] is bucket+1 of slot i, 0 when the slot is empty.
+	keys []uint32
+	// rows holds numLabels weights per slot.
+	rows []int16
+	n    int
+}
+
+// newTable makes room for n rows at a load factor of at most one half.
+func newTable(n int) *table {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	return &table{mask: uint32(size - 1), keys: make([]uint32, size), rows: make([]int16, size*numLabels)}
+}
+
+func slotHash(b uint32) uint32 { return b * 0x9e3779b1 }
+
+// put stores the row of bucket b, which must not be present yet, growing
+// the table to keep it at most half full.
+func (t *table) put(b uint32, row []int16) {
+	if 2*(t.n+1) > len(t.keys) {
+		bigger := &table{mask: uint32(2*len(t.keys) - 1), keys: make([]uint32, 2*len(t.keys)), rows: make([]int16, 2*len(t.rows))}
+		for i, k := range t.keys {
+			if k != 0 {
+				bigger.put(k-1, t.rows[i*numLabels:(i+1)*numLabels])
+			}
+		}
+		*t = *bigger
+	}
+	t.n++
+	for i := slotHash(b) & t.mask; ; i = (i + 1) & t.mask {
+		if t.keys[i] == 0 {
+			t.keys[i] = b + 1
+			copy(t.rows[int(i)*numLabels:], row)
+			return
+		}
+	}
+}
+
+// row returns the weights of bucket b, or nil when they are all zero.
+func (t *table) row(b uint32) []int16 {
+	for i := slotHash(b) & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case b + 1:
+			return t.rows[int(i)*numLabels : int(i)*numLabels+numLabels]
+		case 0:
+			return nil
+		}
+	}
+}
+
+// buckets returns the stored buckets in increasing order.
+func (t *table) buckets() []uint32 {
+	var out []uint32
+	for _, k := range t.keys {
+		if k != 0 {
+			out = append(out, k-1)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// tableFromDense keeps the non-zero rows of a dense weight array.
+func tableFromDense(w []int16) *table {
+	n := 0
+	for r := 0; r < len(w)/numLabels; r++ {
+		if !zeroRow(w[r*numLabels : (r+1)*numLabels]) {
+			n++
+		}
+	}
+	t := newTable(n)
+	for r := 0; r < len(w)/numLabels; r++ {
+		if row := w[r*numLabels : (r+1)*numLabels]; !zeroRow(row) {
+			t.put(uint32(r), row)
+		}
+	}
+	return t
+}
+
+func zeroRow(row []int16) bool {
+	for _, x := range row {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// score sums the rows of feats into scores.
+func (t *table) score(feats []uint32, scores *[numLabels]int64) {
+	*scores = [numLabels]int64{}
+	for _, f := range feats {
+		if row := t.row(f); row != nil {
+			for k, x := range row {
+				scores[k] += int64(x)
+			}
+		}
+	}
+}
