@@ -13,7 +13,12 @@
 //
 // Resolution is past-leaning, as suits news: a partial date or a weekday
 // is the closest occurrence on or before the publication date unless the
-// clause points to the future ("will", "next", "coming", "scheduled" ...).
+// clause points to the future ("will", "next", "coming", "scheduled" ...
+// before the expression). Without a cue before it, the future reading wins
+// only when it is more than four times nearer than the past one ("Jan. 14"
+// in a paper of January 6 is next week, not a year ago: news gives the
+// year of a date that far back); a future cue after the expression only
+// needs the future reading to be nearer.
 // "last November" is the November of the previous year when November is
 // the current or the month just past (a writer meaning the month just past
 // says "in November" or "last month"), else the most recent November.

@@ -123,6 +123,8 @@ func (s *scanner) best(i int, withMods bool) (cand, bool) {
 		try((*scanner).matchWeekday)
 		try((*scanner).matchQuarter)
 		try((*scanner).matchSeason)
+		try((*scanner).matchHoliday)
+		try((*scanner).matchSpelledYear)
 		try((*scanner).matchCentury)
 		if s.opts.Vague {
 			try((*scanner).matchVague)
@@ -153,14 +155,26 @@ func (s *scanner) emit(c cand) pipeline.TimeExpr {
 			future, cue, weak = s.tense(c.start, c.end)
 		}
 		te.Value, te.Note = c.res(s.ref, future)
-		if future && weak {
-			// A cue after the expression only tips the balance: keep the
-			// past reading when it is nearer ("December 20 will go down in
-			// history", two days after December 20).
+		if c.directional && (cue == "" || weak) {
+			// Without a cue before it, the past reading holds unless the
+			// future one is much nearer: news gives the year of a date
+			// almost a year back, not of one in the coming weeks. A cue
+			// after the expression only tips the balance ("December 20
+			// will go down in history", two days after December 20). A
+			// weekday without a cue stays in the past.
+			k := nearFactor
+			if future {
+				k = 1
+			}
 			pv, pn := c.res(s.ref, false)
-			if nearer(pv, te.Value, s.ref) {
+			fv, fn := c.res(s.ref, true)
+			if muchNearer(fv, pv, s.ref, k) {
+				te.Value, te.Note = fv, fn+"; the future reading is much nearer than the past one"
+			} else {
 				te.Value, te.Note = pv, pn
-				cue += " (after the expression; the past reading is nearer)"
+			}
+			if weak {
+				cue += " (after the expression)"
 			}
 		}
 		if cue != "" {
@@ -213,15 +227,19 @@ func (s *scanner) tense(start, end int) (future bool, cue string, weak bool) {
 	return false, "", false
 }
 
-// nearer reports whether value a starts nearer to ref than value b. Values
-// that do not start with a calendar date are never nearer.
-func nearer(a, b string, ref time.Time) bool {
+// nearFactor is how many times nearer the future reading of a partial date
+// must be than the past one to win without a tense cue.
+const nearFactor = 4
+
+// muchNearer reports whether value a starts more than k times nearer to ref
+// than value b. Values that do not start with a calendar date never are.
+func muchNearer(a, b string, ref time.Time, k int) bool {
 	ta, oka := valueStart(a)
 	tb, okb := valueStart(b)
 	if !oka || !okb {
 		return false
 	}
-	return absDur(ta.Sub(ref)) < absDur(tb.Sub(ref))
+	return absDur(ta.Sub(ref))*time.Duration(k) < absDur(tb.Sub(ref))
 }
 
 func absDur(d time.Duration) time.Duration {

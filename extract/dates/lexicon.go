@@ -31,7 +31,7 @@ var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
 // ordinals maps ordinal words and suffixed numerals to their value.
@@ -129,6 +129,12 @@ var pastCue = map[string]bool{
 	"yesterday": true, "began": true, "ended": true, "closed": true, "rose": true, "fell": true,
 	"killed": true, "met": true, "signed": true, "visited": true, "held": true, "took": true,
 	"has": true, "have": true, "been": true, "made": true, "came": true, "went": true,
+	"broke": true, "fought": true, "gave": true, "got": true, "knew": true, "led": true, "left": true,
+	"lost": true, "ran": true, "sent": true, "shot": true, "spoke": true, "stood": true, "struck": true,
+	"thought": true, "threw": true, "won": true, "wrote": true, "saw": true, "sold": true,
+	"bought": true, "brought": true, "caught": true, "fled": true, "flew": true, "froze": true,
+	"hit": true, "hid": true, "drove": true, "chose": true, "paid": true, "quit": true,
+	"rode": true, "grew": true,
 }
 
 // vagueWords maps TimeML's vague temporal references to their values; they
@@ -136,6 +142,42 @@ var pastCue = map[string]bool{
 var vagueWords = map[string]string{
 	"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
 	"nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
-	"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-	"formerly": "PAST_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",
+	"recently": "PAST_REF", "lately": "PAST_REF",
+}
+
+// holiday is a named day whose date depends on the year.
+type holiday func(y int) time.Time
+
+// fixedDay is a holiday on the same day every year.
+func fixedDay(m time.Month, d int) holiday { return func(y int) time.Time { return date(y, m, d) } }
+
+// nthWeekday is the n-th weekday wd of month m ("fourth Thursday of
+// November").
+func nthWeekday(m time.Month, wd time.Weekday, n int) holiday {
+	return func(y int) time.Time {
+		first := date(y, m, 1)
+		delta := (int(wd) - int(first.Weekday()) + 7) % 7
+		return first.AddDate(0, 0, delta+7*(n-1))
+	}
+}
+
+// holidays maps holiday names (as word sequences lower-cased word sequences, longest
+// first) to their dates: only holidays with one date wherever the news
+// comes from.
+var holidays = []struct {
+	words []string
+	date  holiday
+}{
+	{[]string{"christmas", "eve"}, fixedDay(12, 24)},
+	{[]string{"christmas", "day"}, fixedDay(12, 25)},
+	{[]string{"christmas"}, fixedDay(12, 25)},
+	{[]string{"new", "year", "'", "s", "eve"}, fixedDay(12, 31)},
+	{[]string{"new", "year", "'", "s", "day"}, fixedDay(1, 1)},
+	{[]string{"new", "year", "’", "s", "eve"}, fixedDay(12, 31)},
+	{[]string{"new", "year", "’", "s", "day"}, fixedDay(1, 1)},
+	{[]string{"thanksgiving", "day"}, nthWeekday(11, time.Thursday, 4)},
+	{[]string{"thanksgiving"}, nthWeekday(11, time.Thursday, 4)},
+	{[]string{"halloween"}, fixedDay(10, 31)},
+	{[]string{"valentine", "'", "s", "day"}, fixedDay(2, 14)},
+	{[]string{"valentine", "’", "s", "day"}, fixedDay(2, 14)},
 }

@@ -164,6 +164,11 @@ func (s *scanner) bareYearOK(i, next, y int) bool {
 		return false
 	}
 	strong := yearCue[s.word(i-1)]
+	switch s.word(i - 1) {
+	case "the", "its", "his", "her", "their", "our":
+		// "the 1987 crash", "its 1988 recapitalization"
+		strong = strong || s.tok(i-1).end < s.toks[i].start
+	}
 	if strong && y >= 1900 && y <= 2099 {
 		return true
 	}
@@ -987,13 +992,86 @@ func (s *scanner) matchVague(i int) (cand, bool) {
 		if u := units[s.word(i+1)]; u != uNone && strings.HasSuffix(s.word(i+1), "s") {
 			return vague(i+2, "PAST_REF")
 		}
-	case "current":
-		if n := s.tok(i + 1); n == nil || n.kind != tWord {
-			return cand{}, false
-		}
+		return cand{}, false
 	}
 	if v, ok := vagueWords[w]; ok {
 		return vague(i+1, v)
+	}
+	return cand{}, false
+}
+
+// matchHoliday reads a holiday name with an optional year: "Christmas",
+// "Thanksgiving Day", "New Year's Eve 2015".
+func (s *scanner) matchHoliday(i int) (cand, bool) {
+	if !s.toks[i].upper {
+		return cand{}, false
+	}
+	for _, h := range holidays {
+		j := i
+		ok := true
+		for _, w := range h.words {
+			if t := s.tok(j); t == nil || t.low != w || (j > i && !s.adjOrSpace(j-1, j)) {
+				ok = false
+				break
+			}
+			j++
+		}
+		if !ok {
+			continue
+		}
+		hd := h.date
+		if y, n, ok := s.yearAfterDate(j); ok {
+			return cand{start: i, end: n, kind: Absolute, gran: Day, value: dayStr(hd(y))}, true
+		}
+		return cand{start: i, end: j, kind: Partial, gran: Day, directional: true,
+			res: func(ref time.Time, future bool) (string, string) {
+				y := ref.Year()
+				t := hd(y)
+				if future && t.Before(ref) {
+					t = hd(y + 1)
+				}
+				if !future && t.After(ref) {
+					t = hd(y - 1)
+				}
+				return dayStr(t), "holiday: closest one " + tenseWord(future) + " the publication date"
+			}}, true
+	}
+	return cand{}, false
+}
+
+// adjOrSpace reports whether tokens i and j are separated by nothing or by
+// spaces only (not a line break).
+func (s *scanner) adjOrSpace(i, j int) bool {
+	gap := s.text[s.toks[i].end:s.toks[j].start]
+	return !strings.ContainsAny(gap, "\n\r")
+}
+
+// matchSpelledYear reads years spelled out in transcripts: "nineteen
+// ninety-six", "nineteen eighty", "the year two thousand".
+func (s *scanner) matchSpelledYear(i int) (cand, bool) {
+	switch s.word(i) {
+	case "nineteen":
+		tens := numberWords[s.word(i+1)]
+		if tens < 20 || tens > 90 || tens%10 != 0 {
+			return cand{}, false
+		}
+		y, end := 1900+tens, i+2
+		if s.dash(end) && s.adj(end-1, end) {
+			if u := numberWords[s.word(end+1)]; u >= 1 && u <= 9 && s.word(end+1) != "a" && s.word(end+1) != "an" {
+				y, end = y+u, end+2
+			}
+		}
+		return cand{start: i, end: end, kind: Absolute, gran: Year, value: yearStr(y)}, true
+	case "year":
+		if s.word(i+1) == "two" && s.word(i+2) == "thousand" {
+			y, end := 2000, i+3
+			if u := numberWords[s.word(end)]; u >= 1 && u <= 19 && s.word(end) != "a" && s.word(end) != "an" {
+				y, end = y+u, end+1
+			} else if s.word(end) == "and" && numberWords[s.word(end+1)] >= 1 && numberWords[s.word(end+1)] <= 19 && s.word(end+1) != "a" {
+				y, end = y+numberWords[s.word(end+1)], end+2
+			}
+			return cand{start: i + 1, end: end, kind: Absolute, gran: Year, value: yearStr(y)}, true
+		}
 	}
 	return cand{}, false
 }
