@@ -4,9 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"regexp"
 	"testing"
 
+	"github.com/entente-nlp/entente/extract/clean"
+	"github.com/entente-nlp/entente/extract/ingest"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/internal/eval"
@@ -28,12 +29,19 @@ func TestDevDump(t *testing.T) {
 		t.Skip()
 	}
 	b, _ := os.ReadFile("../../testdata/moscow-declaration.md")
-	txt := regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`).ReplaceAllString(string(b), "$1")
-	txt = regexp.MustCompile(`[*]+`).ReplaceAllString(txt, "")
+	d := &pipeline.Document{ID: "x", Source: "moscow-declaration.md", Original: b}
+	ig, _ := ingest.New(nil)
+	cl, _ := clean.New(nil)
 	m, _ := nlp.SharedModels()
 	n, _ := nlp.New(m, nlp.Options{ProseNER: os.Getenv("ENT_PROSE") != ""})
-	d := &pipeline.Document{ID: "x", Text: txt}
-	n.Process(context.Background(), d)
+	for _, st := range []pipeline.Stage{ig, cl, n} {
+		if err := st.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if os.Getenv("ENT_TEXT") != "" {
+		fmt.Println(d.Title, "|", d.Published, "|", d.Text)
+	}
 	var srcs []Source
 	if os.Getenv("ENT_NER") != "" {
 		nm, _ := nermodel.Default()

@@ -188,6 +188,24 @@ func TestHeadlinesAndFurniture(t *testing.T) {
 	}
 }
 
+func TestClosedHeadlineWithTitle(t *testing.T) {
+	// The clean stage closes a heading with an inserted full stop.
+	m, _ := nlp.SharedModels()
+	n, _ := nlp.New(m, nlp.Options{})
+	d := &pipeline.Document{Title: "Russia and Iran Join Together", Text: "Russia and Iran Join Together.\n\nRussia and Iran met in Moscow."}
+	n.Process(context.Background(), d)
+	s, _ := New(newFakeGaz(), DefaultOptions(), labelSource{"Iran Join Together": pipeline.Person})
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if entityNamed(d, "Iran Join Together") != nil || entityNamed(d, "Join Together") != nil {
+		t.Errorf("headline fed as prose: %s", names(d))
+	}
+	if e := entityNamed(d, "Iran"); e == nil || e.Count != 2 || e.Salience <= entityNamed(d, "Moscow").Salience {
+		t.Errorf("Iran = %+v; title presence must raise salience", e)
+	}
+}
+
 func TestMergePolicyAndSources(t *testing.T) {
 	d := analyze(t, "Troops retook Aleppo. The fighting moved to Raqqa and Joint Comprehensive Plan of Action (JCPOA) talks stalled. Later JCPOA was praised.",
 		labelSource{"Aleppo": pipeline.Person, "Raqqa": pipeline.Location, "JCPOA": pipeline.Location})

@@ -33,7 +33,7 @@ func proseCandidates(ws []word) []cand {
 		}
 		if typ != "" {
 			out = append(out, cand{Span: span(ws, i, j), typ: typ, source: "prose", form: "name",
-				score: 0.5, tier: tierModel, reason: "prose label " + lab})
+				score: 0.3, tier: tierModel, reason: "prose label " + lab})
 		}
 		i = j
 	}
@@ -80,7 +80,7 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 					if votes[key] == nil {
 						votes[key] = map[string]float64{}
 					}
-					votes[key][m.typ] += 1 + m.score
+					votes[key][m.typ] += m.score
 				}
 			}
 		}

@@ -107,7 +107,7 @@ func isHeadline(d *pipeline.Document, line []word, title string) bool {
 		return false
 	}
 	text := d.Text[line[0].Start:line[len(line)-1].End]
-	if title != "" && textnorm.Fold(text) == title {
+	if title != "" && strings.TrimRight(textnorm.Fold(text), ". ") == strings.TrimRight(title, ". ") {
 		return true
 	}
 	lettered, upper, content, capped := 0, 0, 0, 0
@@ -130,9 +130,13 @@ func isHeadline(d *pipeline.Document, line []word, title string) bool {
 	if lettered >= 2 && upper*5 >= lettered*4 {
 		return true
 	}
-	last := line[len(line)-1].text
-	if last == "." || last == "!" || last == "?" || len(line) > 24 {
+	if len(line) > 24 || content < 4 {
 		return false
 	}
-	return content >= 4 && capped*4 >= content*3
+	// A line ending like a sentence must be almost all capitals (the clean
+	// stage closes headings with an inserted full stop).
+	if last := line[len(line)-1].text; last == "." || last == "!" || last == "?" {
+		return capped*10 >= content*9
+	}
+	return capped*4 >= content*3
 }
