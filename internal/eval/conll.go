@@ -276,6 +276,9 @@ type ConllScorer struct {
 	Docs   int
 	// Elapsed is the time the system took (set by ScoreConll).
 	Elapsed time.Duration
+	// KeepErrors makes Add record every error in Errors.
+	KeepErrors bool
+	Errors     []ConllError
 }
 
 // NewConllScorer scores the given types (ConllTypes when none are given).
@@ -318,10 +321,19 @@ func (s *ConllScorer) Add(gold, pred []ConllEntity, tokens int) {
 			delete(want, p)
 		} else {
 			s.counts[p.Type].FP++
+			if s.KeepErrors {
+				s.Errors = append(s.Errors, ConllError{Kind: "spurious", ConllEntity: p})
+			}
 		}
 	}
-	for g := range want {
-		s.counts[g.Type].FN++
+	for _, g := range gold { // in gold order, for stable listings
+		if want[g] {
+			s.counts[g.Type].FN++
+			if s.KeepErrors {
+				s.Errors = append(s.Errors, ConllError{Kind: "missed", ConllEntity: g})
+			}
+			delete(want, g)
+		}
 	}
 }
 
@@ -433,9 +445,17 @@ type ConllTagger func(ctx context.Context, d *pipeline.Document) ([]TypedSpan, e
 // stops the run: it means the system is broken, not that a document is bad.
 func ScoreConll(ctx context.Context, docs []ConllDoc, tag ConllTagger) (*ConllScorer, error) {
 	s := NewConllScorer()
+	if err := s.Run(ctx, docs, tag); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Run is ScoreConll on an existing scorer (to keep errors, say).
+func (s *ConllScorer) Run(ctx context.Context, docs []ConllDoc, tag ConllTagger) error {
 	for i := range docs {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		_, starts, ends := docs[i].Text()
 		d := docs[i].Document(fmt.Sprintf("conll-%d", i+1))
@@ -443,11 +463,53 @@ func ScoreConll(ctx context.Context, docs []ConllDoc, tag ConllTagger) (*ConllSc
 		spans, err := tag(ctx, d)
 		s.Elapsed += time.Since(t0)
 		if err != nil {
-			return nil, fmt.Errorf("eval: conll document %d (line %d): %w", i+1, docs[i].Line, err)
+			return fmt.Errorf("eval: conll document %d (line %d): %w", i+1, docs[i].Line, err)
 		}
-		s.Add(docs[i].Gold(), AlignSpans(starts, ends, spans), len(starts))
+		pred := AlignSpans(starts, ends, spans)
+		// The texts of unaligned predictions, in pred order.
+		var unaligned []string
+		seen := map[TypedSpan]bool{}
+		for _, sp := range spans {
+			if !seen[sp] {
+				seen[sp] = true
+				if AlignSpans(starts, ends, []TypedSpan{sp})[0].Start < 0 && s.types[sp.Type] {
+					unaligned = append(unaligned, d.Slice(pipeline.Span{Start: sp.Start, End: sp.End}))
+				}
+			}
+		}
+		before := len(s.Errors)
+		s.Add(docs[i].Gold(), pred, len(starts))
+		// Name the words of the errors Add recorded.
+		words := docs[i].Tokens()
+		for k := before; k < len(s.Errors); k++ {
+			e := &s.Errors[k]
+			e.Doc, e.Line = i+1, docs[i].Line
+			switch {
+			case e.Start >= 0:
+				ws := make([]string, 0, e.End-e.Start)
+				for _, t := range words[e.Start:e.End] {
+					ws = append(ws, t.Word)
+				}
+				e.Text = strings.Join(ws, " ")
+			case len(unaligned) > 0:
+				e.Text, unaligned = unaligned[0]+" (not on token boundaries)", unaligned[1:]
+			}
+		}
 	}
-	return s, nil
+	return nil
+}
+
+// ConllError is one scoring error: a gold entity the system missed, or one
+// it predicted that is not in the gold data (wrong type or boundaries
+// included).
+type ConllError struct {
+	// Kind is "missed" or "spurious".
+	Kind string
+	ConllEntity
+	// Doc is the 1-based document number, Line its first line in the file.
+	Doc, Line int
+	// Text is the entity's words joined by spaces.
+	Text string
 }
 
 // TokensPerSecond is Tokens/Elapsed, 0 when nothing was timed.

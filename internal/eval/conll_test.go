@@ -305,3 +305,32 @@ func TestScoreConll(t *testing.T) {
 		t.Errorf("tagger error = %v", err)
 	}
 }
+
+func TestScoreConllKeepsErrors(t *testing.T) {
+	docs, err := ReadConll(strings.NewReader(conllSample), "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := func(_ context.Context, d *pipeline.Document) ([]TypedSpan, error) {
+		var out []TypedSpan
+		if i := strings.Index(d.Text, "Blackburn"); i >= 0 {
+			out = append(out, TypedSpan{"PER", i, i + len("Blackburn")}, TypedSpan{"ORG", i, i + 4})
+		}
+		return out, nil
+	}
+	s := NewConllScorer()
+	s.KeepErrors = true
+	if err := s.Run(context.Background(), docs, tag); err != nil {
+		t.Fatal(err)
+	}
+	want := []ConllError{
+		{Kind: "spurious", ConllEntity: ConllEntity{"PER", 6, 7}, Doc: 1, Line: 1, Text: "Blackburn"},
+		{Kind: "spurious", ConllEntity: ConllEntity{"ORG", -1, -1}, Doc: 1, Line: 1, Text: "Blac (not on token boundaries)"},
+		{Kind: "missed", ConllEntity: ConllEntity{"ORG", 0, 1}, Doc: 1, Line: 1, Text: "EU"},
+		{Kind: "missed", ConllEntity: ConllEntity{"PER", 5, 7}, Doc: 1, Line: 1, Text: "Peter Blackburn"},
+		{Kind: "missed", ConllEntity: ConllEntity{"LOC", 0, 1}, Doc: 2, Line: 12, Text: "BRUSSELS"},
+	}
+	if !reflect.DeepEqual(s.Errors, want) {
+		t.Errorf("errors:\n got %+v\nwant %+v", s.Errors, want)
+	}
+}
