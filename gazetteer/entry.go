@@ -68,6 +68,8 @@ type Entry struct {
 	Roles []Role `json:"roles,omitempty" yaml:"roles,omitempty"`
 	// Members lists an organization's member country ids where known.
 	Members []string `json:"members,omitempty" yaml:"members,omitempty"`
+	// CapitalOf is, for a capital city, the id of its country.
+	CapitalOf string `json:"capital_of,omitempty" yaml:"capital_of,omitempty"`
 }
 
 // Alias is another name of an entry and its form (see the Form constants).

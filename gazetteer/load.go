@@ -89,6 +89,7 @@ type fileEntry struct {
 	OrgType  string   `yaml:"org_type"`
 	Roles    []Role   `yaml:"roles"`
 	Members  []string `yaml:"members"`
+	Capital  string   `yaml:"capital_of"`
 	Replace  bool     `yaml:"replace"`
 	Remove   bool     `yaml:"remove"`
 }
@@ -209,7 +210,7 @@ func (s *entrySet) apply(fe *fileEntry) error {
 		}
 	}
 	e := &Entry{ID: fe.ID, Kind: fe.Kind, Type: fe.Type, Name: strings.TrimSpace(fe.Name),
-		Country: strings.ToUpper(fe.Country), OrgType: fe.OrgType}
+		Country: strings.ToUpper(fe.Country), OrgType: fe.OrgType, CapitalOf: toID(fe.Capital)}
 	e.Aliases = append(e.Aliases, fe.Aliases...)
 	for _, l := range []struct {
 		texts []string
@@ -284,6 +285,9 @@ func merge(old, e *Entry) {
 	}
 	if e.OrgType != "" {
 		old.OrgType = e.OrgType
+	}
+	if e.CapitalOf != "" {
+		old.CapitalOf = e.CapitalOf
 	}
 	for _, a := range e.Aliases {
 		if !hasAlias(old, a.Text) {
@@ -439,6 +443,9 @@ func (s *entrySet) readCities(name string, data []byte) error {
 	}
 	for _, r := range rows {
 		e := &Entry{ID: r["id"], Kind: KindCity, Name: r["name"], Country: r["country"]}
+		if r["capital"] == "yes" {
+			e.CapitalOf = "country:" + r["country"]
+		}
 		for _, a := range splitList(r["aliases"]) {
 			e.Aliases = append(e.Aliases, Alias{Text: a, Form: FormAlias})
 		}
