@@ -2,6 +2,7 @@ package dates
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/entente-nlp/entente/pipeline"
@@ -53,7 +54,14 @@ func NewFinder(opts Options) *Finder { return &Finder{opts: opts} }
 // Value and a Note saying why, and are never resolved against the clock.
 // Only ref's calendar date matters.
 func (f *Finder) Find(text string, ref time.Time, known bool) []pipeline.TimeExpr {
-	s := &scanner{text: text, toks: tokenize(text), known: known, opts: f.opts}
+	buf := tokenPool.Get().(*[]token)
+	defer func() {
+		if cap(*buf) <= 1<<16 {
+			tokenPool.Put(buf)
+		}
+	}()
+	*buf = tokenizeInto((*buf)[:0], text)
+	s := &scanner{text: text, toks: *buf, known: known, opts: f.opts}
 	if known {
 		s.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	}
@@ -69,6 +77,10 @@ func (f *Finder) Find(text string, ref time.Time, known bool) []pipeline.TimeExp
 	}
 	return out
 }
+
+// tokenPool recycles token slices between Find calls: tokens do not
+// outlive a call.
+var tokenPool = sync.Pool{New: func() any { b := make([]token, 0, 1024); return &b }}
 
 // scanner holds one Find call's text, tokens and reference date.
 type scanner struct {
@@ -118,6 +130,9 @@ func (s *scanner) best(i int, withMods bool) (cand, bool) {
 		try((*scanner).matchCentury)
 		try((*scanner).amountAgo)
 	case tWord:
+		if useStarters && !starters[t.low] {
+			return b, false
+		}
 		try((*scanner).matchMonthFirst)
 		try((*scanner).matchRelative)
 		try((*scanner).matchWeekday)
@@ -173,11 +188,12 @@ func (s *scanner) emit(c cand) pipeline.TimeExpr {
 			} else {
 				te.Value, te.Note = pv, pn
 			}
-			if weak {
-				cue += " (after the expression)"
-			}
+
 		}
-		if cue != "" {
+		switch {
+		case cue != "" && weak:
+			te.Note += "; tense cue " + quote(cue) + " after the expression"
+		case cue != "":
 			te.Note += "; tense cue " + quote(cue)
 		}
 	}

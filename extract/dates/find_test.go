@@ -37,6 +37,8 @@ func TestFindPatterns(t *testing.T) {
 		{"invalid numeric", "ratio 13/13/2016 and 2016-02-30", nil},
 		{"month year", "in August 1988 and January of 1998", []string{"August 1988=1988-08", "January of 1998=1998-01"}},
 		{"weekday and date", "on Monday, Oct. 26, 1998, the", []string{"Monday, Oct. 26, 1998=1998-10-26"}},
+		{"weekday picks the year", "an editorial on Monday, Dec. 26: the court", []string{"Monday, Dec. 26=2016-12-26"}},
+		{"weekday picks the past year", "an editorial on Tuesday, Dec. 20: the court", []string{"Tuesday, Dec. 20=2016-12-20"}},
 		{"ordinal day", "on the 22nd of December", []string{"22nd of December=2016-12-22"}},
 		{"count after comma is no year", "on December 20, 2000 people marched", []string{"December 20=2016-12-20"}},
 		// Partial dates lean to the past...

@@ -181,3 +181,50 @@ var holidays = []struct {
 	{[]string{"valentine", "'", "s", "day"}, fixedDay(2, 14)},
 	{[]string{"valentine", "’", "s", "day"}, fixedDay(2, 14)},
 }
+
+// starters holds every lower-cased word that can begin an expression; the
+// scanner tries its matchers only at those (and at numbers), so ordinary
+// words cost one map lookup. useStarters exists so that a test can check
+// the gate against an ungated scan.
+var (
+	starters    = buildStarters()
+	useStarters = true
+)
+
+func buildStarters() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"the", "its", "fiscal", "between", "from", "today", "yesterday", "tomorrow", "last",
+		"previous", "this", "next", "coming", "current", "latest", "earlier", "later", "year",
+		"several", "few", "these", "recent", "nineteen",
+	} {
+		m[w] = true
+	}
+	for _, tbl := range []map[string]time.Month{monthFull, monthAbbr} {
+		for w := range tbl {
+			m[w] = true
+		}
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	for w := range seasons {
+		m[w] = true
+	}
+	for w := range numberWords {
+		m[w] = true
+	}
+	for w := range ordinals {
+		m[w] = true
+	}
+	for w := range vagueWords {
+		m[w] = true
+	}
+	for _, h := range holidays {
+		m[h.words[0]] = true
+	}
+	for _, mod := range modifiers {
+		m[mod[0]] = true
+	}
+	return m
+}

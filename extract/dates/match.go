@@ -73,11 +73,11 @@ func (s *scanner) dayNum(k int) (day, next int, ok bool) {
 			n++
 		case nt.kind == tWord:
 			return 0, 0, false
-		case nt.low == ":" || nt.low == "%" || nt.low == "/":
+		case nt.low == "%" || nt.low == "/":
 			return 0, 0, false
-		case nt.low == "." || nt.low == ",":
+		case nt.low == "." || nt.low == "," || nt.low == ":":
 			if s.adj(n, n+1) && s.tok(n+1).kind == tNum {
-				return 0, 0, false
+				return 0, 0, false // 20.5, 20,000, 10:30
 			}
 		}
 	}
@@ -241,7 +241,8 @@ func (s *scanner) matchNumeric(i int) (cand, bool) {
 func (s *scanner) matchMonthFirst(i int) (cand, bool) {
 	j := i
 	withWeekday := false
-	if _, ok := weekdays[s.word(i)]; ok && s.toks[i].upper {
+	wd, ok := weekdays[s.word(i)]
+	if ok && s.toks[i].upper {
 		k := i + 1
 		if s.punct(k, ",") {
 			k++
@@ -275,6 +276,9 @@ func (s *scanner) matchMonthFirst(i int) (cand, bool) {
 				return cand{}, false
 			}
 			return cand{start: i, end: k3, kind: Absolute, gran: Day, value: dayStr(date(y, m, d))}, true
+		}
+		if withWeekday {
+			return weekdayDate(i, k2, wd, m, d), true
 		}
 		return partialDay(i, k2, m, d), true
 	}
@@ -334,6 +338,28 @@ func partialMonth(start, end int, m time.Month) cand {
 			}
 			return monthStr(y, m), "month without a year: closest one on or before the publication month"
 		}}
+}
+
+// weekdayDate is a month and day without a year, named with its weekday
+// ("Saturday, April 25"): the year nearest the reference in which the
+// weekday agrees, else the usual partial-date reading.
+func weekdayDate(start, end int, wd time.Weekday, m time.Month, d int) cand {
+	c := partialDay(start, end, m, d)
+	plain := c.res
+	c.res = func(ref time.Time, future bool) (string, string) {
+		best := time.Time{}
+		for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+			t := date(y, m, d)
+			if validDay(y, m, d) && t.Weekday() == wd && (best.IsZero() || absDur(t.Sub(ref)) < absDur(best.Sub(ref))) {
+				best = t
+			}
+		}
+		if best.IsZero() {
+			return plain(ref, future)
+		}
+		return dayStr(best), "partial date with its weekday: the nearest year in which the weekday agrees"
+	}
+	return c
 }
 
 // dayRange is a range of days without a year, possibly across two months,

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -43,4 +44,39 @@ func TestTimeMLFloor(t *testing.T) {
 	if a := score.ValueAccuracy(); a < 0.80 {
 		t.Errorf("value accuracy %.3f < 0.80", a)
 	}
+}
+
+// TestStartersGate checks that gating matchers on starters changes nothing:
+// the ungated scan finds the same expressions on the reference article and
+// on the TimeML texts.
+func TestStartersGate(t *testing.T) {
+	texts := []string{}
+	if b, err := os.ReadFile(testutil.Testdata(t, "moscow-declaration.md")); err == nil {
+		texts = append(texts, string(b))
+	}
+	if p := sharedOrEmpty(t, "corpora/tempeval3/Training/TBAQ-cleaned"); p != "" {
+		docs, _, err := eval.ReadTimeMLDir(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			texts = append(texts, d.Text)
+		}
+	}
+	f := NewFinder(Options{Vague: true})
+	for _, text := range texts {
+		gated := f.Find(text, pub, true)
+		useStarters = false
+		ungated := f.Find(text, pub, true)
+		useStarters = true
+		if !reflect.DeepEqual(gated, ungated) {
+			t.Fatalf("gate changes the result:\n gated %q\nungated %q", found(text, gated), found(text, ungated))
+		}
+	}
+}
+
+// sharedOrEmpty returns the shared path, or "" when the shared data is absent.
+func sharedOrEmpty(t *testing.T, rel string) (p string) {
+	t.Run("shared", func(t *testing.T) { p = testutil.Shared(t, rel) })
+	return p
 }

@@ -1,7 +1,6 @@
 package dates
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,8 +28,11 @@ type token struct {
 
 // tokenize splits text into tokens. Letters and digits form separate runs
 // ("15th" is 15 and "th"); every other non-space rune is a token of its own.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+func tokenize(text string) []token { return tokenizeInto(make([]token, 0, len(text)/5+1), text) }
+
+// tokenizeInto appends the tokens of text to toks.
+func tokenizeInto(toks []token, text string) []token {
+	lower := lowerASCII(text) // one copy; words are slices of it
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -63,7 +65,11 @@ func tokenize(text string) []token {
 					j = wordEnd(text, j)
 				}
 				w := text[i:j]
-				toks = append(toks, token{start: i, end: j, kind: tWord, low: lowerASCII(w), num: -1, upper: c >= 'A' && c <= 'Z'})
+				low := lower[i:j]
+				if j > i && text[j-1] >= utf8.RuneSelf {
+					low = w // non-ASCII letters keep their case
+				}
+				toks = append(toks, token{start: i, end: j, kind: tWord, low: low, num: -1, upper: c >= 'A' && c <= 'Z'})
 				i = j
 				continue
 			}
@@ -104,13 +110,22 @@ func wordEnd(text string, i int) int {
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 
-// lowerASCII lower-cases an ASCII word without allocating when it is
-// already lower case.
-func lowerASCII(w string) string {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 'A' && w[i] <= 'Z' {
-			return strings.ToLower(w)
+// lowerASCII lower-cases the ASCII letters of s, leaving every other byte
+// as it is (so offsets into s and the result agree). It does not allocate
+// when s has no upper-case ASCII letter.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if b[i] >= 'A' && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
 		}
 	}
-	return w
+	return string(b)
 }
