@@ -303,7 +303,7 @@ func TestFailedAndUntokenizedDocuments(t *testing.T) {
 func TestWithoutGazetteer(t *testing.T) {
 	m, _ := nlp.SharedModels()
 	n, _ := nlp.New(m, nlp.Options{})
-	d := &pipeline.Document{Text: "The Strategic Culture Foundation hired President Recep Tayyip Erdogan."}
+	d := &pipeline.Document{Text: "The Strategic Culture Foundation hired President Recep Tayyip Erdogan. Kazakhstan President Nursultan Nazarbayev came."}
 	n.Process(context.Background(), d)
 	s, _ := New(nil, DefaultOptions())
 	if err := s.Process(context.Background(), d); err != nil {
@@ -314,6 +314,9 @@ func TestWithoutGazetteer(t *testing.T) {
 	}
 	if e := entityNamed(d, "Recep Tayyip Erdogan"); e != nil && (e.Linked || e.ID != "person:recep-tayyip-erdogan") {
 		t.Errorf("unlinked id: %+v", e)
+	}
+	if m := mentionAt(d, "Nursultan Nazarbayev", 0); m == nil || m.Evidence["of"] != "Kazakhstan" || m.Evidence["role"] != "President" {
+		t.Errorf("unknown qualifier before a title: %+v (%s)", m, names(d))
 	}
 }
 

@@ -79,6 +79,23 @@ func (s *Stage) peelTitle(d *pipeline.Document, ws []word, gaz []*cand, from, to
 			i = j
 		}
 	}
+	// An unknown qualifier may precede the title: "Apple CEO Tim Cook",
+	// or a country the gazetteer does not know.
+	qualifier := ""
+	if country == "" && !isTitleWord(ws[i].low) {
+		for k := i + 1; k < to && k <= i+2; k++ {
+			if titleCore[ws[k].low] || titleModifier[ws[k].low] && k+1 < to && titleCore[ws[k+1].low] {
+				if ws[k].low != "the" && ws[k].low != "of" {
+					qualifier = strings.Join(strings.Fields(d.Text[ws[i].Start:ws[k-1].End]), " ")
+					i = k
+				}
+				break
+			}
+			if isTitleWord(ws[k].low) || gaz[k] != nil {
+				break
+			}
+		}
+	}
 	start, core := i, false
 	for i < to && isTitleWord(ws[i].low) && gaz[i] == nil {
 		core = core || titleCore[ws[i].low]
@@ -96,16 +113,18 @@ func (s *Stage) peelTitle(d *pipeline.Document, ws []word, gaz []*cand, from, to
 			return cand{}, false
 		}
 	}
+	ev := map[string]string{"role": strings.Join(strings.Fields(d.Text[ws[start].Start:ws[i-1].End]), " ")}
 	for i < to && (nameParticles[ws[i].low] || orgConnectors[ws[i].low]) {
 		i++
 	}
 	if i >= to {
 		return cand{}, false
 	}
-	ev := map[string]string{"role": d.Text[ws[start].Start:ws[i-1].End]}
-	ev["role"] = strings.Join(strings.Fields(ev["role"]), " ")
 	if country != "" {
 		ev["country"] = country
+	}
+	if qualifier != "" {
+		ev["of"] = qualifier
 	}
 	return cand{
 		Span: span(ws, i, to), typ: pipeline.Person, source: "rule", form: "name",
