@@ -10,6 +10,7 @@ import (
 	"github.com/entente-nlp/entente/extract/ingest"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -23,9 +24,10 @@ type Env struct {
 	// CoNLL-2003 eng.train), one candidate source for the entities stage;
 	// nil disables it. Call NER.TagDocument(d) after the nlp stage.
 	NER *nermodel.Model
-	// Gazetteer links names to known entities in the entities stage; nil
-	// runs it on rules and models alone.
-	Gazetteer entities.Gazetteer
+	// Gazetteer (gazetteer.Default(), plus user files) links names to
+	// known entities in the entities stage; nil runs that stage on rules
+	// and models alone.
+	Gazetteer *gazetteer.Gazetteer
 }
 
 // Register adds every extraction stage to r.
@@ -47,7 +49,11 @@ func Register(r *pipeline.Registry, env Env) {
 		if env.NER != nil {
 			srcs = append(srcs, nerSource{env.NER})
 		}
-		return entities.New(env.Gazetteer, o, srcs...)
+		var g entities.Gazetteer
+		if env.Gazetteer != nil {
+			g = entities.FromGazetteer(env.Gazetteer)
+		}
+		return entities.New(g, o, srcs...)
 	})
 	r.Register(dates.Name, func(opts map[string]any) (pipeline.Stage, error) {
 		return dates.New(opts)

@@ -172,6 +172,26 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen []cand) []cand {
 		}
 	}
 
+	// An unlinked organization whose name differs from a known one only in
+	// connector words or spelling ("Centre of Research on Globalization")
+	// is that organization.
+	norm := map[string]*cand{}
+	for i := range all {
+		if c := &all[i]; c.tier >= tierRule && c.typ == pipeline.Organization && len(c.ids) > 0 {
+			norm[normName(d.Slice(c.Span))] = c
+		}
+	}
+	for i := range chosen {
+		c := &chosen[i]
+		if c.typ != pipeline.Organization || len(c.ids) > 0 {
+			continue
+		}
+		if to, ok := norm[normName(d.Slice(c.Span))]; ok && to.key != c.key {
+			c.ids, c.key, c.form = to.ids, to.key, "alias"
+			c.reason = "variant of " + textnorm.CollapseSpace(d.Slice(to.Span))
+		}
+	}
+
 	// Rename unlinked model mentions that are a known name of a well-typed
 	// entity.
 	for i := range chosen {

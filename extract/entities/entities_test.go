@@ -148,6 +148,14 @@ func TestAcronymsAndAlternativeNames(t *testing.T) {
 	}
 }
 
+func TestSpellingVariantJoinsKnownOrganization(t *testing.T) {
+	d := analyze(t, "The Centre for Research on Globalization publishes. The Centre of Research on Globalization grants permission.")
+	e := entityNamed(d, "Centre for Research on Globalization")
+	if e == nil || e.Count != 2 || len(d.Entities) != 1 || !containsFold(e.Aliases, "Centre of Research on Globalization") {
+		t.Errorf("variant not joined: %s / %+v", names(d), e)
+	}
+}
+
 func TestCapitalAsActorIsItsCountry(t *testing.T) {
 	d := analyze(t, "The murder of Moscow's ambassador to Ankara shocked everyone. Ankara has been angered. The talks in Moscow went well.")
 	if m := mentionAt(d, "Moscow", 0); m == nil || m.EntityID != "country:RU" || m.Type != pipeline.Country || m.Form != "metonym" {

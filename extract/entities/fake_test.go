@@ -53,6 +53,7 @@ func newFakeGaz() *fakeGaz {
 	org("org:nato", "NATO")
 	org("org:islamic-state", "Islamic State", "ISIS", "Daesh")
 	org("org:un", "United Nations", "UN")
+	org("org:global-research", "Centre for Research on Globalization", "Global Research")
 	g.entries["person:vladimir-putin"] = GazEntry{ID: "person:vladimir-putin", Type: "PERSON", Name: "Vladimir Putin", Country: "country:RU"}
 	g.names["Vladimir Putin"] = [2]string{"name", "person:vladimir-putin"}
 	for _, n := range []string{"Andrei", "Dmitry", "Sergey", "Vladimir", "Mohammad", "John", "Nursultan"} {

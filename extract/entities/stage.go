@@ -108,7 +108,50 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	s.disambiguate(chosen)
 	ms := s.corefer(d, ws, chosen)
 	s.build(d, ws, ms)
 	return nil
+}
+
+// disambiguator is implemented by gazetteers that can choose among the
+// entries an ambiguous name may refer to, given the document's other
+// entities.
+type disambiguator interface {
+	Disambiguate(ids, context []string) (string, bool)
+}
+
+// disambiguate puts first, for each ambiguous mention, the entry the
+// document's unambiguous entities point to. Undecided mentions keep the
+// gazetteer's best guess and list the others in Entity.Ambiguous.
+func (s *Stage) disambiguate(cs []cand) {
+	dis, ok := s.gaz.(disambiguator)
+	if !ok {
+		return
+	}
+	var context []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if len(c.ids) == 1 && !seen[c.ids[0]] {
+			seen[c.ids[0]] = true
+			context = append(context, c.ids[0])
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		if len(c.ids) < 2 {
+			continue
+		}
+		best, decided := dis.Disambiguate(c.ids, context)
+		if !decided {
+			continue
+		}
+		e, ok := s.gaz.Entry(best)
+		if !ok || !scoredType[e.Type] {
+			continue
+		}
+		c.ids = []string{best}
+		c.typ = e.Type
+		c.reason += ", disambiguated by context"
+	}
 }

@@ -1,0 +1,94 @@
+package entities
+
+import (
+	"github.com/entente-nlp/entente/gazetteer"
+)
+
+// FromGazetteer adapts package gazetteer's matcher to the stage. It works
+// out once which cities are capitals that stand for their country (the
+// country entries list them as metonyms), so that "Moscow" stays a city in
+// "talks in Moscow" and becomes Russia in "Moscow's ambassador".
+func FromGazetteer(g *gazetteer.Gazetteer) Gazetteer {
+	a := &gazAdapter{g: g, capitalOf: map[string]string{}}
+	cities := map[string]string{} // folded name|country code → city id
+	for _, e := range g.Entries() {
+		if e.Kind == gazetteer.KindCity {
+			cities[gazetteer.Fold(e.Name)+"|"+e.Country] = e.ID
+		}
+	}
+	for _, e := range g.Entries() {
+		if e.Kind != gazetteer.KindCountry {
+			continue
+		}
+		for _, al := range e.Aliases {
+			if al.Form == gazetteer.FormMetonym {
+				if id, ok := cities[gazetteer.Fold(al.Text)+"|"+e.Country]; ok {
+					a.capitalOf[id] = e.ID
+				}
+			}
+		}
+	}
+	return a
+}
+
+type gazAdapter struct {
+	g         *gazetteer.Gazetteer
+	capitalOf map[string]string
+}
+
+var _ Gazetteer = (*gazAdapter)(nil)
+
+// Match returns the gazetteer's matches. A capital's country, proposed as
+// a second reading of the capital's name, is left to the stage's metonymy
+// rule.
+func (a *gazAdapter) Match(text string) []GazMatch {
+	ms := a.g.Match(text)
+	out := make([]GazMatch, 0, len(ms))
+	for _, m := range ms {
+		ids := m.IDs
+		if len(ids) > 1 {
+			if c, ok := a.capitalOf[ids[0]]; ok {
+				kept := make([]string, 0, len(ids))
+				for _, id := range ids {
+					if id != c {
+						kept = append(kept, id)
+					}
+				}
+				ids = kept
+			}
+		}
+		out = append(out, GazMatch{Start: m.Start, End: m.End, Form: m.Form, IDs: ids})
+	}
+	return out
+}
+
+// Entry returns the entry's facts.
+func (a *gazAdapter) Entry(id string) (GazEntry, bool) {
+	e, ok := a.g.Get(id)
+	if !ok {
+		return GazEntry{}, false
+	}
+	ge := GazEntry{ID: e.ID, Type: e.Type, Name: e.Name, CapitalOf: a.capitalOf[e.ID]}
+	if e.Country != "" {
+		if e.Kind == gazetteer.KindCountry {
+			ge.Attrs = map[string]string{"iso": e.Country}
+		} else {
+			ge.Country = "country:" + e.Country
+		}
+	}
+	if e.OrgType != "" {
+		if ge.Attrs == nil {
+			ge.Attrs = map[string]string{}
+		}
+		ge.Attrs["org_type"] = e.OrgType
+	}
+	return ge, true
+}
+
+// IsGivenName reports whether w is a common given name.
+func (a *gazAdapter) IsGivenName(w string) bool { return a.g.IsGivenName(w) }
+
+// Disambiguate picks among ids using the document's other entity ids.
+func (a *gazAdapter) Disambiguate(ids, context []string) (string, bool) {
+	return a.g.Disambiguate(ids, context)
+}
