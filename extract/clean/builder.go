@@ -165,7 +165,7 @@ func (b *builder) render() rendered {
 			blocks = append(blocks, blk)
 		}
 	}
-	lastCopy := false
+	var st segState
 	texts := make([]string, len(blocks))
 	for i, blk := range blocks {
 		var t strings.Builder
@@ -176,18 +176,20 @@ func (b *builder) render() rendered {
 	}
 	for i, blk := range blocks {
 		if i > 0 {
+			sep := "\n\n"
 			if (blk.kind == item || blk.kind == row) && blocks[i-1].kind == blk.kind {
-				sb.WriteString("\n")
-			} else {
-				sb.WriteString("\n\n")
+				sep = "\n"
 			}
+			out.offsets, st = addSegment(out.offsets, st, sb.Len(), piece{s: sep, kind: inserted})
+			sb.WriteString(sep)
 		}
 		startText := sb.Len()
 		for _, p := range blk.pieces {
-			out.offsets, lastCopy = addSegment(out.offsets, lastCopy, sb.Len(), p)
+			out.offsets, st = addSegment(out.offsets, st, sb.Len(), p)
 			sb.WriteString(p.s)
 		}
 		if i+1 < len(blocks) && needsStop(texts[i], blk.kind, texts[i+1]) {
+			out.offsets, st = addSegment(out.offsets, st, sb.Len(), piece{s: ".", kind: inserted})
 			sb.WriteString(".")
 		}
 		out.blocks = append(out.blocks, renderedBlock{Span: pipeline.Span{Start: startText, End: sb.Len()}, kind: blk.kind, boiler: blk.boiler})
@@ -196,24 +198,38 @@ func (b *builder) render() rendered {
 	return out
 }
 
-// addSegment records where a piece placed at text offset at came from,
-// merging runs that are contiguous one-to-one copies. lastCopy says whether
-// the last segment of m was made by copies; it returns the new value.
-func addSegment(m pipeline.OffsetMap, lastCopy bool, at int, p piece) (pipeline.OffsetMap, bool) {
-	switch p.kind {
-	case inserted:
-		return m, lastCopy
-	case copied:
-		if n := len(m); n > 0 && lastCopy {
-			last := &m[n-1]
-			if last.Text+last.Len == at && last.Orig+last.OrigLen == p.orig {
-				last.Len += len(p.s)
+// segState tracks the last segment added by addSegment: how it was made
+// and where in Original the text so far ends.
+type segState struct {
+	kind    pieceKind
+	origEnd int
+}
+
+// addSegment records where a piece placed at text offset at came from.
+// Contiguous one-to-one copies merge into one segment. Inserted text gets
+// a segment of original length 0 at the end of the preceding original
+// text, so that a span lying wholly in inserted text (a sentence stop)
+// maps to an empty span there rather than to an inverted one.
+func addSegment(m pipeline.OffsetMap, st segState, at int, p piece) (pipeline.OffsetMap, segState) {
+	if n := len(m); n > 0 && st.kind == p.kind && p.kind != replaced {
+		last := &m[n-1]
+		orig := p.orig
+		if p.kind == inserted {
+			orig = st.origEnd
+		}
+		if last.Text+last.Len == at && last.Orig+last.OrigLen == orig {
+			last.Len += len(p.s)
+			if p.kind == copied {
 				last.OrigLen += p.origLen
-				return m, true
+				st.origEnd = last.Orig + last.OrigLen
 			}
+			return m, st
 		}
 	}
-	return append(m, pipeline.Segment{Text: at, Orig: p.orig, Len: len(p.s), OrigLen: p.origLen}), p.kind == copied
+	if p.kind == inserted {
+		return append(m, pipeline.Segment{Text: at, Orig: st.origEnd, Len: len(p.s)}), segState{kind: inserted, origEnd: st.origEnd}
+	}
+	return append(m, pipeline.Segment{Text: at, Orig: p.orig, Len: len(p.s), OrigLen: p.origLen}), segState{kind: p.kind, origEnd: p.orig + p.origLen}
 }
 
 // trimPieces drops white space at both ends of a block.

@@ -158,10 +158,10 @@ func cleanText(src []byte) Result {
 		b := newBuilder(src)
 		b.copy(bom, len(src))
 		var sb strings.Builder
-		lastCopy := false
+		var st segState
 		for _, blk := range b.blocks {
 			for _, p := range blk.pieces {
-				r.Offsets, lastCopy = addSegment(r.Offsets, lastCopy, sb.Len(), p)
+				r.Offsets, st = addSegment(r.Offsets, st, sb.Len(), p)
 				sb.WriteString(p.s)
 			}
 		}

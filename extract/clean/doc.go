@@ -7,8 +7,9 @@
 // only visible text, with entities decoded and block elements turned into
 // paragraph breaks; plain text is kept as it is. Headings and other blocks
 // that do not end a sentence get an inserted "." so that the sentence
-// segmenter does not glue them onto the next paragraph; inserted text maps
-// to the nearest boundary in Original.
+// segmenter does not glue them onto the next paragraph; inserted text (that
+// stop, paragraph breaks) has segments of original length 0 at the end of
+// the preceding original text.
 //
 // Invariant (tested on every fixture and fuzzed): Text is valid UTF-8; the
 // OffsetMap is monotonic and in range; every byte of Text that was copied

@@ -36,6 +36,29 @@ func checkInvariants(t testing.TB, src []byte, r Result) {
 	if len(r.Offsets) == 0 && text != "" && text != string(src) && !(bomLen(src) > 0 && text == string(src[3:])) {
 		t.Fatalf("empty offset map but Text differs from Original")
 	}
+	// Any non-empty span, however small, maps to an in-range,
+	// non-inverted span.
+	prev, prev2 := 0, 0
+	ends := func(yield func(int) bool) {
+		for i := range text {
+			if !yield(i) {
+				return
+			}
+		}
+		yield(len(text))
+	}
+	for i := range ends {
+		for _, sp := range []pipeline.Span{{Start: prev, End: i}, {Start: prev2, End: i}} {
+			if sp.Start >= sp.End {
+				continue
+			}
+			o := r.Offsets.SpanToOriginal(sp)
+			if o.Start < 0 || o.End > len(src) || o.Start > o.End {
+				t.Fatalf("span %v maps to %v (len %d)", sp, o, len(src))
+			}
+		}
+		prev, prev2 = i, prev
+	}
 	lastStart := 0
 	for _, w := range words(text) {
 		o := r.Offsets.SpanToOriginal(w)

@@ -19,6 +19,10 @@ var metaDateKeys = []string{
 // <title>, JSON-LD, <time datetime> and, failing those, a byline or
 // dateline in the first blocks of visible text.
 func readHTML(src []byte, f *found) {
+	// Meta tags and datelines sit near the top: read the first 512 KiB.
+	if len(src) > 512<<10 {
+		src = src[:512<<10]
+	}
 	z := html.NewTokenizer(bytes.NewReader(src))
 	metas := map[string]string{}
 	var title, h1, timeAttr, ldJSON strings.Builder

@@ -117,11 +117,25 @@ func (f *found) scanParagraphs(paras []string, whole string) {
 	}
 }
 
+// head returns at most the first n bytes of s, cut at a line end.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:n], '\n'); i > 0 {
+		return s[:i]
+	}
+	return s[:n]
+}
+
 // inferYear finds the year of a dateline that gives none: from the URL
 // path (/2016/12/) or a copyright line; 0 if neither.
 func inferYear(text, url string) int {
 	if m := reURLYear.FindStringSubmatch(url); m != nil {
 		return atoi(m[1])
+	}
+	if len(text) > 128<<10 {
+		text = text[:64<<10] + "\n" + text[len(text)-64<<10:]
 	}
 	if m := reCopyYear.FindStringSubmatch(text); m != nil {
 		return atoi(m[1])
@@ -207,15 +221,16 @@ func readMarkdown(text string, f *found) {
 		}
 	}
 	if f.title == "" {
-		for _, line := range strings.Split(body, "\n") {
+		for _, line := range strings.Split(head(body, 64<<10), "\n") {
 			if m := reMdHeading.FindStringSubmatch(line); m != nil && len(m[1]) == 1 {
 				f.title = stripMarkdown(m[2])
 				break
 			}
 		}
 	}
+	// Metadata sits at the top: scan the first 64 KiB only.
 	var lines []string
-	for _, line := range strings.Split(body, "\n") {
+	for _, line := range strings.Split(head(body, 64<<10), "\n") {
 		if m := reMdHeading.FindStringSubmatch(line); m != nil {
 			line = m[2]
 		}
