@@ -140,7 +140,7 @@ var pastCue = map[string]bool{
 // vagueWords maps TimeML's vague temporal references to their values; they
 // are reported only when Options.Vague is set.
 var vagueWords = map[string]string{
-	"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+	"now": "PRESENT_REF", "currently": "PRESENT_REF",
 	"nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
 	"recently": "PAST_REF", "lately": "PAST_REF",
 }

@@ -543,7 +543,10 @@ func (c *cand) valueAt(ref time.Time, future bool) string {
 }
 
 // bumpYear adds one to the leading four-digit year of a value.
-func bumpYear(v string) string {
+func bumpYear(v string) string { return bumpYearBy(v, 1) }
+
+// bumpYearBy adds n to the leading four-digit year of a value.
+func bumpYearBy(v string, n int) string {
 	y := 0
 	for i := 0; i < 4; i++ {
 		if v[i] < '0' || v[i] > '9' {
@@ -551,7 +554,7 @@ func bumpYear(v string) string {
 		}
 		y = y*10 + int(v[i]-'0')
 	}
-	return yearStr(y+1) + v[4:]
+	return yearStr(y+n) + v[4:]
 }
 
 // modifiers are words that widen an expression without changing its value:
@@ -649,6 +652,15 @@ func (s *scanner) matchRelative(i int) (cand, bool) {
 			return dayStr(ref.AddDate(0, 0, 1)), refNote(ref, "the day after")
 		}), true
 	case "last", "previous", "this", "next", "coming", "current", "latest":
+		if w == "this" && s.word(i+1) == "past" {
+			if c, ok := s.relUnit(i+1, i+2, "last"); ok { // "this past weekend"
+				c.start = i
+				return c, true
+			}
+		}
+		if t := s.tok(i + 1); t != nil && s.toks[i].upper && t.upper && units[t.low] != uNone {
+			return cand{}, false // a title: ABC's "This Week"
+		}
 		return s.relUnit(i, i+1, w)
 	case "earlier", "later":
 		if s.word(i+1) == "this" {
@@ -710,14 +722,59 @@ func (s *scanner) yearAgo(i int) (cand, bool) {
 	}
 	switch s.word(i + 3) {
 	case "quarter", "period":
-		return relative(i, i+4, Quarter, func(ref time.Time) (string, string) {
-			y, q := reportedQuarter(ref)
-			return quarterStr(y-1, q), "the reported quarter, a year before"
-		}), true
+		return yearBeforeQuarter(i, i+4), true
+	}
+	// "the year-ago third quarter"
+	if q, ok := s.matchQuarter(i + 3); ok && q.res != nil && q.start == i+3 {
+		inner := q.res
+		q.start = i
+		q.res = func(ref time.Time, future bool) (string, string) {
+			v, _ := inner(ref, future)
+			return bumpYearBy(v, -1), "the quarter, a year before"
+		}
+		return q, true
+	}
+	if s.quarterContext(i) {
+		return yearBeforeQuarter(i, i+3), true
 	}
 	return relative(i, i+3, Year, func(ref time.Time) (string, string) {
 		return yearStr(ref.Year() - 1), "the year before the publication year"
 	}), true
+}
+
+// yearBeforeQuarter is the reported quarter a year before the reference.
+func yearBeforeQuarter(start, end int) cand {
+	return relative(start, end, Quarter, func(ref time.Time) (string, string) {
+		y, q := reportedQuarter(ref)
+		return quarterStr(y-1, q), "the reported quarter, a year before (quarterly results context)"
+	})
+}
+
+// quarterContext reports whether the sentence around token i, or the one
+// before it, speaks of a quarter: in earnings news "a year earlier" then
+// means the same quarter a year before.
+func (s *scanner) quarterContext(i int) bool {
+	boundaries := 0
+	for j := i - 1; j >= 0 && i-j < 80; j-- {
+		if s.boundaryAfter(j) {
+			boundaries++
+			if boundaries == 2 {
+				break
+			}
+		}
+		if w := s.toks[j].low; w == "quarter" || w == "quarterly" {
+			return true
+		}
+	}
+	for j := i + 1; j < len(s.toks) && j-i < 40; j++ {
+		if w := s.toks[j].low; w == "quarter" || w == "quarterly" {
+			return true
+		}
+		if s.boundaryAfter(j) {
+			break
+		}
+	}
+	return false
 }
 
 // relUnit reads the unit after a direction word at i ("last", "this",
@@ -854,6 +911,10 @@ func (s *scanner) amountAgo(i int) (cand, bool) {
 	}
 	end := k + 2
 	gran := map[unit]string{uDay: Day, uWeek: Week, uMonth: Month, uQuarter: Quarter, uYear: Year, uDecade: Decade}[u]
+	quarterly := u == uYear && n == 1 && s.quarterContext(i)
+	if quarterly {
+		gran = Quarter
+	}
 	return relative(i, end, gran, func(ref time.Time) (string, string) {
 		if n < 0 {
 			return "", "unresolved: vague amount before the publication date"
@@ -871,6 +932,10 @@ func (s *scanner) amountAgo(i int) (cand, bool) {
 			y, q := shiftQuarter(ref.Year(), quarterOf(ref.Month()), -n)
 			return quarterStr(y, q), note
 		case uYear:
+			if n == 1 && quarterly {
+				y, q := reportedQuarter(ref)
+				return quarterStr(y-1, q), "the reported quarter, a year before (quarterly results context)"
+			}
 			return yearStr(ref.Year() - n), note
 		}
 		return decadeStr(ref.Year() - 10*n), note
