@@ -499,6 +499,12 @@ func (s *scanner) matchRange(i int) (cand, bool) {
 		return cand{}, false
 	}
 	b, ok := s.best(k+1, false)
+	if !ok && a.gran == Year && a.res == nil {
+		// "from 1991 to 1997": the range makes the second number a year.
+		if y, n, ok2 := s.yearAt(k + 1); ok2 && yearStr(y) > a.value {
+			b, ok = cand{start: k + 1, end: n, kind: Absolute, gran: Year, value: yearStr(y)}, true
+		}
+	}
 	if !ok || b.kind == Range || b.gran == Vague || b.start != k+1 {
 		return cand{}, false
 	}
@@ -786,6 +792,9 @@ func (s *scanner) relUnit(i, j int, dirWord string) (cand, bool) {
 		dir = -1
 	case "next", "coming":
 		dir = 1
+	}
+	if s.word(j) == "fiscal" && (s.word(j+1) == "year" || s.word(j+1) == "quarter") {
+		j++ // "the current fiscal year"
 	}
 	t := s.tok(j)
 	if t == nil || t.kind != tWord {
