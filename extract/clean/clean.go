@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente-nlp/entente/pipeline"
@@ -167,20 +168,29 @@ func cleanText(src []byte) Result {
 		}
 		r.Text = sb.String()
 	}
-	for start := 0; start < len(r.Text); {
-		end := strings.Index(r.Text[start:], "\n\n")
-		next := 0
-		if end < 0 {
-			end = len(r.Text)
-			next = end
+	// Paragraphs: runs of non-blank lines (LF or CRLF).
+	pstart := -1
+	for ls := 0; ls <= len(r.Text); {
+		le := strings.IndexByte(r.Text[ls:], '\n')
+		if le < 0 {
+			le = len(r.Text)
 		} else {
-			end += start
-			next = end + 2
+			le += ls
 		}
-		if strings.TrimSpace(r.Text[start:end]) != "" {
-			r.blocks = append(r.blocks, renderedBlock{Span: pipeline.Span{Start: start, End: end}})
+		blank := strings.TrimSpace(r.Text[ls:le]) == ""
+		if !blank && pstart < 0 {
+			pstart = ls
 		}
-		start = next
+		if pstart >= 0 && (blank || le == len(r.Text)) {
+			end := ls
+			if !blank {
+				end = le
+			}
+			end = pstart + len(strings.TrimRightFunc(r.Text[pstart:end], unicode.IsSpace))
+			r.blocks = append(r.blocks, renderedBlock{Span: pipeline.Span{Start: pstart, End: end}})
+			pstart = -1
+		}
+		ls = le + 1
 	}
 	return r
 }

@@ -58,6 +58,7 @@ func TestMarkdown(t *testing.T) {
 		{"link", "Met [Sergey Lavrov](#) today.", "Met Sergey Lavrov today."},
 		{"link with title and parens", "See [Moscow](https://x.org/a_(b) \"t\") now.", "See Moscow now."},
 		{"image dropped", "A ![photo](p.jpg) B.", "A  B."},
+		{"image line leaves one break", "A\n![photo](p.jpg)\nB.", "A\nB."},
 		{"emphasis", "*December 20* was **big** and _so_ __was__ ~~not~~ this.", "December 20 was big and so was not this."},
 		{"intraword underscore and lone star kept", "snake_case 2 * 3", "snake_case 2 * 3"},
 		{"escape", `a\*b \[x\]`, "a*b [x]"},
@@ -71,7 +72,7 @@ func TestMarkdown(t *testing.T) {
 		{"rule dropped", "A.\n\n---\n\nB.", "A.\n\nB."},
 		{"fence", "```go\nx := 1\n```\nAfter.", "x := 1.\n\nAfter."},
 		{"inline html", "<div class=\"x\">Inside <em>HTML</em></div>", "Inside HTML"},
-		{"comment over lines", "A <!-- start\nstill comment --> B.", "A \nB."},
+		{"comment over lines", "A <!-- start\nstill comment --> B.", "A B."},
 		{"entity", "Ankara &amp; Moscow", "Ankara & Moscow"},
 		{"hard break before digit joins a date", "21 December  \n2016", "21 December 2016"},
 		{"hard break before text keeps the line", "Source  \nCopyright", "Source\nCopyright"},
@@ -214,6 +215,16 @@ func TestReferenceArticleBoilerplate(t *testing.T) {
 			t.Errorf("boilerplate %q inside the article body", d.Slice(b))
 		}
 	}
+}
+
+func TestTextBoilerplate(t *testing.T) {
+	d := process(t, "Body text.\r\n\r\nDisclaimer: the views\r\nare the author's.\r\n\r\nMore body.\r\n", Text)
+	if len(d.Boilerplate) != 1 || d.Slice(d.Boilerplate[0]) != "Disclaimer: the views\r\nare the author's." {
+		t.Errorf("boilerplate = %v", d.Boilerplate)
+	}
+	d = process(t, string(readFixture(t, "ingest/plain.txt")), Text)
+	assertBoiler(t, d, "Copyright 2016 Reuters. All rights reserved.", true)
+	assertBoiler(t, d, "Russia and Turkey have agreed", false)
 }
 
 func TestTextIsIdentity(t *testing.T) {

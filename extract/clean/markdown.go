@@ -147,6 +147,12 @@ func (p *mdParser) lineBreak(next int) {
 	if p.nl < 0 {
 		return
 	}
+	if p.b.endsInSpace() {
+		// The previous line left nothing (an image) or ended in a
+		// break already: one break is enough.
+		p.nl = -1
+		return
+	}
 	if p.hard && next < len(p.src) && isDigit(p.src[next]) {
 		p.b.replace(" ", p.trail, p.nl+1)
 	} else {
