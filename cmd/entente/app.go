@@ -1,0 +1,168 @@
+package main
+
+// app.go wires configuration, shared resources and stages together, once
+// per process. Commands that process articles (extract, eval, graph,
+// bench) use it instead of wiring the pipeline themselves:
+//
+//	app, err := newApp(cmd)          // config (file < env < flags) + extract.Env + stages
+//	if err != nil { return err }
+//	sum, err := app.Run(cmd.Context(), inputs, func(d *pipeline.Document) error {
+//		// d is finished (all stages ran), delivered in input order, one at
+//		// a time; d.Errors lists its problems (fatal ones: d.Failed()).
+//		return nil
+//	})
+//	// sum.OK / sum.Failed count documents; err is a cancellation or a
+//	// sink/source failure, never a per-document problem.
+//	if err == nil && sum.Failed > 0 { err = errReported }
+//
+// Run shows a progress bar on a terminal (or logs one line per document),
+// then logs each failed document's errors and a summary line on stderr.
+// app.Env holds the heavy shared resources (prose models, ...); add new
+// ones in buildEnv. Flags that map to configuration keys are listed in
+// configFlags; a command may declare any of them and newApp binds those it has.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/entente-nlp/entente/extract"
+	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/internal/config"
+	"github.com/entente-nlp/entente/internal/source"
+	"github.com/entente-nlp/entente/pipeline"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// configFlags maps flag names to the configuration keys they override.
+var configFlags = map[string]string{
+	"workers":   "workers",
+	"pipeline":  "pipeline",
+	"published": "published",
+	"prose-ner": "nlp.prose_ner",
+	"format":    "output.format",
+}
+
+// App is the configured program: effective configuration, shared
+// resources, and the stages of the configured pipeline.
+type App struct {
+	Config *config.Config
+	Env    extract.Env
+	Stages []pipeline.Stage
+	// Stdin is read for the input "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+// newApp loads the configuration for cmd (its --config and bound flags),
+// builds the shared environment and the configured stages.
+func newApp(cmd *cobra.Command) (*App, error) {
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return nil, err
+	}
+	env, err := buildEnv(cfg)
+	if err != nil {
+		return nil, err
+	}
+	reg := pipeline.NewRegistry()
+	extract.Register(reg, env)
+	stages, err := reg.Build(cfg.Pipeline, cfg.Stages)
+	if err != nil {
+		return nil, err
+	}
+	return &App{Config: cfg, Env: env, Stages: stages}, nil
+}
+
+// registeredStages returns the names of the stages this program offers.
+func registeredStages() []string {
+	reg := pipeline.NewRegistry()
+	extract.Register(reg, extract.Env{}) // constructors are not called
+	return reg.Names()
+}
+
+// loadConfig reads the effective configuration for cmd.
+func loadConfig(cmd *cobra.Command) (*config.Config, error) {
+	flags := map[string]*pflag.Flag{}
+	for name, key := range configFlags {
+		if f := cmd.Flags().Lookup(name); f != nil {
+			flags[key] = f
+		}
+	}
+	return config.Load(config.Options{File: globals.config, Flags: flags, Registered: registeredStages()})
+}
+
+// buildEnv builds the heavy shared resources once.
+func buildEnv(cfg *config.Config) (extract.Env, error) {
+	models, err := nlp.SharedModels()
+	if err != nil {
+		return extract.Env{}, err
+	}
+	return extract.Env{Models: models, ProseNER: cfg.NLP.ProseNER}, nil
+}
+
+// Run runs the configured pipeline over inputs, handing each finished
+// document to sink in input order, and reports progress and a summary on
+// stderr.
+func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pipeline.Summary, error) {
+	src := source.Options{
+		Include:   a.Config.Input.Include,
+		MaxBytes:  int64(a.Config.Input.MaxBytes),
+		Published: a.Config.Published,
+	}
+	if a.Stdin != nil {
+		src.Stdin = a.Stdin
+	}
+	runner := pipeline.NewRunner(a.Stages, pipeline.WithWorkers(a.Config.Workers))
+	slog.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
+
+	prog := newProgress(ctx, src, inputs)
+	var done atomic.Int64
+	sum, err := runner.Run(ctx, src.Source(inputs), func(d *pipeline.Document) error {
+		if err := sink(d); err != nil {
+			return err
+		}
+		done.Add(1)
+		reportDocument(d, prog == nil)
+		prog.increment()
+		return nil
+	})
+	prog.finish(err != nil)
+	reportSummary(sum, err)
+	return sum, err
+}
+
+// reportDocument logs a finished document: its errors always, a line per
+// document when no progress bar is shown.
+func reportDocument(d *pipeline.Document, perDoc bool) {
+	for _, e := range d.Errors {
+		level := slog.LevelWarn
+		if e.Fatal {
+			level = slog.LevelError
+		}
+		slog.Log(context.Background(), level, e.Message, "doc", d.ID, "stage", e.Stage)
+	}
+	if perDoc && !d.Failed() {
+		slog.Info("document", "id", d.ID, "source", d.Source, "entities", len(d.Entities), "dates", len(d.Dates),
+			"events", len(d.Events), "relations", len(d.Relations))
+	}
+}
+
+// reportSummary logs the final ok/failed counts.
+func reportSummary(sum pipeline.Summary, err error) {
+	level := slog.LevelInfo
+	if sum.Failed > 0 || err != nil {
+		level = slog.LevelError
+	}
+	msg := fmt.Sprintf("%d documents: %d ok, %d failed", sum.Total(), sum.OK, sum.Failed)
+	if err != nil {
+		msg += " (run stopped: " + err.Error() + ")"
+	}
+	slog.Log(context.Background(), level, msg, "elapsed", sum.Elapsed.Round(time.Millisecond))
+	for _, st := range sum.Stages {
+		slog.Debug("stage", "name", st.Name, "docs", st.Docs, "errors", st.Errors, "busy", st.Busy.Round(time.Millisecond))
+	}
+}

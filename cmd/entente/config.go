@@ -1,0 +1,34 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func init() { rootCmd.AddCommand(newConfigCmd()) }
+
+func newConfigCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "config",
+		Short: "Print the effective configuration as YAML",
+		Long: `config prints the configuration entente would use: built-in defaults, overridden
+by entente.yaml (or the --config file), ENTENTE_* environment variables
+(ENTENTE_WORKERS, ENTENTE_OUTPUT_FORMAT, ENTENTE_NLP_PROSE_NER, ...) and flags.
+The output is a valid entente.yaml to start from.`,
+		Example: `  entente config
+  entente config --config my.yaml --workers 2
+  ENTENTE_OUTPUT_FORMAT=table entente config > entente.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig(cmd)
+			if err != nil {
+				return err
+			}
+			b, err := cfg.YAML()
+			if err != nil {
+				return err
+			}
+			_, err = cmd.OutOrStdout().Write(b)
+			return err
+		},
+	}
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/entente-nlp/entente/internal/output"
+	"github.com/entente-nlp/entente/pipeline"
+	"github.com/spf13/cobra"
+)
+
+func init() { rootCmd.AddCommand(newExtractCmd()) }
+
+func newExtractCmd() *cobra.Command {
+	var outFile string
+	cmd := &cobra.Command{
+		Use:   "extract [inputs...]",
+		Short: "Extract entities, dates, events and relations from articles",
+		Long: `extract runs the configured pipeline over the inputs and writes one record per
+document: its entities with their mentions (byte offsets into the input),
+dates, events, relations and errors. See docs/output.md for the contract.
+
+Inputs are files (.txt, .md, .html, ...), directories (read recursively,
+files matching input.include), JSON Lines files (.jsonl, .ndjson: one
+article per line with "text", "id", "title", "published", ...), or "-" for
+standard input. A bad input is reported and the others are still processed;
+the exit status is 1 when any document failed.`,
+		Example: `  entente extract testdata/moscow-declaration.md
+  entente extract articles/ --format table
+  entente extract corpus.jsonl --format jsonl -o out.jsonl
+  curl -s https://example.org/article.html | entente extract - --published 2016-12-22
+  entente extract articles/ --format csv -o entities.csv`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			app, err := newApp(cmd)
+			if err != nil {
+				return err
+			}
+			return runExtract(cmd, app, args, outFile)
+		},
+	}
+	cmd.Flags().StringP("format", "f", "json", "output format: json, jsonl, csv or table (config output.format)")
+	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write to this file instead of standard output")
+	return cmd
+}
+
+// runExtract writes the records of inputs to outFile (or stdout). A file is
+// written under a temporary name and renamed when complete, so it never
+// holds half a run; after an interruption it holds the documents finished
+// before it.
+func runExtract(cmd *cobra.Command, app *App, inputs []string, outFile string) (err error) {
+	var dst io.Writer = cmd.OutOrStdout()
+	var tmp *os.File
+	if outFile != "" {
+		tmp, err = os.CreateTemp(filepath.Dir(outFile), "."+filepath.Base(outFile)+".*")
+		if err != nil {
+			return fmt.Errorf("extract: creating %s: %w", outFile, err)
+		}
+		defer func() {
+			if tmp != nil {
+				tmp.Close()
+				os.Remove(tmp.Name())
+			}
+		}()
+		dst = tmp
+	}
+	w, err := output.NewWriter(app.Config.Output.Format, dst)
+	if err != nil {
+		return err
+	}
+	sum, runErr := app.Run(cmd.Context(), inputs, func(d *pipeline.Document) error {
+		return w.Write(output.Build(d))
+	})
+	if err := w.Close(); err != nil && runErr == nil {
+		runErr = fmt.Errorf("extract: writing output: %w", err)
+	}
+	if tmp != nil && (runErr == nil || errors.Is(runErr, cmd.Context().Err())) {
+		if err := tmp.Close(); err != nil {
+			return fmt.Errorf("extract: writing %s: %w", outFile, err)
+		}
+		if err := os.Rename(tmp.Name(), outFile); err != nil {
+			return fmt.Errorf("extract: %w", err)
+		}
+		tmp = nil
+	}
+	if runErr != nil {
+		return runErr
+	}
+	if sum.Failed > 0 {
+		return errReported
+	}
+	return nil
+}

@@ -1,0 +1,344 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-viper/mapstructure/v2"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
+)
+
+// DefaultFile is the configuration file read from the current directory
+// when --config is not given.
+const DefaultFile = "entente.yaml"
+
+// EnvPrefix prefixes environment variables: ENTENTE_WORKERS,
+// ENTENTE_OUTPUT_FORMAT, ENTENTE_NLP_PROSE_NER, ...
+const EnvPrefix = "ENTENTE"
+
+// DefaultStages is the default pipeline, in order. A program uses the
+// registered subset of it (see Options.Registered).
+var DefaultStages = []string{"ingest", "clean", "nlp", "entities", "dates", "events", "relations"}
+
+// DefaultInclude are the file patterns read from directories.
+var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.ndjson"}
+
+// DefaultMaxBytes is the largest input document read: 32 MiB.
+const DefaultMaxBytes ByteSize = 32 << 20
+
+// Output formats of entente extract.
+var Formats = []string{"json", "jsonl", "csv", "table"}
+
+// Config is entente's effective configuration.
+type Config struct {
+	// Pipeline lists the stages to run, in order.
+	Pipeline []string `mapstructure:"pipeline" yaml:"pipeline"`
+	// Workers is the number of concurrent workers per stage; 0 means one
+	// per CPU.
+	Workers   int       `mapstructure:"workers" yaml:"workers"`
+	Gazetteer Gazetteer `mapstructure:"gazetteer" yaml:"gazetteer"`
+	Output    Output    `mapstructure:"output" yaml:"output"`
+	NLP       NLP       `mapstructure:"nlp" yaml:"nlp"`
+	Input     Input     `mapstructure:"input" yaml:"input"`
+	// Published, when set (YYYY-MM-DD), overrides every document's
+	// publication date.
+	Published string `mapstructure:"published" yaml:"published"`
+	// Stages holds options per stage name, validated by the stage.
+	Stages map[string]map[string]any `mapstructure:"stages" yaml:"stages"`
+
+	// File is the configuration file that was read, empty when none.
+	File string `mapstructure:"-" yaml:"-"`
+}
+
+// Gazetteer configures entity linking.
+type Gazetteer struct {
+	// Files are user gazetteer files loaded on top of the embedded data.
+	Files []string `mapstructure:"files" yaml:"files"`
+}
+
+// Output configures what entente extract writes.
+type Output struct {
+	// Format is json, jsonl, csv or table.
+	Format string `mapstructure:"format" yaml:"format"`
+}
+
+// NLP configures the nlp stage.
+type NLP struct {
+	// ProseNER runs prose's entity model as one candidate source.
+	ProseNER bool `mapstructure:"prose_ner" yaml:"prose_ner"`
+}
+
+// Input configures how inputs become documents.
+type Input struct {
+	// Include are glob patterns (matched against file names, or against
+	// the path below the directory when they contain a slash) of the files
+	// read from directories.
+	Include []string `mapstructure:"include" yaml:"include"`
+	// MaxBytes is the largest document read; larger inputs are reported
+	// as errors. Accepts a number of bytes or a size such as 64MiB.
+	MaxBytes ByteSize `mapstructure:"max_bytes" yaml:"max_bytes"`
+}
+
+// Options say where Load looks.
+type Options struct {
+	// File is the --config value; empty means ./entente.yaml when present.
+	File string
+	// Flags maps configuration keys (output.format) to command line flags;
+	// a flag overrides the key only when set on the command line.
+	Flags map[string]*pflag.Flag
+	// Registered lists the stage names the program offers. The default
+	// pipeline is DefaultStages restricted to them; nil means all of
+	// DefaultStages.
+	Registered []string
+	// Environ is the environment, as os.Environ; nil means os.Environ().
+	Environ []string
+	// Dir is the directory searched for DefaultFile; empty means the
+	// current directory.
+	Dir string
+}
+
+// defaults returns the built-in defaults as viper keys.
+func defaults(registered []string) map[string]any {
+	pipe := make([]string, 0, len(DefaultStages))
+	for _, s := range DefaultStages {
+		if registered == nil || slices.Contains(registered, s) {
+			pipe = append(pipe, s)
+		}
+	}
+	return map[string]any{
+		"pipeline":        pipe,
+		"workers":         0,
+		"gazetteer.files": []string{},
+		"output.format":   "json",
+		"nlp.prose_ner":   false,
+		"input.include":   slices.Clone(DefaultInclude),
+		"input.max_bytes": int64(DefaultMaxBytes),
+		"published":       "",
+		"stages":          map[string]any{},
+	}
+}
+
+// Load builds the effective configuration.
+func Load(o Options) (*Config, error) {
+	v := viper.New()
+	defs := defaults(o.Registered)
+	for k, val := range defs {
+		v.SetDefault(k, val)
+	}
+
+	file, err := findFile(o)
+	if err != nil {
+		return nil, err
+	}
+	if file != "" {
+		if err := readFile(v, file); err != nil {
+			return nil, err
+		}
+		if err := checkKeys(v, defs, file); err != nil {
+			return nil, err
+		}
+	}
+
+	if err := bindEnv(v, defs, o.Environ); err != nil {
+		return nil, err
+	}
+	for key, f := range o.Flags {
+		if f == nil {
+			return nil, fmt.Errorf("config: no flag bound to %s", key)
+		}
+		if _, ok := defs[key]; !ok {
+			return nil, fmt.Errorf("config: flag --%s bound to unknown key %q", f.Name, key)
+		}
+		if !f.Changed {
+			continue
+		}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			v.Set(key, sv.GetSlice())
+		} else {
+			v.Set(key, f.Value.String())
+		}
+	}
+
+	var c Config
+	hook := mapstructure.ComposeDecodeHookFunc(
+		byteSizeHook,
+		timeToStringHook,
+		mapstructure.StringToSliceHookFunc(","),
+	)
+	if err := v.UnmarshalExact(&c, viper.DecodeHook(hook)); err != nil {
+		return nil, fmt.Errorf("config%s: %w", where(file), err)
+	}
+	c.File = file
+	if c.Stages == nil {
+		c.Stages = map[string]map[string]any{}
+	}
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("config%s: %w", where(file), err)
+	}
+	return &c, nil
+}
+
+func where(file string) string {
+	if file == "" {
+		return ""
+	}
+	return " " + file
+}
+
+// findFile returns the configuration file to read, or "" for none.
+func findFile(o Options) (string, error) {
+	if o.File != "" {
+		st, err := os.Stat(o.File)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", fmt.Errorf("config: file %s does not exist", o.File)
+			}
+			return "", fmt.Errorf("config: %w", err)
+		}
+		if st.IsDir() {
+			return "", fmt.Errorf("config: %s is a directory, not a configuration file", o.File)
+		}
+		return o.File, nil
+	}
+	p := filepath.Join(o.Dir, DefaultFile)
+	if _, err := os.Stat(p); err == nil {
+		return p, nil
+	}
+	return "", nil
+}
+
+// readFile reads a YAML configuration file into v.
+func readFile(v *viper.Viper, file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("config: reading %s: %w", file, err)
+	}
+	var m map[string]any
+	if err := yaml.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("config: %s is not valid YAML: %w", file, err)
+	}
+	if m == nil {
+		return nil // empty file
+	}
+	if err := v.MergeConfigMap(m); err != nil {
+		return fmt.Errorf("config: reading %s: %w", file, err)
+	}
+	return nil
+}
+
+// checkKeys reports keys of the file that entente does not know.
+func checkKeys(v *viper.Viper, defs map[string]any, file string) error {
+	var unknown []string
+	for _, k := range v.AllKeys() {
+		if _, ok := defs[k]; ok || strings.HasPrefix(k, "stages.") {
+			continue
+		}
+		unknown = append(unknown, k)
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	sort.Strings(unknown)
+	known := make([]string, 0, len(defs))
+	for k := range defs {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	return fmt.Errorf("config: %s: unknown key %q (known keys: %s, stages.<name>)",
+		file, strings.Join(unknown, `", "`), strings.Join(known, ", "))
+}
+
+// bindEnv makes ENTENTE_<KEY> override each key (dots become
+// underscores). Only variables that are set are bound, so an empty
+// environment leaves the file and defaults alone.
+func bindEnv(v *viper.Viper, defs map[string]any, environ []string) error {
+	if environ == nil {
+		environ = os.Environ()
+	}
+	env := map[string]string{}
+	for _, kv := range environ {
+		if k, val, ok := strings.Cut(kv, "="); ok {
+			env[k] = val
+		}
+	}
+	for key := range defs {
+		name := EnvPrefix + "_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+		if val, ok := env[name]; ok {
+			v.Set(key, val)
+		}
+	}
+	return nil
+}
+
+// Validate checks values that decoding alone cannot.
+func (c *Config) Validate() error {
+	if c.Workers < 0 {
+		return fmt.Errorf("workers must be 0 (one per CPU) or more, not %d", c.Workers)
+	}
+	if !slices.Contains(Formats, c.Output.Format) {
+		return fmt.Errorf("output.format %q is not one of %s", c.Output.Format, strings.Join(Formats, ", "))
+	}
+	if c.Input.MaxBytes <= 0 {
+		return fmt.Errorf("input.max_bytes must be positive, not %d", c.Input.MaxBytes)
+	}
+	if len(c.Input.Include) == 0 {
+		return errors.New("input.include is empty: no file in a directory would be read")
+	}
+	for _, p := range c.Input.Include {
+		if _, err := filepath.Match(p, ""); err != nil {
+			return fmt.Errorf("input.include pattern %q: %w", p, err)
+		}
+	}
+	if c.Published != "" {
+		if _, err := time.Parse("2006-01-02", c.Published); err != nil {
+			return fmt.Errorf("published %q is not a date of the form YYYY-MM-DD", c.Published)
+		}
+	}
+	if len(c.Pipeline) == 0 {
+		return errors.New("pipeline is empty")
+	}
+	for name := range c.Stages {
+		if !slices.Contains(c.Pipeline, name) && !slices.Contains(DefaultStages, name) {
+			return fmt.Errorf("stages.%s configures a stage that is not in the pipeline (%s)", name, strings.Join(c.Pipeline, ", "))
+		}
+	}
+	return nil
+}
+
+// YAML returns the configuration as YAML, as entente config prints it.
+func (c *Config) YAML() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(c); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// timeToStringHook turns dates that YAML decoded as timestamps
+// (published: 2016-12-22) back into strings.
+func timeToStringHook(from, to reflect.Type, data any) (any, error) {
+	t, ok := data.(time.Time)
+	if !ok || to.Kind() != reflect.String {
+		return data, nil
+	}
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02"), nil
+	}
+	return t.Format(time.RFC3339), nil
+}

@@ -1,0 +1,135 @@
+package output
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Writer writes records in one format. Write is called once per document,
+// in order; Close finishes the output (a JSON array's closing bracket) and
+// must be called even after a cancelled run, so the output stays valid.
+// Each Write issues a single write of whole records, so an interrupted run
+// never leaves half a record.
+type Writer interface {
+	Write(Record) error
+	Close() error
+}
+
+// Formats lists the formats NewWriter accepts.
+var Formats = []string{"json", "jsonl", "csv", "table"}
+
+// NewWriter returns a writer of format to w.
+func NewWriter(format string, w io.Writer) (Writer, error) {
+	switch format {
+	case "json":
+		return &jsonWriter{w: w}, nil
+	case "jsonl":
+		return &jsonlWriter{w: w}, nil
+	case "csv":
+		return &csvWriter{w: w}, nil
+	case "table":
+		return &tableWriter{w: w}, nil
+	}
+	return nil, fmt.Errorf("output: unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+}
+
+// jsonWriter writes a pretty-printed JSON array of records.
+type jsonWriter struct {
+	w io.Writer
+	n int
+}
+
+func (j *jsonWriter) Write(r Record) error {
+	var buf bytes.Buffer
+	if j.n == 0 {
+		buf.WriteString("[\n  ")
+	} else {
+		buf.WriteString(",\n  ")
+	}
+	b, err := json.MarshalIndent(r, "  ", "  ")
+	if err != nil {
+		return fmt.Errorf("output: encoding %s: %w", r.ID, err)
+	}
+	buf.Write(b)
+	j.n++
+	_, err = j.w.Write(buf.Bytes())
+	return err
+}
+
+func (j *jsonWriter) Close() error {
+	end := "\n]\n"
+	if j.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(j.w, end)
+	return err
+}
+
+// jsonlWriter writes one compact JSON record per line.
+type jsonlWriter struct{ w io.Writer }
+
+func (j *jsonlWriter) Write(r Record) error {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("output: encoding %s: %w", r.ID, err)
+	}
+	_, err = j.w.Write(append(b, '\n'))
+	return err
+}
+
+func (j *jsonlWriter) Close() error { return nil }
+
+// CSVHeader is the header row of the csv format: one row per entity per
+// document.
+var CSVHeader = []string{"doc_id", "source", "published", "entity_id", "type", "name", "aliases", "linked", "count", "salience", "first_start", "first_end"}
+
+// csvWriter writes the entity list.
+type csvWriter struct {
+	w      io.Writer
+	header bool
+}
+
+func (c *csvWriter) Write(r Record) error {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	if !c.header {
+		if err := cw.Write(CSVHeader); err != nil {
+			return err
+		}
+		c.header = true
+	}
+	for _, e := range r.Entities {
+		first, firstEnd := "", ""
+		if len(e.Mentions) > 0 {
+			first, firstEnd = strconv.Itoa(e.Mentions[0].Start), strconv.Itoa(e.Mentions[0].End)
+		}
+		row := []string{r.ID, r.Source, r.Published, e.ID, e.Type, e.Name, strings.Join(e.Aliases, "|"),
+			strconv.FormatBool(e.Linked), strconv.Itoa(e.Count), strconv.FormatFloat(e.Salience, 'f', 3, 64), first, firstEnd}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := c.w.Write(buf.Bytes())
+	return err
+}
+
+func (c *csvWriter) Close() error {
+	if c.header {
+		return nil
+	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	_ = cw.Write(CSVHeader)
+	cw.Flush()
+	_, err := c.w.Write(buf.Bytes())
+	return err
+}
