@@ -110,7 +110,10 @@ func (f *found) scanParagraphs(paras []string, whole string) {
 		if utf8.RuneCountInString(p) > 100 || strings.HasPrefix(strings.ToLower(p), "updated") || strings.HasPrefix(strings.ToLower(p), "modified") {
 			continue
 		}
-		if x, _, ok := findDate(p); ok {
+		if p == f.title {
+			continue // "Remembering September 11, 2001" is a title, not a dateline
+		}
+		if x, _, ok := findDate(p); ok && !readsAsProse(p) {
 			f.published, f.publishedFrom = x.String(), "dateline"
 			f.set("dateline", p)
 		}
@@ -126,6 +129,26 @@ func head(s string, n int) string {
 		return s[:i]
 	}
 	return s[:n]
+}
+
+// datelineWords are the lower-case words a dateline may hold.
+var datelineWords = map[string]bool{"on": true, "at": true, "by": true, "of": true, "the": true, "published": true,
+	"posted": true, "am": true, "pm": true, "a.m.": true, "p.m.": true, "in": true, "first": true, "last": true, "and": true}
+
+// readsAsProse reports whether a short paragraph holding a date is a
+// sentence ("On December 20, 2016 the ministers met.") rather than a
+// dateline ("Global Research, December 22, 2016"): it has two or more
+// lower-case words that datelines do not use.
+func readsAsProse(p string) bool {
+	n := 0
+	for _, w := range strings.Fields(p) {
+		w = strings.Trim(w, ",.;:()[]|")
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !datelineWords[w] && monthNumber(w) == 0 {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // inferYear finds the year of a dateline that gives none: from the URL
