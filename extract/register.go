@@ -10,6 +10,7 @@ import (
 	"github.com/entente-nlp/entente/extract/ingest"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/extract/relations"
 	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -64,6 +65,17 @@ func Register(r *pipeline.Registry, env Env) {
 			return nil, err
 		}
 		return events.New(o)
+	})
+	r.Register(relations.Name, func(opts map[string]any) (pipeline.Stage, error) {
+		o, err := relations.ParseOptions(opts)
+		if err != nil {
+			return nil, err
+		}
+		var g relations.Gazetteer
+		if env.Gazetteer != nil {
+			g = gazOffices{env.Gazetteer}
+		}
+		return relations.New(o, g)
 	})
 }
 

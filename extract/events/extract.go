@@ -107,6 +107,9 @@ func (x *docView) findTriggers(a, b int, clause []int) []trig {
 	used := make([]bool, b-a)
 	// Phrases first, longest first.
 	for i := a; i < b; i++ {
+		if x.argAt[i] >= 0 {
+			continue
+		}
 		for _, p := range x.lx.phrases {
 			if i+len(p.words) > b {
 				continue
@@ -129,6 +132,10 @@ func (x *docView) findTriggers(a, b int, clause []int) []trig {
 	}
 	for i := a; i < b; i++ {
 		if used[i-a] {
+			continue
+		}
+		if x.argAt[i] >= 0 {
+			// Inside a name: "Shanghai Cooperation Organization".
 			continue
 		}
 		w, t := x.low[i], x.tag(i)
@@ -248,6 +255,16 @@ func (x *docView) verbalArgs(dr *draft, t trig, a, b int, clause []int, trigs []
 	}
 	isPlace := false
 	seen := map[int]bool{}
+	// Subjects come before the clause's first verb; mentions between a
+	// verb and the trigger are that verb's objects ("used Iranian
+	// airfields to strike").
+	firstVerb := t.a
+	for i := lo; i < t.a; i++ {
+		if isVerbTag(x.tag(i)) && x.argAt[i] < 0 {
+			firstVerb = i
+			break
+		}
+	}
 	for i := lo; i < hi; i++ {
 		k := x.argAt[i]
 		if k < 0 || seen[k] || (i >= t.a && i < t.b) {
@@ -255,7 +272,10 @@ func (x *docView) verbalArgs(dr *draft, t trig, a, b int, clause []int, trigs []
 		}
 		seen[k] = true
 		g := x.args[k]
-		if g.member {
+		if g.member || g.modifier {
+			continue
+		}
+		if g.a < t.a && g.a > firstVerb {
 			continue
 		}
 		gov := x.governor(g.a, lo)
@@ -455,7 +475,10 @@ func (x *docView) nominalArgs(dr *draft, t trig, a, b int, clause []int, trigs [
 			dr.date, dr.dateSource = x.dates[k].value, FromClause
 		}
 	}
-	// Post-modifier chain: PPs and appositions after the noun.
+	// Post-modifier chain: PPs and appositions after the noun. A date at
+	// the end of the object of a verbal trigger ("discussed the
+	// possibility of a meeting ... on December 17") dates the verb's event.
+	objectOfVerb := x.hasVerbalIn(trigs, lo, t.a) && x.governor(p, lo) == ""
 	j := t.b
 	prep := ""
 	first := true
@@ -517,7 +540,7 @@ func (x *docView) nominalArgs(dr *draft, t trig, a, b int, clause []int, trigs [
 					}
 				}
 			}
-			if k := x.dateAt[j]; k >= 0 && dr.date == "" && !x.isAnchor(x.dates[k]) {
+			if k := x.dateAt[j]; k >= 0 && dr.date == "" && !x.isAnchor(x.dates[k]) && !objectOfVerb {
 				dr.date, dr.dateSource = x.dates[k].value, FromClause
 			}
 			first = false
@@ -535,6 +558,13 @@ func (x *docView) nominalArgs(dr *draft, t trig, a, b int, clause []int, trigs [
 		}
 	}
 	if !hasActor && x.verbBetween(lo, p) {
+		firstVerb := p
+		for i := lo; i < p; i++ {
+			if isVerbTag(x.tag(i)) && x.argAt[i] < 0 {
+				firstVerb = i
+				break
+			}
+		}
 		for i := lo; i < p; i++ {
 			k := x.argAt[i]
 			if k < 0 || seen[k] {
@@ -542,10 +572,14 @@ func (x *docView) nominalArgs(dr *draft, t trig, a, b int, clause []int, trigs [
 			}
 			seen[k] = true
 			g := x.args[k]
-			if g.member || x.reportedBetween(g.b, t.a, trigs) {
+			if g.member || g.modifier || x.reportedBetween(g.b, t.a, trigs) {
 				continue
 			}
 			gov := x.governor(g.a, lo)
+			// Subjects, or the agent of a participle ("achieved by Russia").
+			if g.a > firstVerb && gov != "by" {
+				continue
+			}
 			if x.lx.nonArg[gov] || x.lx.locPrep[gov] && g.typ == pipeline.Location {
 				continue
 			}

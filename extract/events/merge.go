@@ -8,6 +8,11 @@ import "strings"
 func merge(ds []*draft, lx *Lexicon) []*draft {
 	var out []*draft
 	for _, e := range ds {
+		if lx.kinds[e.kind].Reported {
+			// Every statement is its own speech act.
+			out = append(out, e)
+			continue
+		}
 		if c := sameEvent(out, e); c != nil {
 			absorb(c, e)
 			continue
@@ -36,7 +41,7 @@ func merge(ds []*draft, lx *Lexicon) []*draft {
 	}
 	out = kept[:0]
 	for _, e := range kept {
-		if len(e.parts) == 0 && e.date == "" && e.location == "" {
+		if len(e.parts) == 0 {
 			continue
 		}
 		out = append(out, e)
@@ -52,7 +57,7 @@ func sameEvent(prev []*draft, e *draft) *draft {
 			continue
 		}
 		switch {
-		case overlap(c, e):
+		case sameParties(c, e):
 			return c
 		case len(e.parts) == 0 && e.date != "" && e.date == c.date:
 			return c
@@ -106,6 +111,36 @@ func betterDate(e, c *draft) bool {
 // event: equal, one unknown, or one a coarser prefix of the other.
 func datesCompatible(a, b string) bool {
 	return a == "" || b == "" || strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+// sameParties reports whether two mentions have the same parties: their
+// actors overlap and the smaller participant set lies within the larger.
+func sameParties(a, b *draft) bool {
+	shared := false
+	for _, p := range a.parts {
+		for _, q := range b.parts {
+			if p.Entity == q.Entity && p.Role == Actor && q.Role == Actor {
+				shared = true
+			}
+		}
+	}
+	if !shared {
+		return false
+	}
+	small, large := a, b
+	if len(a.parts) > len(b.parts) {
+		small, large = b, a
+	}
+	for _, p := range small.parts {
+		found := false
+		for _, q := range large.parts {
+			found = found || p.Entity == q.Entity
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func overlap(a, b *draft) bool {

@@ -17,6 +17,9 @@ type arg struct {
 	// member marks modifiers of a membership noun ("a NATO member", "NATO
 	// allies"): the organization is not a participant.
 	member bool
+	// modifier marks a country naming a person's office ("Kazakhstan
+	// President Nursultan Nazarbayev"): the person is the participant.
+	modifier bool
 }
 
 // dateRef is a temporal expression with its token range.
@@ -77,6 +80,7 @@ func newDocView(d *pipeline.Document, lx *Lexicon) *docView {
 		}
 		x.addArg(g)
 	}
+	x.markModifiers()
 	x.addGroups()
 	for _, t := range d.Dates {
 		if t.Value == "" {
@@ -102,6 +106,31 @@ func normWord(s string) string {
 		return t
 	}
 	return s
+}
+
+// markModifiers flags country and organization mentions followed by
+// capitalized title words and a person mention.
+func (x *docView) markModifiers() {
+	for k := range x.args {
+		g := &x.args[k]
+		if g.typ != pipeline.Country && g.typ != pipeline.Organization {
+			continue
+		}
+		j := g.b
+		if j < len(x.low) && (x.low[j] == "'s" || x.low[j] == "’s") {
+			j++
+		}
+		n := 0
+		for j < len(x.low) && n < 4 && x.argAt[j] < 0 && (x.tag(j) == "NNP" || x.tag(j) == "NN") {
+			j++
+			n++
+		}
+		// n may be 0 when the title itself was linked as a person
+		// mention ("Kazakhstan [President] Nursultan Nazarbayev").
+		if j < len(x.low) && x.argAt[j] >= 0 && x.args[x.argAt[j]].typ == pipeline.Person && (n > 0 || x.d.Text[g.span.End:x.d.Tokens[j].Start] == " ") {
+			g.modifier = true
+		}
+	}
 }
 
 func (x *docView) addArg(g arg) {

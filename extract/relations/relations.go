@@ -1,0 +1,347 @@
+package relations
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// Name is the stage name used in configuration.
+const Name = "relations"
+
+// Office is a dated office known to the gazetteer: a normalized role held
+// for a country or organization id.
+type Office struct {
+	Role string
+	Of   string
+}
+
+// Gazetteer is what the stage asks of a gazetteer. It may be nil; the
+// stage then relies on the text alone.
+type Gazetteer interface {
+	// Offices returns the offices personID held on date (YYYY, YYYY-MM or
+	// YYYY-MM-DD; "" for any time).
+	Offices(personID, date string) []Office
+	// CountryOf returns the country id of a place id, or "".
+	CountryOf(placeID string) string
+	// IsMember reports whether the gazetteer lists memberID as a member of
+	// orgID.
+	IsMember(orgID, memberID string) bool
+}
+
+// Stage fills Document.Relations. It is safe for concurrent use.
+type Stage struct {
+	rules   *Rules
+	gaz     Gazetteer
+	types   map[string]bool // nil = all
+	min     float64
+	located string
+}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// Options configure the stage.
+type Options struct {
+	// Rules is a YAML file merged over the embedded rules.
+	Rules string
+	// Types keeps only these relation types (all when empty).
+	Types []string
+	// MinConfidence drops relations below it.
+	MinConfidence float64
+	// LocatedIn says where located_in relations come from: "text" (the
+	// default: a place and its country stated in the article, "the Kazakh
+	// capital of Astana"), "gazetteer" (also every place whose country the
+	// gazetteer or the entities stage knows) or "off".
+	LocatedIn string
+}
+
+// ParseOptions reads the stage's configuration map, rejecting unknown keys.
+func ParseOptions(m map[string]any) (Options, error) {
+	var o Options
+	for k, v := range m {
+		switch k {
+		case "rules":
+			s, ok := v.(string)
+			if !ok {
+				return o, fmt.Errorf("relations: option rules must be a file name, got %T", v)
+			}
+			o.Rules = s
+		case "types":
+			list, ok := v.([]any)
+			if !ok {
+				if ss, ok2 := v.([]string); ok2 {
+					o.Types = ss
+					continue
+				}
+				return o, fmt.Errorf("relations: option types must be a list, got %T", v)
+			}
+			for _, x := range list {
+				s, ok := x.(string)
+				if !ok {
+					return o, fmt.Errorf("relations: option types holds %T, want relation type names", x)
+				}
+				o.Types = append(o.Types, s)
+			}
+		case "located_in":
+			s, ok := v.(string)
+			if !ok || (s != "text" && s != "gazetteer" && s != "off") {
+				return o, fmt.Errorf("relations: option located_in must be text, gazetteer or off, got %v", v)
+			}
+			o.LocatedIn = s
+		case "min_confidence":
+			switch f := v.(type) {
+			case float64:
+				o.MinConfidence = f
+			case int:
+				o.MinConfidence = float64(f)
+			default:
+				return o, fmt.Errorf("relations: option min_confidence must be a number, got %T", v)
+			}
+		default:
+			return o, fmt.Errorf("relations: unknown option %q (known: rules, types, min_confidence, located_in)", k)
+		}
+	}
+	return o, nil
+}
+
+// New builds the stage. gaz may be nil.
+func New(opts Options, gaz Gazetteer) (*Stage, error) {
+	var (
+		r   *Rules
+		err error
+	)
+	if opts.Rules != "" {
+		r, err = LoadRules(opts.Rules)
+	} else {
+		r, err = DefaultRules()
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Stage{rules: r, gaz: gaz, min: opts.MinConfidence, located: opts.LocatedIn}
+	switch s.located {
+	case "":
+		s.located = "text"
+	case "text", "gazetteer", "off":
+	default:
+		return nil, fmt.Errorf("relations: located_in %q must be text, gazetteer or off", s.located)
+	}
+	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
+		return nil, fmt.Errorf("relations: min_confidence %v is outside 0..1", opts.MinConfidence)
+	}
+	if len(opts.Types) > 0 {
+		s.types = map[string]bool{}
+		for _, t := range opts.Types {
+			if !relationTypes[t] {
+				return nil, fmt.Errorf("relations: unknown relation type %q in types", t)
+			}
+			s.types[t] = true
+		}
+	}
+	return s, nil
+}
+
+// Name returns "relations".
+func (s *Stage) Name() string { return Name }
+
+// Process derives the relations of d from its mentions, events and text,
+// replacing d.Relations.
+func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
+	if d.Failed() {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	x := newView(d, s.rules, s.gaz)
+	x.holdsRole()
+	x.memberOf()
+	x.affiliations()
+	if s.located == "gazetteer" {
+		x.locatedIn()
+	}
+	x.fromEvents()
+	x.fromStatements(s.located != "off")
+	d.Relations = s.filter(x.result())
+	return nil
+}
+
+func (s *Stage) filter(rs []pipeline.Relation) []pipeline.Relation {
+	out := rs[:0]
+	for _, r := range rs {
+		if s.types != nil && !s.types[r.Type] {
+			continue
+		}
+		if r.Confidence < s.min {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// view holds one document's indexes while rules run.
+type view struct {
+	d     *pipeline.Document
+	r     *Rules
+	gaz   Gazetteer
+	ms    []pipeline.Mention // sorted, outside boilerplate
+	found map[string]*pipeline.Relation
+	order []string
+	// roles found so far, in text order, for "counterpart"
+	roles []roleSeen
+	// presidential spokesmen, linked to the president once all offices
+	// are known
+	spokes []spoke
+}
+
+type spoke struct {
+	m  pipeline.Mention
+	of string
+}
+
+type roleSeen struct {
+	pos  int
+	role string
+}
+
+func newView(d *pipeline.Document, r *Rules, gaz Gazetteer) *view {
+	x := &view{d: d, r: r, gaz: gaz, found: map[string]*pipeline.Relation{}}
+	for _, m := range d.Mentions {
+		if m.EntityID == "" || d.InBoilerplate(m.Span) {
+			continue
+		}
+		x.ms = append(x.ms, m)
+	}
+	sort.SliceStable(x.ms, func(i, j int) bool { return x.ms[i].Start < x.ms[j].Start })
+	return x
+}
+
+// add records a relation, merging duplicates: cooperates_with is
+// symmetric; the most confident occurrence keeps its rule, label and
+// evidence, events are unioned.
+func (x *view) add(r pipeline.Relation) {
+	if r.Source == "" || r.Target == "" || r.Source == r.Target {
+		return
+	}
+	if r.Type == pipeline.CooperatesWith && r.Target < r.Source {
+		r.Source, r.Target = r.Target, r.Source
+	}
+	key := r.Type + "\x00" + r.Source + "\x00" + r.Target
+	prev, ok := x.found[key]
+	if !ok {
+		c := r
+		c.Events = append([]string(nil), r.Events...)
+		x.found[key] = &c
+		x.order = append(x.order, key)
+		return
+	}
+	events := prev.Events
+	for _, e := range r.Events {
+		if !containsStr(events, e) {
+			events = append(events, e)
+		}
+	}
+	if r.Confidence > prev.Confidence {
+		date := prev.Date
+		*prev = r
+		if prev.Date == "" {
+			prev.Date = date
+		}
+	} else if prev.Date == "" {
+		prev.Date = r.Date
+	}
+	prev.Events = events
+}
+
+func (x *view) result() []pipeline.Relation {
+	out := make([]pipeline.Relation, 0, len(x.order))
+	for _, k := range x.order {
+		r := *x.found[k]
+		sort.Strings(r.Events)
+		if len(r.Events) == 0 {
+			r.Events = nil
+		}
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Type != out[j].Type {
+			return out[i].Type < out[j].Type
+		}
+		return out[i].Evidence.Start < out[j].Evidence.Start
+	})
+	return out
+}
+
+// sentence returns the span of the sentence holding off, or a span
+// around it when sentences are unknown.
+func (x *view) sentence(off int) pipeline.Span {
+	if i := x.d.SentenceAt(off); i >= 0 {
+		return x.d.Sentences[i].Span
+	}
+	return pipeline.Span{Start: off, End: off}
+}
+
+// typeOf returns the entity type of id, from the document or its prefix.
+func (x *view) typeOf(id string) string {
+	if e := x.d.Entity(id); e != nil {
+		return e.Type
+	}
+	switch {
+	case strings.HasPrefix(id, "country:"):
+		return pipeline.Country
+	case strings.HasPrefix(id, "person:"):
+		return pipeline.Person
+	case strings.HasPrefix(id, "org:"):
+		return pipeline.Organization
+	}
+	return pipeline.Location
+}
+
+// countryOf maps a place id to its country id: entity attributes first,
+// then the gazetteer.
+func (x *view) countryOf(id string) string {
+	if e := x.d.Entity(id); e != nil {
+		if e.Type == pipeline.Country {
+			return id
+		}
+		if c := e.Attrs["country"]; c != "" {
+			if !strings.Contains(c, ":") {
+				c = "country:" + strings.ToUpper(c)
+			}
+			return c
+		}
+	}
+	if strings.HasPrefix(id, "country:") {
+		return id
+	}
+	if x.gaz != nil {
+		return x.gaz.CountryOf(id)
+	}
+	return ""
+}
+
+// polity maps a mention used as the holder of an office (a country, its
+// demonym, an organization, or a capital standing for its country) to the
+// id of the country or organization.
+func (x *view) polity(m pipeline.Mention) string {
+	switch m.Type {
+	case pipeline.Country, pipeline.Organization:
+		return m.EntityID
+	case pipeline.Location:
+		return x.countryOf(m.EntityID)
+	}
+	return ""
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,284 @@
+package relations
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/entente-nlp/entente/pipeline"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed rules.yaml
+var defaultRules []byte
+
+// TitleSpec is one office title of the rules file.
+type TitleSpec struct {
+	Match       string `yaml:"match"`
+	Role        string `yaml:"role"`
+	Counterpart bool   `yaml:"counterpart"`
+	RankOnly    bool   `yaml:"rank_only"`
+}
+
+// EventRule derives relations between the participants of events.
+type EventRule struct {
+	Name       string   `yaml:"name"`
+	Kinds      []string `yaml:"kinds"`
+	Relation   string   `yaml:"relation"`
+	Pairs      []string `yaml:"pairs"`
+	Confidence float64  `yaml:"confidence"`
+}
+
+// StatementRule is a sentence pattern with {A} and {B} entity slots.
+type StatementRule struct {
+	Name       string  `yaml:"name"`
+	Relation   string  `yaml:"relation"`
+	Label      string  `yaml:"label"`
+	Confidence float64 `yaml:"confidence"`
+	Pattern    string  `yaml:"pattern"`
+}
+
+type rulesFile struct {
+	Titles        []TitleSpec        `yaml:"titles"`
+	TitlePrefixes []string           `yaml:"title_prefixes"`
+	TitleBlockers []string           `yaml:"title_blockers"`
+	MemberNouns   []string           `yaml:"member_nouns"`
+	SourceCues    []string           `yaml:"source_cues"`
+	EventRules    []EventRule        `yaml:"event_rules"`
+	JointCues     []string           `yaml:"joint_cues"`
+	HedgeCues     []string           `yaml:"hedge_cues"`
+	Statements    []StatementRule    `yaml:"statements"`
+	PlacePatterns []string           `yaml:"place_patterns"`
+	Confidence    map[string]float64 `yaml:"confidence"`
+}
+
+// Rules is the compiled rule set, read-only and safe for concurrent use.
+type Rules struct {
+	titles     []title
+	prefixes   map[string]bool
+	blockers   []string
+	memberRe   *regexp.Regexp // after an organization mention
+	sourceRe   *regexp.Regexp // before an organization mention
+	events     []EventRule
+	joint      map[string]bool
+	hedges     map[string]bool
+	statements []statement
+	places     []statement // {A} = place, {B} = country
+	conf       map[string]float64
+}
+
+type title struct {
+	TitleSpec
+	re *regexp.Regexp
+}
+
+type statement struct {
+	StatementRule
+	re   *regexp.Regexp
+	aIdx int // submatch index of {A}
+	bIdx int
+}
+
+var relationTypes = map[string]bool{
+	pipeline.HoldsRole: true, pipeline.MemberOf: true, pipeline.AffiliatedWith: true,
+	pipeline.LocatedIn: true, pipeline.CooperatesWith: true, pipeline.Opposes: true,
+}
+
+// DefaultRules returns the embedded rules.
+func DefaultRules() (*Rules, error) { return ParseRules(defaultRules, nil) }
+
+// LoadRules reads a user rules file and merges it over the default.
+func LoadRules(path string) (*Rules, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("relations: rules %s: %w", path, err)
+	}
+	r, err := ParseRules(defaultRules, b)
+	if err != nil {
+		return nil, fmt.Errorf("relations: rules %s: %w", path, err)
+	}
+	return r, nil
+}
+
+// ParseRules compiles base with user (may be nil) merged over it: lists
+// are appended (user titles are tried first), confidences replaced.
+func ParseRules(base, user []byte) (*Rules, error) {
+	var f rulesFile
+	if err := decode(base, &f); err != nil {
+		return nil, err
+	}
+	if user != nil {
+		var u rulesFile
+		if err := decode(user, &u); err != nil {
+			return nil, err
+		}
+		f.Titles = append(u.Titles, f.Titles...)
+		f.TitlePrefixes = append(f.TitlePrefixes, u.TitlePrefixes...)
+		f.TitleBlockers = append(f.TitleBlockers, u.TitleBlockers...)
+		f.MemberNouns = append(f.MemberNouns, u.MemberNouns...)
+		f.SourceCues = append(f.SourceCues, u.SourceCues...)
+		f.EventRules = append(f.EventRules, u.EventRules...)
+		f.JointCues = append(f.JointCues, u.JointCues...)
+		f.HedgeCues = append(f.HedgeCues, u.HedgeCues...)
+		f.Statements = append(f.Statements, u.Statements...)
+		f.PlacePatterns = append(f.PlacePatterns, u.PlacePatterns...)
+		if f.Confidence == nil {
+			f.Confidence = map[string]float64{}
+		}
+		for k, v := range u.Confidence {
+			f.Confidence[k] = v
+		}
+	}
+	return compileRules(&f)
+}
+
+func decode(b []byte, out *rulesFile) error {
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(out); err != nil {
+		return fmt.Errorf("parsing rules: %w", err)
+	}
+	return nil
+}
+
+func compileRules(f *rulesFile) (*Rules, error) {
+	r := &Rules{prefixes: lowerSet(f.TitlePrefixes), joint: lowerSet(f.JointCues), hedges: lowerSet(f.HedgeCues), conf: f.Confidence}
+	for _, b := range f.TitleBlockers {
+		r.blockers = append(r.blockers, strings.ToLower(b))
+	}
+	for _, t := range f.Titles {
+		re, err := regexp.Compile(`^(?:` + t.Match + `)$`)
+		if err != nil {
+			return nil, fmt.Errorf("title %q: %w", t.Match, err)
+		}
+		if t.Role == "" && !t.Counterpart && !t.RankOnly {
+			return nil, fmt.Errorf("title %q has no role", t.Match)
+		}
+		r.titles = append(r.titles, title{TitleSpec: t, re: re})
+	}
+	if len(f.MemberNouns) > 0 {
+		alts := make([]string, len(f.MemberNouns))
+		for i, m := range f.MemberNouns {
+			alts[i] = regexp.QuoteMeta(strings.ToLower(m))
+		}
+		r.memberRe = regexp.MustCompile(`^\s+(?:` + strings.Join(alts, "|") + `)\b`)
+	}
+	if len(f.SourceCues) > 0 {
+		for _, c := range f.SourceCues {
+			if _, err := regexp.Compile(c); err != nil {
+				return nil, fmt.Errorf("source cue %q: %w", c, err)
+			}
+		}
+		r.sourceRe = regexp.MustCompile(`(?i)(?:` + strings.Join(f.SourceCues, "|") + `)\s*[:\-–]?\s*$`)
+	}
+	for _, e := range f.EventRules {
+		if !relationTypes[e.Relation] {
+			return nil, fmt.Errorf("event rule %q: unknown relation %q", e.Name, e.Relation)
+		}
+		if e.Name == "" || len(e.Kinds) == 0 {
+			return nil, fmt.Errorf("event rule %q needs a name and kinds", e.Name)
+		}
+		for _, p := range e.Pairs {
+			if p != "actors" && p != "actor-target" {
+				return nil, fmt.Errorf("event rule %q: pairs %q must be actors or actor-target", e.Name, p)
+			}
+		}
+		r.events = append(r.events, e)
+	}
+	for _, s := range f.Statements {
+		if !relationTypes[s.Relation] {
+			return nil, fmt.Errorf("statement %q: unknown relation %q", s.Name, s.Relation)
+		}
+		if !strings.Contains(s.Pattern, "{A}") || !strings.Contains(s.Pattern, "{B}") {
+			return nil, fmt.Errorf("statement %q: pattern needs {A} and {B}", s.Name)
+		}
+		st, err := compileStatement(s)
+		if err != nil {
+			return nil, fmt.Errorf("statement %q: %w", s.Name, err)
+		}
+		r.statements = append(r.statements, st)
+	}
+	for _, p := range f.PlacePatterns {
+		if !strings.Contains(p, "{P}") || !strings.Contains(p, "{C}") {
+			return nil, fmt.Errorf("place pattern %q needs {P} and {C}", p)
+		}
+		st, err := compileStatement(StatementRule{Name: "place-text", Relation: pipeline.LocatedIn,
+			Pattern: strings.Replace(strings.Replace(p, "{P}", "{A}", 1), "{C}", "{B}", 1)})
+		if err != nil {
+			return nil, err
+		}
+		r.places = append(r.places, st)
+	}
+	return r, nil
+}
+
+func compileStatement(s StatementRule) (statement, error) {
+	p := strings.Replace(s.Pattern, "{A}", `⟦(?P<A>\d+)⟧`, 1)
+	p = strings.Replace(p, "{B}", `⟦(?P<B>\d+)⟧`, 1)
+	re, err := regexp.Compile(`(?i)` + p)
+	if err != nil {
+		return statement{}, fmt.Errorf("pattern %q: %w", s.Pattern, err)
+	}
+	return statement{StatementRule: s, re: re, aIdx: re.SubexpIndex("A"), bIdx: re.SubexpIndex("B")}, nil
+}
+
+// confidence returns the configured confidence of a rule, or def.
+func (r *Rules) confidence(rule string, def float64) float64 {
+	if v, ok := r.conf[rule]; ok {
+		return v
+	}
+	return def
+}
+
+// blocked reports whether w is a title blocker ("former").
+func (r *Rules) blocked(w string) bool {
+	for _, b := range r.blockers {
+		if w == b {
+			return true
+		}
+	}
+	return false
+}
+
+// matchTitle matches a normalized title phrase. It returns the spec and
+// the text captured by a group named "to".
+func (r *Rules) matchTitle(s string) (*title, string, bool) {
+	for _, b := range r.blockers {
+		if strings.Contains(" "+s+" ", " "+b+" ") {
+			return nil, "", false
+		}
+	}
+	words := strings.Fields(s)
+	for len(words) > 0 && r.prefixes[words[0]] {
+		words = words[1:]
+	}
+	s = strings.Join(words, " ")
+	if s == "" {
+		return nil, "", false
+	}
+	for i := range r.titles {
+		t := &r.titles[i]
+		m := t.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		to := ""
+		for k, name := range t.re.SubexpNames() {
+			if name == "to" && m[k] != "" {
+				to = m[k]
+			}
+		}
+		return t, to, true
+	}
+	return nil, "", false
+}
+
+func lowerSet(ws []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}
