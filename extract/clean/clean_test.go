@@ -39,6 +39,7 @@ func TestFixturesKeepInvariants(t *testing.T) {
 		"moscow-declaration.md":  Markdown,
 		"ingest/markup.md":       Markdown,
 		"ingest/entities.html":   HTML,
+		"ingest/wire.html":       HTML,
 		"ingest/plain.txt":       Text,
 		"ingest/bom.txt":         Text,
 		"moscow-declaration.md ": Text, // the article read as plain text
@@ -286,5 +287,43 @@ func TestSkipsFailedAndUnknownFormat(t *testing.T) {
 	err := s.Process(context.Background(), d)
 	if err == nil || !strings.Contains(err.Error(), "a.pdf") || d.Text != "x" {
 		t.Errorf("unknown format: %v %q", err, d.Text)
+	}
+}
+
+func TestWireHTML(t *testing.T) {
+	src := string(readFixture(t, "ingest/wire.html"))
+	d := process(t, src, HTML)
+	for _, gone := range []string{"Accept", "Business", "Most popular", "Something unrelated", "ads.js", "NewsArticle", "Putin at the Kremlin", "Example Wire</a>"} {
+		if strings.Contains(d.Text, gone) {
+			t.Errorf("Text keeps %q:\n%s", gone, d.Text)
+		}
+	}
+	if !strings.HasPrefix(d.Text, "We use cookies.\n\nRussia, Turkey back Syria ceasefire.\n\nBy Maria Tsvetkova.\n\nMOSCOW, Dec. 29 (Reuters) - Russia and Turkey") {
+		t.Errorf("Text starts %q", d.Text[:min(len(d.Text), 200)])
+	}
+	assertBoiler(t, d, "We use cookies", true)
+	assertBoiler(t, d, "Share on Facebook", true)
+	assertBoiler(t, d, "Aleppo evacuation ends", true)
+	assertBoiler(t, d, "Terms", true)
+	assertBoiler(t, d, "© 2016 Example Wire", true)
+	assertBoiler(t, d, "Foreign Minister Sergey Lavrov told reporters", false)
+	assertBoiler(t, d, "Vladimir Putin in Moscow", false)
+	// Names map back to their original bytes, entities and all.
+	for name, orig := range map[string]string{
+		"Mevlüt Çavuşoğlu":     "Mevl&#252;t &#199;avu&#351;o&#287;lu",
+		"Vladimir Putin":       "Vladimir&nbsp;Putin",
+		"Iran’s":               "Iran&#8217;s",
+		"Jabhat Fateh al-Sham": "Jabhat Fateh al-Sham",
+		"State & Jabhat":       "State &amp; Jabhat",
+	} {
+		i := strings.Index(d.Text, name)
+		if i < 0 {
+			t.Errorf("Text lacks %q", name)
+			continue
+		}
+		o := d.Offsets.SpanToOriginal(pipeline.Span{Start: i, End: i + len(name)})
+		if got := src[o.Start:o.End]; got != orig {
+			t.Errorf("%q maps to %q, want %q", name, got, orig)
+		}
 	}
 }

@@ -19,6 +19,7 @@ func TestGolden(t *testing.T) {
 		{"ingest/markup.md", Markdown},
 		{"ingest/entities.html", HTML},
 		{"ingest/plain.txt", Text},
+		{"ingest/wire.html", HTML},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			d := process(t, string(readFixture(t, c.file)), c.format)

@@ -171,9 +171,10 @@ func readHTML(src []byte, f *found) {
 			}
 		}
 	}
-	f.url = metas["og:url"]
-	if f.url == "" {
-		f.url = metas["canonical"]
+	for _, k := range []string{"og:url", "canonical"} {
+		if f.url == "" {
+			f.url = metas[k]
+		}
 	}
 	f.set("site_name", metas["og:site_name"])
 	f.set("description", metas["description"])

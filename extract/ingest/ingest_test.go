@@ -254,6 +254,7 @@ func TestFixtures(t *testing.T) {
 		{"ingest/markup.md", Markdown, "Front Matter Title", "2016-12-21", []string{"Jane Doe"}},
 		{"ingest/entities.html", HTML, "Ankara & Moscow talk Syria", "2016-12-20", []string{"Jane Doe"}},
 		{"ingest/bom.txt", Text, "A line with a BOM.", "", nil},
+		{"ingest/wire.html", HTML, "Russia, Turkey back Syria ceasefire", "2016-12-29", []string{"Maria Tsvetkova"}},
 	}
 	for _, c := range cases {
 		d := &pipeline.Document{Source: c.file, Original: fixture(t, c.file)}
@@ -263,6 +264,16 @@ func TestFixtures(t *testing.T) {
 		if d.Format != c.format || d.Title != c.title || d.Published != c.published || !reflect.DeepEqual(d.Authors, c.authors) {
 			t.Errorf("%s: format %q title %q published %q authors %q", c.file, d.Format, d.Title, d.Published, d.Authors)
 		}
+	}
+}
+
+func TestWireHTMLMetadata(t *testing.T) {
+	d := &pipeline.Document{Source: "wire.html", Original: fixture(t, "ingest/wire.html")}
+	if err := run(t, d); err != nil {
+		t.Fatal(err)
+	}
+	if d.URL != "https://wire.example/world/2016/12/29/syria-ceasefire" || d.Meta["dateline_place"] != "MOSCOW" || d.Meta["agency"] != "Reuters" || d.Meta["lang"] != "en" {
+		t.Errorf("URL %q, meta %v", d.URL, d.Meta)
 	}
 }
 
