@@ -14,6 +14,7 @@ var stopSurnames = map[string]bool{
 	"rich": true, "hope": true, "love": true, "price": true, "gates": true, "sharif": true, "khan": true,
 	"ali": true, "hassan": true, "ahmed": true, "mohammed": true, "singh": true, "zhang": true, "liu": true,
 	"chen": true, "yang": true, "wu": true, "xu": true, "sun": true, "ma": true, "hu": true, "lin": true,
+	"fox": true, "hunt": true, "bishop": true, "cohen": true, "gallant": true, "borne": true, "salam": true,
 	"al": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "jr": true, "ii": true,
 }
 

@@ -166,5 +166,6 @@ func (g *Gazetteer) Stats() map[string]int {
 	s["aliases"] = g.aliases
 	s["given_names"] = len(g.given)
 	s["trie_nodes"] = g.nodes
+	s["dense_nodes"] = len(g.m.dense)
 	return s
 }

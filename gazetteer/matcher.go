@@ -31,16 +31,26 @@ type terminal struct {
 }
 
 // matcher is a byte trie over folded aliases, walked from every word start
-// of a folded text. Node n's edges are labels[first[n]:first[n+1]] (sorted)
-// leading to targets[...]; term[n] indexes terms or is -1.
+// of a folded text. Node n's edges are labels[nodes[n].first:nodes[n+1].first]
+// (sorted) leading to targets[...]; nodes[n].term indexes terms or is -1.
+// Nodes with many edges also have a dense table, dense[nodes[n].dense].
 type matcher struct {
 	root    [256]int32
-	first   []int32
+	nodes   []node
 	labels  []byte
 	targets []int32
-	term    []int32
+	dense   [][256]int32
 	terms   []terminal
 }
+
+// node is one trie node: its first edge, its terminal (-1 for none) and its
+// dense table (-1 for none).
+type node struct {
+	first, term, dense int32
+}
+
+// denseMin is the number of edges from which a node gets a dense table.
+const denseMin = 6
 
 // trieBuilder accumulates aliases before the trie is flattened.
 type trieBuilder struct {
@@ -89,14 +99,25 @@ func (b *trieBuilder) add(key string, p payload) {
 // build flattens the trie; rank orders the payloads of one terminal and ids
 // gives the id of an entry index.
 func (b *trieBuilder) build(less func(a, b payload) bool, id func(int32) string) *matcher {
-	m := &matcher{term: b.term, terms: b.terms}
-	m.first = make([]int32, len(b.edges)+1)
+	m := &matcher{terms: b.terms}
+	m.nodes = make([]node, len(b.edges)+1)
 	total := 0
 	for i, es := range b.edges {
-		m.first[i] = int32(total)
+		m.nodes[i] = node{first: int32(total), term: b.term[i], dense: -1}
 		total += len(es)
+		if len(es) >= denseMin && i > 0 {
+			var d [256]int32
+			for k := range d {
+				d[k] = -1
+			}
+			for _, e := range es {
+				d[e.label] = e.to
+			}
+			m.nodes[i].dense = int32(len(m.dense))
+			m.dense = append(m.dense, d)
+		}
 	}
-	m.first[len(b.edges)] = int32(total)
+	m.nodes[len(b.edges)] = node{first: int32(total), term: -1, dense: -1}
 	m.labels = make([]byte, 0, total)
 	m.targets = make([]int32, 0, total)
 	for _, es := range b.edges {
@@ -141,25 +162,15 @@ outer:
 
 // child returns the node reached from n by byte c, or -1.
 func (m *matcher) child(n int32, c byte) int32 {
-	lo, hi := m.first[n], m.first[n+1]
-	if hi-lo <= 8 {
-		for k := lo; k < hi; k++ {
-			if m.labels[k] == c {
-				return m.targets[k]
-			}
-		}
-		return -1
+	nd := &m.nodes[n]
+	if nd.dense >= 0 {
+		return m.dense[nd.dense][c]
 	}
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if m.labels[mid] < c {
-			lo = mid + 1
-		} else {
-			hi = mid
+	lo, hi := nd.first, m.nodes[n+1].first
+	for k := lo; k < hi; k++ {
+		if m.labels[k] == c {
+			return m.targets[k]
 		}
-	}
-	if lo < m.first[n+1] && m.labels[lo] == c {
-		return m.targets[lo]
 	}
 	return -1
 }
@@ -198,7 +209,7 @@ func (g *Gazetteer) Match(text string) []Match {
 		node := m.root[c]
 		j := i + 1
 		for node >= 0 {
-			if t := m.term[node]; t >= 0 && (j == n || !isWordByte(ft[j]) || !isWordByte(ft[j-1])) {
+			if t := m.nodes[node].term; t >= 0 && (j == n || !isWordByte(ft[j]) || !isWordByte(ft[j-1])) {
 				if nc == len(cands) {
 					copy(cands[:], cands[1:])
 					nc--
