@@ -58,7 +58,9 @@ func (m *Model) Write(w io.Writer) error {
 }
 
 // Read loads a model written by Write. It checks the format and the feature
-// version and reports truncated or corrupt data as an error.
+// version and reports truncated or corrupt data as an error. A model whose
+// Meta().Lexicon is set was trained with lexicon features: give it the same
+// lexicon with WithLexicon (Default does this for the embedded model).
 func Read(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {

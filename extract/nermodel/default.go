@@ -22,10 +22,18 @@ var defaultModel = sync.OnceValues(func() (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("nermodel: embedded model %s: %w", DefaultFile, err)
 	}
+	if m.meta.Lexicon != "" {
+		lex, err := DefaultLexicon()
+		if err != nil {
+			return nil, err
+		}
+		m.lex = lex
+	}
 	return m, nil
 })
 
-// Default returns the embedded model, trained only on CoNLL-2003 eng.train.
-// It is loaded on the first call and shared by every caller; the Model is
-// read-only and safe for concurrent use.
+// Default returns the embedded model, trained only on CoNLL-2003 eng.train,
+// with the embedded gazetteer (gazetteer.Default) feeding its lexicon
+// features as in training. It is loaded on the first call and shared by
+// every caller; the Model is read-only and safe for concurrent use.
 func Default() (*Model, error) { return defaultModel() }

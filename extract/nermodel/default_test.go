@@ -47,12 +47,12 @@ func TestDefaultModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	meta := m.Meta()
-	if meta.TrainedOn != "CoNLL-2003 eng.train" || meta.FeatureVersion != nermodel.FeatureVersion {
+	if meta.TrainedOn != "CoNLL-2003 eng.train" || meta.FeatureVersion != nermodel.FeatureVersion || meta.Lexicon == "" {
 		t.Errorf("embedded model meta = %+v", meta)
 	}
-	d := analyze(t, "Russian Foreign Minister Sergey Lavrov met his Turkish counterpart Mevlut Cavusoglu in Moscow on Tuesday, the Foreign Ministry said.")
+	d := analyze(t, "Russian Foreign Minister Sergey Lavrov met his Turkish counterpart Mevlut Cavusoglu in Moscow on Tuesday, the Foreign Ministry said. Aleppo had been retaken from the militants.")
 	got := found(d, m.TagDocument(d))
-	for _, want := range []string{"PERSON:Sergey Lavrov", "PERSON:Mevlut Cavusoglu", "LOCATION:Moscow"} {
+	for _, want := range []string{"PERSON:Sergey Lavrov", "PERSON:Mevlut Cavusoglu", "LOCATION:Moscow", "LOCATION:Aleppo"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %s in %s", want, got)
 		}

@@ -1,7 +1,8 @@
 // Package nermodel is a statistical named-entity tagger for English news: an
 // averaged perceptron over hashed lexical, shape, part-of-speech, context and
 // document features (how the document cases a word elsewhere, and what the
-// tagger called its last capitalized occurrence) that labels tokens with BIO
+// tagger called its last capitalized occurrence) and lexicon features (known
+// names and given names from the gazetteer) that labels tokens with BIO
 // tags for PER, LOC, ORG (and MISC, which it learns but never reports),
 // decoded greedily left to right.
 //

@@ -11,7 +11,7 @@ import (
 // FeatureVersion names the feature set. A model file records the version it
 // was trained with, and Read refuses a model from another version: the
 // weights would be meaningless.
-const FeatureVersion = "nermodel-features-2"
+const FeatureVersion = "nermodel-features-3"
 
 // Feature templates. Each feature hashes its template id with its values,
 // so templates never collide by construction, only by hashing.
@@ -53,6 +53,11 @@ const (
 	fLabel1POS
 	fDocMemory
 	fDocMemoryShort
+	fGazKind
+	fGazForm
+	fGiven
+	fGivenPrev
+	fGivenNext
 )
 
 const (
@@ -88,6 +93,12 @@ type tokenView struct {
 	word, norm, shape, short, pos string
 	capitalized                   bool
 	sentStart                     bool
+	// Lexicon facts: position in a known name (0 when none), the kinds
+	// and form of that name, and whether the word is a given name.
+	gazPos   byte
+	gazKinds []string
+	gazForm  string
+	given    bool
 	// Hashes reused by label-dependent features.
 	hNorm, hShort, hPOS uint64
 }
@@ -144,18 +155,24 @@ func segmentsOf(text string, tokens []pipeline.Token, sentences []pipeline.Sente
 	return segs
 }
 
-// featurize computes every label-independent feature of every token.
-func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, logBuckets uint) *document {
+// tokenSpan is a token's byte range, clipped to the text.
+type tokenSpan struct{ start, end int }
+
+// featurize computes every label-independent feature of every token; lex
+// may be nil.
+func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, lex Lexicon, logBuckets uint) *document {
 	d := &document{
 		views:    make([]tokenView, len(tokens)),
 		segments: segmentsOf(text, tokens, sentences),
 		off:      make([]int, 0, len(tokens)+1),
 		feats:    make([]uint32, 0, len(tokens)*40),
 	}
+	spans := make([]tokenSpan, len(tokens))
 	for i, t := range tokens {
 		w := ""
 		if t.Start >= 0 && t.Start <= t.End && t.End <= len(text) {
 			w = text[t.Start:t.End]
+			spans[i] = tokenSpan{t.Start, t.End}
 		}
 		v := &d.views[i]
 		v.word = w
@@ -168,6 +185,7 @@ func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Senten
 		v.hShort = hstr(0, v.short)
 		v.hPOS = hstr(0, v.pos)
 	}
+	lexiconViews(lex, text, d.views, spans)
 	// Document-level case evidence: for each lowercased word, whether the
 	// document also uses it in lower case, and whether it is capitalized
 	// somewhere other than the start of a sentence or an all-caps line.
@@ -250,6 +268,21 @@ func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool
 	}
 	if v.capitalized {
 		add(hstr(hint(hstart(fDocCase), int(caseSeen[v.norm])), v.short))
+	}
+	if v.gazPos != 0 {
+		for _, k := range v.gazKinds[:min(len(v.gazKinds), 3)] {
+			add(hstr(hint(hstart(fGazKind), int(v.gazPos)), k))
+		}
+		if len(v.gazKinds) > 0 {
+			add(hstr(hstr(hstart(fGazForm), v.gazKinds[0]), v.gazForm))
+		}
+	}
+	if v.given {
+		add(hstart(fGiven))
+		add(hstr(hstart(fGivenNext), n1.short))
+	}
+	if p1.given {
+		add(hstr(hstart(fGivenPrev), v.short))
 	}
 	if h := strings.IndexByte(v.norm, '-'); h > 0 && h < len(v.norm)-1 {
 		add(hstr(hstart(fHyphenHead), v.norm[:h]))

@@ -75,6 +75,8 @@ type Model struct {
 	w     *table
 	scale float64
 	meta  Meta
+	// lex feeds the lexicon features; nil turns them off.
+	lex Lexicon
 }
 
 // Meta describes how a model was trained.
@@ -88,6 +90,9 @@ type Meta struct {
 	Seed           uint64 `json:"seed"`
 	LogBuckets     uint   `json:"log_buckets"`
 	FeatureVersion string `json:"feature_version"`
+	// Lexicon describes the gazetteer the lexicon features read during
+	// training ("" when none).
+	Lexicon string `json:"lexicon,omitempty"`
 }
 
 // Rows returns the number of non-zero weight rows (hashed features) the
@@ -116,7 +121,7 @@ func (m *Model) TagDocument(d *pipeline.Document) []Candidate {
 // Labels returns the BIO label of every token (see the Labels variable) and
 // the score margin of each choice.
 func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) ([]string, []float64) {
-	doc := featurize(text, tokens, sentences, m.logBuckets)
+	doc := featurize(text, tokens, sentences, m.lex, m.logBuckets)
 	idx := make([]int, len(tokens))
 	margins := make([]float64, len(tokens))
 	var scores [numLabels]int64

@@ -325,3 +325,73 @@ func TestTableGrows(t *testing.T) {
 		t.Error("absent bucket found, or wrong count")
 	}
 }
+
+// fakeLexicon knows a few names by exact text.
+type fakeLexicon map[string]string
+
+func (f fakeLexicon) Match(text string) []LexiconMatch {
+	var out []LexiconMatch
+	for name, kind := range f {
+		for off := 0; ; {
+			i := strings.Index(text[off:], name)
+			if i < 0 {
+				break
+			}
+			out = append(out, LexiconMatch{Start: off + i, End: off + i + len(name), Kinds: []string{kind}, Form: "name"})
+			off += i + len(name)
+		}
+	}
+	return out
+}
+
+func (f fakeLexicon) IsGivenName(w string) bool { return w == "Anna" || w == "Tom" || w == "Ugo" }
+
+func TestLexiconViews(t *testing.T) {
+	ex := toy(t, "Anna Berg flew to New South Wales and Lima .")
+	lex := fakeLexicon{"New South Wales": "region", "Lima": "city"}
+	d := featurize(ex.Text, ex.Tokens, nil, lex, 12)
+	var got []string
+	for _, v := range d.views {
+		s := v.word + ":"
+		if v.gazPos != 0 {
+			s += string(v.gazPos) + "/" + strings.Join(v.gazKinds, ",")
+		}
+		if v.given {
+			s += "+given"
+		}
+		got = append(got, s)
+	}
+	want := "Anna:+given Berg: flew: to: New:B/region South:I/region Wales:L/region and: Lima:U/city .:"
+	if strings.Join(got, " ") != want {
+		t.Errorf("views = %s\nwant    %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestLexiconFeaturesGeneralize(t *testing.T) {
+	// Places the tagger has never seen are places because the lexicon
+	// says so; the same context with an unknown word stays O.
+	data := []string{
+		"Anna/B-PER Berg/I-PER flew to Oslo/B-LOC .",
+		"Tom/B-PER Lind/I-PER flew to Lima/B-LOC .",
+		"Anna/B-PER Berg/I-PER flew to work .",
+		"Tom/B-PER Lind/I-PER flew to Paris/B-LOC .",
+		"Tom/B-PER Lind/I-PER flew to Bogus today .",
+	}
+	lex := fakeLexicon{"Oslo": "city", "Lima": "city", "Paris": "city", "Quito": "city"}
+	var exs []Example
+	for _, s := range data {
+		exs = append(exs, toy(t, s))
+	}
+	m, err := Train(context.Background(), exs, TrainOptions{Epochs: 10, LogBuckets: 14, Lexicon: lex, LexiconName: "fake"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Meta().Lexicon != "fake" {
+		t.Errorf("meta lexicon = %q", m.Meta().Lexicon)
+	}
+	ex := toy(t, "Ugo Sala flew to Quito .")
+	got := strings.Join(spansOf(ex.Text, m.Tag(ex.Text, ex.Tokens, nil)), ", ")
+	if !strings.Contains(got, "LOCATION:Quito") {
+		t.Errorf("with the lexicon: %s", got)
+	}
+}

@@ -30,6 +30,10 @@ type TrainOptions struct {
 	LogBuckets uint
 	// TrainedOn names the data, recorded in the model's Meta.
 	TrainedOn string
+	// Lexicon, when set, feeds the lexicon features; LexiconName
+	// describes it in the model's Meta. Tag with the same lexicon.
+	Lexicon     Lexicon
+	LexiconName string
 	// Progress, when set, is called after each epoch with the number of
 	// tokens whose greedy guess was wrong during that epoch.
 	Progress func(epoch, mistakes, tokens int)
@@ -71,7 +75,7 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 			}
 			gold[i] = k
 		}
-		d := featurize(ex.Text, ex.Tokens, ex.Sentences, lb)
+		d := featurize(ex.Text, ex.Tokens, ex.Sentences, opts.Lexicon, lb)
 		docs = append(docs, doc{doc: d, gold: gold})
 		tokens += len(ex.Tokens)
 		seqs += len(d.segments)
@@ -155,7 +159,9 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 			Seed:           opts.Seed,
 			LogBuckets:     lb,
 			FeatureVersion: FeatureVersion,
+			Lexicon:        opts.LexiconName,
 		},
+		lex: opts.Lexicon,
 	}
 	return m, nil
 }
