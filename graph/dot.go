@@ -37,12 +37,12 @@ var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
 // backslashes, newlines; UTF-8 kept, invalid bytes replaced), and nodes and
 // edges carry tooltips with counts and evidence for SVG viewers.
 func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
+	if err := opts.Validate(); err != nil {
+		return err
+	}
 	layout := opts.Layout
 	if layout == "" {
 		layout = DefaultLayout
-	}
-	if !validLayout(layout) {
-		return fmt.Errorf("graph: unknown Graphviz layout %q (known: %s)", layout, strings.Join(Layouts, ", "))
 	}
 	bw := bufio.NewWriter(w)
 	nodes, edges := g.Nodes(), g.Edges()
@@ -106,13 +106,17 @@ func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 	return bw.Flush()
 }
 
-func validLayout(l string) bool {
+// Validate reports an unknown layout engine.
+func (o DOTOptions) Validate() error {
+	if o.Layout == "" {
+		return nil
+	}
 	for _, k := range Layouts {
-		if l == k {
-			return true
+		if o.Layout == k {
+			return nil
 		}
 	}
-	return false
+	return fmt.Errorf("graph: unknown Graphviz layout %q (known: %s)", o.Layout, strings.Join(Layouts, ", "))
 }
 
 // edgeLabel is the qualifier (the role for holds_role) and the weight when
