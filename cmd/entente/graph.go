@@ -1,0 +1,154 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/entente-nlp/entente/graph"
+	"github.com/entente-nlp/entente/pipeline"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+func init() { rootCmd.AddCommand(newGraphCmd()) }
+
+// graphFlags are the options of `entente graph`.
+type graphFlags struct {
+	out, format, layout, title string
+	types, relations           []string
+	minWeight, top, evidence   int
+	events, stats, isolated    bool
+	noLegend                   bool
+}
+
+func newGraphCmd() *cobra.Command {
+	var f graphFlags
+	cmd := &cobra.Command{
+		Use:   "graph [inputs...] -o FILE",
+		Short: "Build one relationship graph over all inputs and export it (DOT, SVG, PNG, JSON, GraphML, GEXF, Neo4j CSV)",
+		Long: `graph streams every input document through the configured pipeline and merges
+their entities and relations into one graph: nodes are reconciled entities (and, with
+--events, events); edges carry one tie per relation type with its weight (occurrences and
+documents), first and last date seen, and evidence sentences.
+
+The output format follows the extension of -o (.dot/.gv, .svg, .png, .json, .graphml,
+.gexf, .csv) or --format. svg and png need Graphviz's dot. csv writes the two files of
+neo4j-admin import next to -o: NAME.nodes.csv and NAME.relationships.csv.
+Entities without any relation are left out unless --isolated is given.`,
+		Example: `  entente graph testdata/moscow-declaration.md -o seed.svg
+  entente graph corpus/ -o corpus.gexf --types COUNTRY,ORGANIZATION --min-weight 2
+  entente graph corpus.jsonl -o neo4j/graph.csv --relations holds_role,member_of
+  entente graph corpus/ --stats --top 30
+  entente graph article.md -o - --format json | jq '.links | length'`,
+		RunE: func(cmd *cobra.Command, args []string) error { return runGraph(cmd, args, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.out, "output", "o", "", "output file (- for standard output); format from its extension unless --format")
+	fl.StringVar(&f.format, "format", "", "output format: "+strings.Join(graph.Formats, ", "))
+	fl.StringSliceVar(&f.types, "types", nil, "keep only these entity types (COUNTRY,PERSON,ORGANIZATION,LOCATION,EVENT)")
+	fl.StringSliceVar(&f.relations, "relations", nil, "keep only these relation types ("+strings.Join(graph.RelationTypes, ",")+")")
+	fl.IntVar(&f.minWeight, "min-weight", 0, "drop ties seen fewer times than this")
+	fl.IntVar(&f.top, "top", 0, "keep the N nodes with the largest weighted degree (0: all)")
+	fl.BoolVar(&f.events, "events", false, "add events as nodes linked to their participants and places")
+	fl.BoolVar(&f.stats, "stats", false, "print degrees, strongest ties and connected components")
+	fl.BoolVar(&f.isolated, "isolated", false, "keep entities that have no relation")
+	fl.StringVar(&f.layout, "layout", graph.DefaultLayout, "Graphviz layout engine for dot/svg/png: "+strings.Join(graph.Layouts, ", "))
+	fl.StringVar(&f.title, "title", "", "title drawn above the graph (dot/svg/png)")
+	fl.BoolVar(&f.noLegend, "no-legend", false, "leave the legend out of dot/svg/png")
+	fl.IntVar(&f.evidence, "max-evidence", graph.DefaultMaxEvidence, "evidence sentences kept per tie")
+	return cmd
+}
+
+func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
+	if f.out == "" && !f.stats {
+		return fmt.Errorf("graph: nothing to do: give -o FILE and/or --stats")
+	}
+	// Check everything that can fail before processing the corpus.
+	format := ""
+	if f.out != "" {
+		var err error
+		if format, err = graph.FormatFor(f.out, f.format); err != nil {
+			return err
+		}
+		if format == graph.FormatCSV && f.out == "-" {
+			return fmt.Errorf("graph: the csv format writes two files (NAME.nodes.csv, NAME.relationships.csv): give -o NAME.csv")
+		}
+		if err := graph.CheckRender(format); err != nil {
+			return err
+		}
+	}
+	filter := graph.Filter{Types: f.types, Relations: f.relations, MinWeight: f.minWeight, Top: f.top, KeepIsolated: f.isolated}
+	if err := filter.Validate(); err != nil {
+		return err
+	}
+	dotOpts := graph.DOTOptions{Layout: f.layout, Title: f.title, NoLegend: f.noLegend}
+	if err := dotOpts.Validate(); err != nil {
+		return err
+	}
+	if f.evidence < 0 {
+		return fmt.Errorf("graph: --max-evidence %d is negative", f.evidence)
+	}
+	maxEv := f.evidence
+	if maxEv == 0 {
+		maxEv = -1 // keep none
+	}
+
+	app, err := graphApp(cmd)
+	if err != nil {
+		return err
+	}
+	b := graph.NewBuilder(graph.Options{Events: f.events, MaxEvidence: maxEv})
+	// App.Run hands documents to the sink one at a time, as Builder.Add
+	// requires; a failed document is counted and skipped by the builder.
+	sum, err := app.Run(cmd.Context(), inputs, func(d *pipeline.Document) error {
+		b.Add(d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if b.Graph().Ties() == 0 && sum.OK > 0 {
+		slog.Warn("graph: no relations found in the documents (is the relations stage in the pipeline?)",
+			"documents", b.Documents(), "pipeline", strings.Join(app.Config.Pipeline, ","))
+	}
+	g, err := b.Graph().Filter(filter)
+	if err != nil {
+		return err
+	}
+	if f.out != "" {
+		files, err := graph.Export(cmd.Context(), f.out, g, format, dotOpts)
+		if err != nil {
+			return err
+		}
+		slog.Info("graph written", "documents", b.Documents(), "nodes", g.Order(), "edges", g.Size(), "ties", g.Ties(),
+			"format", format, "files", strings.Join(files, ", "))
+	}
+	if f.stats {
+		var w io.Writer = cmd.OutOrStdout()
+		if f.out == "-" {
+			w = cmd.ErrOrStderr() // standard output holds the graph
+		}
+		if err := g.Analyze().WriteTable(w, 20); err != nil {
+			return err
+		}
+	}
+	if sum.Failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// graphApp builds the App for the graph command. graph's --format names a
+// graph format, not the output.format key that newApp binds a flag named
+// "format" to, so that flag is hidden from newApp.
+func graphApp(cmd *cobra.Command) (*App, error) {
+	proxy := &cobra.Command{Use: cmd.Use}
+	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
+		if fl.Name != "format" {
+			proxy.Flags().AddFlag(fl)
+		}
+	})
+	return newApp(proxy)
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// runEntente runs the entente command with args, flags reset to their
+// defaults first, and returns its standard output.
+func runEntente(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	resetFlags(rootCmd)
+	var out bytes.Buffer
+	rootCmd.SetOut(&out)
+	rootCmd.SetErr(&bytes.Buffer{})
+	rootCmd.SetArgs(append(args, "--quiet"))
+	defer rootCmd.SetArgs(nil)
+	err := rootCmd.ExecuteContext(context.Background())
+	return out.String(), err
+}
+
+// resetFlags puts every flag of cmd and its subcommands back to its default
+// value: a test process runs several commands on the same rootCmd.
+func resetFlags(cmd *cobra.Command) {
+	reset := func(f *pflag.Flag) {
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			_ = sv.Replace(nil)
+		} else {
+			_ = f.Value.Set(f.DefValue)
+		}
+		f.Changed = false
+	}
+	cmd.Flags().VisitAll(reset)
+	cmd.PersistentFlags().VisitAll(reset)
+	for _, c := range cmd.Commands() {
+		resetFlags(c)
+	}
+}
+
+func TestGraphCommandWritesEveryFormat(t *testing.T) {
+	article := filepath.Join(testutil.RepoRoot(t), "testdata", "moscow-declaration.md")
+	dir := t.TempDir()
+	for _, name := range []string{"g.dot", "g.json", "g.graphml", "g.gexf", "g.csv"} {
+		out := filepath.Join(dir, name)
+		if _, err := runEntente(t, "graph", article, "-o", out, "--events"); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		files := []string{out}
+		if name == "g.csv" {
+			files = []string{filepath.Join(dir, "g.nodes.csv"), filepath.Join(dir, "g.relationships.csv")}
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil || len(b) == 0 {
+				t.Errorf("%s not written: %v", f, err)
+			}
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "g.json"))
+	var doc struct {
+		Nodes []map[string]any `json:"nodes"`
+		Links []map[string]any `json:"links"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Nodes) == 0 || len(doc.Links) == 0 {
+		t.Errorf("graph of the reference article with events has %d nodes and %d links", len(doc.Nodes), len(doc.Links))
+	}
+	if dot, err := exec.LookPath("dot"); err == nil {
+		if out, err := exec.Command(dot, "-Tsvg", "-o", os.DevNull, filepath.Join(dir, "g.dot")).CombinedOutput(); err != nil {
+			t.Errorf("graphviz rejects the command's DOT: %v: %s", err, out)
+		}
+	} else {
+		t.Log("graphviz dot not installed: DOT not parsed here (CI installs graphviz)")
+	}
+}
+
+func TestGraphCommandStats(t *testing.T) {
+	article := filepath.Join(testutil.RepoRoot(t), "testdata", "moscow-declaration.md")
+	out, err := runEntente(t, "graph", article, "--stats", "--events", "--top", "5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Graph: ", "Nodes by weighted degree", "Strongest ties", "Connected components"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--stats output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestGraphCommandRejectsBadOptionsBeforeRunning(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.md") // never read: options fail first
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"graph", missing}, "nothing to do"},
+		{[]string{"graph", missing, "-o", "g.txt"}, "cannot tell the format"},
+		{[]string{"graph", missing, "-o", "g.dot", "--format", "pdf"}, `unknown format "pdf"`},
+		{[]string{"graph", missing, "-o", "-", "--format", "csv"}, "two files"},
+		{[]string{"graph", missing, "-o", "g.dot", "--relations", "friends_with"}, `unknown relation type "friends_with"`},
+		{[]string{"graph", missing, "-o", "g.dot", "--layout", "spring"}, `unknown Graphviz layout "spring"`},
+		{[]string{"graph", missing, "-o", "g.dot", "--min-weight", "-1"}, "negative"},
+	} {
+		_, err := runEntente(t, c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: error %v, want %q", c.args[2:], err, c.want)
+		}
+	}
+}
+
+func TestGraphCommandSVGWithoutGraphviz(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := runEntente(t, "graph", "whatever.md", "-o", filepath.Join(t.TempDir(), "seed.svg"))
+	if err == nil || !strings.Contains(err.Error(), "needs Graphviz") {
+		t.Errorf("error = %v, want a clear message about Graphviz", err)
+	}
+}
