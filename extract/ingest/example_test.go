@@ -15,8 +15,8 @@ func Example() {
 	fmt.Println(d.Format, "|", d.Title, "|", d.Authors, "|", d.Published, d.PublishedFrom)
 
 	bad := &pipeline.Document{Source: "x.bin", Original: []byte("GIF89a\x00\x01")}
-	_ = s.Process(context.Background(), bad)
-	fmt.Println(bad.Failed(), bad.Errors[0].Message)
+	err := s.Process(context.Background(), bad)
+	fmt.Println(pipeline.IsFatal(err), err)
 	// Output:
 	// markdown | Talks in Astana | [Jane Doe] | 2016-12-22 dateline
 	// true ingest: x.bin: binary data (NUL byte at offset 6)

@@ -29,7 +29,7 @@ func FuzzIngest(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte, format string) {
 		d := &pipeline.Document{Source: "fz.txt", Original: src, Format: format}
-		err := s.Process(context.Background(), d)
+		err := attach(d, s.Process(context.Background(), d))
 		if err != nil && !strings.HasPrefix(err.Error(), "ingest: fz.txt: ") {
 			t.Fatalf("error does not name the source: %v", err)
 		}

@@ -69,9 +69,10 @@ func (s *Stage) Name() string { return Name }
 
 // Process validates d.Original and fills Format, Title, Authors, URL,
 // Published (YYYY-MM-DD) and PublishedFrom, and Meta. Unreadable input
-// gets a fatal error on the document (and Process returns nil: the error
-// is recorded, the run goes on). A format hint or publication date that
-// cannot be understood is returned as a non-fatal error.
+// (empty, binary, invalid UTF-8, too large) returns an error wrapped by
+// pipeline.Fatal, which the runner records as fatal so later stages skip
+// the document. A format hint or publication date that cannot be
+// understood is returned as a plain (non-fatal) error.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	if d.Failed() {
 		return nil
@@ -80,8 +81,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		return err
 	}
 	if why := validate(d.Original, s.maxBytes); why != "" {
-		d.AddError(Name, fmt.Errorf("ingest: %s: %s", source(d), why), true)
-		return nil
+		return pipeline.Fatal(fmt.Errorf("ingest: %s: %s", source(d), why))
 	}
 	var problems []string
 	if d.Format != "" {

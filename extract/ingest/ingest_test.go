@@ -11,13 +11,23 @@ import (
 	"github.com/entente-nlp/entente/pipeline"
 )
 
+// run processes d as the runner does: a fatal error is recorded on the
+// document and not returned; other errors are returned.
 func run(t *testing.T, d *pipeline.Document) error {
 	t.Helper()
 	s, err := New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Process(context.Background(), d)
+	return attach(d, s.Process(context.Background(), d))
+}
+
+func attach(d *pipeline.Document, err error) error {
+	if pipeline.IsFatal(err) {
+		d.AddError(Name, err, true)
+		return nil
+	}
+	return err
 }
 
 func fixture(t *testing.T, name string) []byte {
@@ -77,7 +87,7 @@ func TestMaxBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := &pipeline.Document{Source: "big.txt", Original: []byte(strings.Repeat("word ", 2000))}
-	if err := s.Process(context.Background(), d); err != nil {
+	if err := attach(d, s.Process(context.Background(), d)); err != nil {
 		t.Fatal(err)
 	}
 	if !d.Failed() || d.Errors[0].Message != "ingest: big.txt: too large (10,000 bytes, limit 10)" {
