@@ -10,7 +10,14 @@ import (
 // as candidates (Source "nermodel", Score its calibrated confidence).
 type nerSource struct{ m *nermodel.Model }
 
-var _ entities.Source = nerSource{}
+var (
+	_ entities.Source    = nerSource{}
+	_ entities.CaseAware = nerSource{}
+)
+
+// CaseAware reports true: the tagger was trained on CoNLL-2003, whose
+// headlines and tables are in capitals.
+func (nerSource) CaseAware() bool { return true }
 
 // Candidates tags the document's tokens.
 func (s nerSource) Candidates(d *pipeline.Document) []entities.Candidate {

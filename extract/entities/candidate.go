@@ -21,6 +21,13 @@ type Source interface {
 	Candidates(d *pipeline.Document) []Candidate
 }
 
+// CaseAware is implemented by sources trained on text with headlines and
+// all-caps lines (as CoNLL-2003 is). Their confident candidates are taken
+// from headline lines too, where the other sources are not trusted.
+type CaseAware interface {
+	CaseAware() bool
+}
+
 // tier orders candidate kinds in the merge: higher beats lower.
 type tier int
 
@@ -45,6 +52,8 @@ type cand struct {
 	tier     tier
 	reason   string
 	evidence map[string]string
+	// caseAware: proposed by a CaseAware source.
+	caseAware bool
 	// key is a normalized name that links unlinked mentions together.
 	key string
 }

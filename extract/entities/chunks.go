@@ -61,9 +61,6 @@ func chunks(ws []word) []chunk {
 			continue
 		}
 		j := extendRun(ws, i+1)
-		if i >= 2 && ws[i-1].tag == "CD" && !ws[i].brk && !ws[i-1].brk && isNameWord(&ws[i-2]) {
-			i-- // "CBS 60 Minutes": the number opens the second name
-		}
 		// Try to extend across connectors.
 		for {
 			k := j
@@ -91,19 +88,10 @@ func chunks(ws []word) []chunk {
 	return out
 }
 
-// extendRun returns the end of the run of name words starting at j. A
-// number between two name words belongs to the run ("CBS 60 Minutes").
+// extendRun returns the end of the run of name words starting at j.
 func extendRun(ws []word, j int) int {
-	for j < len(ws) && !ws[j].brk && !ws[j].headline {
-		if isNameWord(&ws[j]) {
-			j++
-			continue
-		}
-		if ws[j].tag == "CD" && !ws[j-1].upper && j+1 < len(ws) && !ws[j+1].brk && !ws[j+1].headline && isNameWord(&ws[j+1]) && !calendarWords[ws[j+1].low] {
-			j += 2
-			continue
-		}
-		break
+	for j < len(ws) && !ws[j].brk && !ws[j].headline && isNameWord(&ws[j]) {
+		j++
 	}
 	return j
 }

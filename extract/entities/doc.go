@@ -24,24 +24,38 @@
 //     tagger, say). These are bare model labels.
 //
 // Headlines and all-caps lines ("In-depth Report: SYRIA") are not fed to the
-// rules or the models as if they were prose: only gazetteer matches and names
-// already established in the body are taken from them.
+// rules or the models as if they were prose: only gazetteer matches, names
+// already established in the body, and confident labels of case-aware
+// models are taken from them.
 //
 // # Merge policy
 //
 // Candidates are ranked, then chosen greedily, and a chosen span blocks every
 // candidate that overlaps it:
 //
-//  1. well-typed candidates (gazetteer, rule, coreference) before bare model
-//     labels: a model label is kept only where no well-typed candidate
-//     overlaps it;
-//  2. among well-typed candidates, the longest span wins ("Shanghai
-//     Cooperation Organization" over "Shanghai");
-//  3. on equal length, gazetteer before rule, then the higher score;
-//  4. among model labels, the longest span, then the higher score.
+//  1. well-typed candidates (gazetteer, rule, coreference) first, then
+//     blockers (chunks naming agreements, plans, projects, titles: "Joint
+//     Comprehensive Plan of Action (JCPOA)", "Turkish Stream"), which are
+//     never output, then model labels: a model label is kept only where no
+//     well-typed candidate or blocker overlaps it;
+//  2. within a class, the longest span wins ("Shanghai Cooperation
+//     Organization" over "Shanghai");
+//  3. on equal length, the stronger source (gazetteer, rule, chunk typed by
+//     models, bare model label), then the higher score.
 //
-// A model label may still type a chunk that no rule could type, but a type
-// from the gazetteer or a rule always beats it.
+// Model labels do not cut proper-noun chunks: inside an untyped chunk, the
+// chunk's boundaries win, and its type is the models' majority vote for that
+// name across the document (one sense per discourse). A place-preposition
+// cue ("in X") is weak: it ranks with the model labels, below them.
+//
+// Two exceptions let a confident (score ≥ 0.8) case-aware model (one
+// trained on text with headlines, such as extract/nermodel) overrule the
+// gazetteer, both only over place names: a place match the model labels an
+// organization on exactly the same span becomes an unlinked organization
+// ("CHICAGO 5 Boston 3"), and a model span covering a whole proper-noun
+// chunk that contains place names becomes well-typed ("U.S. Gulf", "Air
+// France"). A model never turns a place into a person ("Aleppo" stays a
+// city).
 //
 // # Coreference and linking
 //

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -76,7 +77,7 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 			key := textnorm.Fold(d.Slice(sp))
 			parts = append(parts, part{sp, key})
 			for _, m := range models {
-				if m.Overlaps(sp) {
+				if sp.Contains(m.Span) {
 					if votes[key] == nil {
 						votes[key] = map[string]float64{}
 					}
@@ -200,23 +201,112 @@ func plausibleName(text string) bool {
 func (s *Stage) extraCandidates(d *pipeline.Document, ws []word) []cand {
 	var out []cand
 	for _, src := range s.sources {
+		ca, _ := src.(CaseAware)
+		aware := ca != nil && ca.CaseAware()
 		for _, c := range src.Candidates(d) {
-			if !scoredType[c.Type] || c.Start < 0 || c.End > len(d.Text) || c.Start >= c.End || inHeadline(ws, c.Span) {
+			if !scoredType[c.Type] || c.Start < 0 || c.End > len(d.Text) || c.Start >= c.End {
+				continue
+			}
+			if h, caps := inHeadline(ws, c.Span); h && (!aware || caps && c.Score < minCapsScore || !caps && c.Score < minTitleScore) {
 				continue
 			}
 			out = append(out, cand{Span: c.Span, typ: c.Type, source: c.Source, form: "name",
-				score: c.Score, tier: tierModel, reason: "model " + c.Source})
+				score: c.Score, tier: tierModel, reason: "model " + c.Source, caseAware: aware})
 		}
 	}
 	return out
 }
 
-func inHeadline(ws []word, sp pipeline.Span) bool {
+// Scores a case-aware model needs for a candidate on an all-caps line and
+// on a title-case headline.
+const (
+	minCapsScore  = 0.6
+	minTitleScore = 0.9
+)
+
+// inHeadline reports whether sp touches a headline line, and whether that
+// line is all capitals.
+func inHeadline(ws []word, sp pipeline.Span) (headline, caps bool) {
 	i := sort.Search(len(ws), func(k int) bool { return ws[k].End > sp.Start })
 	for ; i < len(ws) && ws[i].Start < sp.End; i++ {
 		if ws[i].headline {
-			return true
+			return true, ws[i].capsLine
 		}
 	}
-	return false
+	return false, false
+}
+
+// minOverride is the score a model label needs to retype a place name the
+// gazetteer matched as an organization ("CHICAGO" the team).
+const minOverride = 0.8
+
+// overridePlaces retypes as organizations the gazetteer place matches
+// that a confident, case-aware model labels an organization on exactly the
+// same span (sports teams and companies named after places: "CHICAGO 5
+// Boston 3"). They lose their link: the gazetteer entry is the place.
+// People are never made of places this way ("Aleppo" stays a city whatever
+// a model says).
+func overridePlaces(gaz, models []cand) {
+	org := map[pipeline.Span]*cand{}
+	for i := range models {
+		if m := &models[i]; m.score >= minOverride && m.typ == pipeline.Organization {
+			org[m.Span] = m
+		}
+	}
+	for i := range gaz {
+		g := &gaz[i]
+		if g.typ != pipeline.Location && g.typ != pipeline.Country {
+			continue
+		}
+		if m := org[g.Span]; m != nil {
+			g.reason = fmt.Sprintf("%s; %s calls it an organization here (%.2f)", g.reason, m.source, m.score)
+			g.typ, g.ids, g.source, g.form = pipeline.Organization, nil, g.source+"+"+m.source, "name"
+		}
+	}
+}
+
+// promoteModelSpans makes well-typed the confident, case-aware model spans
+// that cover a whole proper-noun chunk containing place names: "U.S. Gulf",
+// "Air France", "Hong Kong Stock Exchange". The place is a modifier there,
+// and the longer span wins the merge.
+func promoteModelSpans(ws []word, chs []chunk, models []cand, cover []*cand) []cand {
+	type rng struct{ a, b int }
+	isChunk := map[rng]bool{}
+	for _, c := range chs {
+		isChunk[rng{c.from, c.to}] = true
+	}
+	var out []cand
+	for _, m := range models {
+		if !m.caseAware || m.score < minOverride {
+			continue
+		}
+		a := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= m.Start })
+		b := a
+		for b < len(ws) && ws[b].End <= m.End {
+			b++
+		}
+		if a >= len(ws) || b == a || ws[a].Start != m.Start || ws[b-1].End != m.End || !isChunk[rng{a, b}] {
+			continue
+		}
+		places, other := 0, false
+		for k := a; k < b; k++ {
+			g := cover[k]
+			if g == nil {
+				continue
+			}
+			if g.Start < m.Start || g.End > m.End || g.Span == m.Span || g.typ != pipeline.Location && g.typ != pipeline.Country {
+				other = true
+				break
+			}
+			places++
+		}
+		if places == 0 || other {
+			continue
+		}
+		p := m
+		p.tier = tierRule
+		p.reason = "confident " + m.source + " span over a place name"
+		out = append(out, p)
+	}
+	return out
 }

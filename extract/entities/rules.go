@@ -11,7 +11,7 @@ import (
 // token index to the gazetteer candidate covering it (nil when none).
 // Untyped chunks are returned separately: a model label may type them, and
 // the coreference pass may still recognize them.
-func (s *Stage) ruleCandidates(d *pipeline.Document, ws []word, gaz []*cand) (typed []cand, untyped []chunk) {
+func (s *Stage) ruleCandidates(d *pipeline.Document, ws []word, chs []chunk, gaz []*cand) (typed []cand, untyped []chunk) {
 	blocked := map[string]bool{}
 	defer func() {
 		// Every other occurrence of a blocked acronym is blocked too.
@@ -21,7 +21,7 @@ func (s *Stage) ruleCandidates(d *pipeline.Document, ws []word, gaz []*cand) (ty
 			}
 		}
 	}()
-	for _, c := range chunks(ws) {
+	for _, c := range chs {
 		from, to := c.from, c.to
 		// A sentence opener that is not a proper noun is not part of the
 		// name: "Other states", "Yesterday Putin".
@@ -56,7 +56,9 @@ func (s *Stage) ruleCandidates(d *pipeline.Document, ws []word, gaz []*cand) (ty
 		}
 		if t, ok := s.typeChunk(d, ws, gaz, from, to); ok {
 			typed = append(typed, t)
-			continue
+			if t.tier >= tierRule {
+				continue
+			}
 		}
 		untyped = append(untyped, chunk{from, to})
 	}
@@ -194,7 +196,9 @@ func (s *Stage) typeChunk(d *pipeline.Document, ws []word, gaz []*cand, from, to
 				return cand{}, false
 			}
 		}
-		c.typ, c.score, c.reason = pipeline.Location, 0.6, "after "+ws[from-1].low
+		// A weak cue: it ranks with the model labels, below them on equal
+		// spans, and names it types are not propagated by coreference.
+		c.typ, c.score, c.tier, c.reason = pipeline.Location, 0.3, tierModel, "after "+ws[from-1].low
 		return c, true
 	}
 	return cand{}, false

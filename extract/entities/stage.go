@@ -90,13 +90,16 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	}
 	ws := words(d)
 	gaz, cover := s.gazCandidates(d, ws)
-	typed, untyped := s.ruleCandidates(d, ws, cover)
+	chs := chunks(ws)
+	typed, untyped := s.ruleCandidates(d, ws, chs, cover)
 	var models []cand
 	if s.opts.ProseLabels {
 		models = proseCandidates(ws)
 	}
 	models = append(models, s.extraCandidates(d, ws)...)
 	models = filterModels(d, ws, models)
+	overridePlaces(gaz, caseAware(models))
+	typed = append(typed, promoteModelSpans(ws, chs, models, cover)...)
 	byModel := typeByModel(d, ws, untyped, models, cover)
 	models = outsideChunks(models, byModel)
 	all := make([]cand, 0, len(gaz)+len(typed)+len(models)+len(byModel))
@@ -154,4 +157,15 @@ func (s *Stage) disambiguate(cs []cand) {
 		c.typ = e.Type
 		c.reason += ", disambiguated by context"
 	}
+}
+
+// caseAware keeps the candidates of case-aware sources.
+func caseAware(ms []cand) []cand {
+	var out []cand
+	for _, c := range ms {
+		if c.caseAware {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -22,8 +22,9 @@ type word struct {
 	brk bool
 	// sentStart: first token of a sentence or of a line.
 	sentStart bool
-	// headline: the token lies on a headline or all-caps line.
-	headline bool
+	// headline: the token lies on a headline or all-caps line; capsLine:
+	// on an all-caps line.
+	headline, capsLine bool
 }
 
 // closedTags are part-of-speech tags that never start or continue a name.
@@ -82,9 +83,9 @@ func markHeadlines(d *pipeline.Document, ws []word) {
 		for j < len(ws) && !strings.Contains(gapBefore(d, ws, j), "\n") {
 			j++
 		}
-		if isHeadline(d, ws[i:j], title) {
+		if h, caps := isHeadline(d, ws[i:j], title); h {
 			for k := i; k < j; k++ {
-				ws[k].headline = true
+				ws[k].headline, ws[k].capsLine = true, caps
 			}
 		}
 		i = j
@@ -102,13 +103,13 @@ func gapBefore(d *pipeline.Document, ws []word, j int) string {
 	return d.Text[a:b]
 }
 
-func isHeadline(d *pipeline.Document, line []word, title string) bool {
+func isHeadline(d *pipeline.Document, line []word, title string) (headline, caps bool) {
 	if len(line) == 0 {
-		return false
+		return false, false
 	}
 	text := d.Text[line[0].Start:line[len(line)-1].End]
 	if title != "" && strings.TrimRight(textnorm.Fold(text), ". ") == strings.TrimRight(title, ". ") {
-		return true
+		return true, false
 	}
 	lettered, upper, content, capped := 0, 0, 0, 0
 	for _, w := range line {
@@ -128,15 +129,15 @@ func isHeadline(d *pipeline.Document, line []word, title string) bool {
 		}
 	}
 	if lettered >= 2 && upper*5 >= lettered*4 {
-		return true
+		return true, true
 	}
 	if len(line) > 24 || content < 4 {
-		return false
+		return false, false
 	}
 	// A line ending like a sentence must be almost all capitals (the clean
 	// stage closes headings with an inserted full stop).
 	if last := line[len(line)-1].text; last == "." || last == "!" || last == "?" {
-		return capped*10 >= content*9
+		return capped*10 >= content*9, false
 	}
-	return capped*4 >= content*3
+	return capped*4 >= content*3, false
 }

@@ -1,0 +1,80 @@
+package extract_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/entente-nlp/entente/extract"
+	"github.com/entente-nlp/entente/extract/nermodel"
+	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/gazetteer"
+	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// conllSystemFloor is the PER/LOC/ORG micro F1 the full system (nlp and
+// entities stages with the gazetteer and the tagger) must keep on
+// CoNLL-2003 eng.testa. Demonym mentions ("Russian") are left out: CoNLL
+// calls them MISC.
+const conllSystemFloor = 0.85
+
+func TestConllTestaSystemFloor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scores 51,000 tokens")
+	}
+	path := testutil.Shared(t, "corpora/conll2003/eng.testa")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := eval.ReadConll(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	models, err := nlp.SharedModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ner, err := nermodel.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := pipeline.NewRegistry()
+	extract.Register(r, extract.Env{Models: models, NER: ner, Gazetteer: gz})
+	stages, err := r.Build([]string{"nlp", "entities"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := eval.ScoreConll(context.Background(), docs, func(ctx context.Context, d *pipeline.Document) ([]eval.TypedSpan, error) {
+		for _, st := range stages {
+			if err := st.Process(ctx, d); err != nil {
+				return nil, err
+			}
+		}
+		var out []eval.TypedSpan
+		for _, m := range d.Mentions {
+			if m.Form != "demonym" {
+				out = append(out, eval.TypedSpan{Type: eval.ConllType(m.Type), Start: m.Start, End: m.End})
+			}
+		}
+		return out, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	s.WriteTable(&b)
+	if f1 := s.Micro().F1(); f1 < conllSystemFloor {
+		t.Errorf("eng.testa micro F1 %.3f fell below the floor %.2f\n%s", f1, conllSystemFloor, b.String())
+	} else {
+		t.Logf("eng.testa, nlp+entities:\n%s", b.String())
+	}
+}
