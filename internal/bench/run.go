@@ -1,0 +1,126 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/entente-nlp/entente/internal/output"
+	"github.com/entente-nlp/entente/pipeline"
+	"github.com/jdkato/prose/v3"
+)
+
+// Result is one measured run.
+type Result struct {
+	System  string
+	Workers int
+	Docs    int
+	Failed  int
+	Tokens  int64
+	Bytes   int64
+	Elapsed time.Duration
+	// PeakRSS is the process's peak resident memory during the run, 0 when
+	// unknown.
+	PeakRSS int64
+	// Stages holds entente's per-stage busy time (summed over workers).
+	Stages []pipeline.StageStats
+}
+
+// DocsPerSec returns documents per second.
+func (r Result) DocsPerSec() float64 { return float64(r.Docs) / r.Elapsed.Seconds() }
+
+// TokensPerSec returns tokens per second.
+func (r Result) TokensPerSec() float64 { return float64(r.Tokens) / r.Elapsed.Seconds() }
+
+// MBPerSec returns input megabytes (10^6 bytes) per second.
+func (r Result) MBPerSec() float64 { return float64(r.Bytes) / 1e6 / r.Elapsed.Seconds() }
+
+// Entente runs stages over the corpus with the given workers per stage and
+// writes every finished document as a JSON Lines record to out (io.Discard
+// measures the work without the disk).
+func Entente(ctx context.Context, stages []pipeline.Stage, c *Corpus, workers int, out io.Writer) (Result, error) {
+	w, err := output.NewWriter("jsonl", out)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{System: "entente", Workers: workers}
+	src := func(ctx context.Context, emit func(*pipeline.Document) error) error {
+		for i := 0; i < c.Len(); i++ {
+			text, pub := c.Article(i)
+			d := &pipeline.Document{
+				Seq: i, ID: fmt.Sprintf("synthetic-%d", i), Source: fmt.Sprintf("bench:%d", i),
+				Format: "text", Original: []byte(text), Published: pub, PublishedFrom: "bench",
+			}
+			if err := emit(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	ResetPeakRSS()
+	runner := pipeline.NewRunner(stages, pipeline.WithWorkers(workers))
+	sum, err := runner.Run(ctx, src, func(d *pipeline.Document) error {
+		res.Tokens += int64(len(d.Tokens))
+		res.Bytes += int64(len(d.Original))
+		return w.Write(output.Build(d))
+	})
+	if err != nil {
+		return res, fmt.Errorf("bench: entente run: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return res, err
+	}
+	res.Docs, res.Failed, res.Elapsed, res.Stages = sum.Total(), sum.Failed, sum.Elapsed, sum.Stages
+	res.PeakRSS = PeakRSS()
+	return res, nil
+}
+
+// Prose runs prose v3's full NewDocument (tokenize, segment, tag, NER) over
+// the same texts with the given number of goroutines.
+func Prose(ctx context.Context, c *Corpus, workers int) (Result, error) {
+	if workers < 1 {
+		workers = runtime.NumCPU()
+	}
+	res := Result{System: "prose v3", Workers: workers}
+	ResetPeakRSS()
+	start := time.Now()
+	var next, tokens, bytes atomic.Int64
+	var firstErr error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for g := 0; g < workers; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= c.Len() || ctx.Err() != nil {
+					return
+				}
+				text, _ := c.Article(i)
+				doc, err := prose.NewDocumentContext(ctx, text)
+				if err != nil {
+					once.Do(func() { firstErr = err })
+					return
+				}
+				tokens.Add(int64(len(doc.Tokens())))
+				bytes.Add(int64(len(text)))
+			}
+		}()
+	}
+	wg.Wait()
+	res.Elapsed = time.Since(start)
+	if firstErr != nil {
+		return res, fmt.Errorf("bench: prose run: %w", firstErr)
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	res.Docs, res.Tokens, res.Bytes = c.Len(), tokens.Load(), bytes.Load()
+	res.PeakRSS = PeakRSS()
+	return res, nil
+}
