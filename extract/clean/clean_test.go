@@ -112,6 +112,7 @@ func TestHTML(t *testing.T) {
 		{"inline", "<p>Mr <b>Putin</b> <i>said</i>.</p>", "Mr Putin said."},
 		{"unclosed dropped element ends at body", "<body><nav>menu<p>x</body>", ""},
 		{"comment", "<p>a<!-- x -->b</p>", "ab"},
+		{"class words, not substrings", `<div class="commentary-body">Analysis.</div><div class="post_comments">Nice!</div>`, "Analysis.\n\nNice!"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -141,6 +142,13 @@ func TestHTMLEntityOffsets(t *testing.T) {
 	if got := src[o.Start:o.End]; got != "Lavrov" {
 		t.Errorf("Lavrov maps to %q", got)
 	}
+}
+
+func TestHTMLClassHints(t *testing.T) {
+	d := process(t, `<div class="commentary-body">Analysis here.</div><div class="post_comments">Nice!</div><section role="complementary">Aside text.</section>`, HTML)
+	assertBoiler(t, d, "Analysis here.", false)
+	assertBoiler(t, d, "Nice!", true)
+	assertBoiler(t, d, "Aside text.", true)
 }
 
 func TestHTMLFixture(t *testing.T) {
@@ -226,6 +234,39 @@ func TestTextBoilerplate(t *testing.T) {
 	d = process(t, string(readFixture(t, "ingest/plain.txt")), Text)
 	assertBoiler(t, d, "Copyright 2016 Reuters. All rights reserved.", true)
 	assertBoiler(t, d, "Russia and Turkey have agreed", false)
+}
+
+func TestBoilerplateRules(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"(Reporting by Maria Tsvetkova; Editing by Jon Boyle)", true},
+		{"Additional reporting by Tulay Karadeniz in Ankara", true},
+		{"Our Standards: The Thomson Reuters Trust Principles.", true},
+		{"Subscribe to our newsletter", true},
+		{"Follow us on Twitter and Facebook", true},
+		{"Become a Member of Global Research", true},
+		{"Copyright © 2016 Example", true},
+		{"All rights reserved.", true},
+		{"Region: Middle East", true},
+		{"Share this article", true},
+		{"12 comments", true},
+		{"The ministers discussed reporting by state media in Moscow.", false},
+		{"Turkey shares a long border with Syria.", false},
+		{"Lavrov said the newsletter of the ministry was not consulted, and that talks in Astana would follow in January after a ceasefire holds across Syria for a month or more.", false},
+		{"Copyright law was not discussed.", false},
+		{"Copyright Reuters 2016", true},
+		{"(c) 2016 Example News", true},
+		{"Russia, Turkey and Iran adopted a declaration.", false},
+	}
+	for _, c := range cases {
+		d := process(t, "Body.\n\n"+c.line+"\n\nMore body.", Text)
+		i := strings.Index(d.Text, c.line)
+		if got := d.InBoilerplate(pipeline.Span{Start: i, End: i + len(c.line)}); got != c.want {
+			t.Errorf("%q: boilerplate %v, want %v", c.line, got, c.want)
+		}
+	}
 }
 
 func TestTextIsIdentity(t *testing.T) {

@@ -33,10 +33,16 @@ var voidTags = map[string]bool{
 	"track": true, "wbr": true, "param": true,
 }
 
-// boilerHints in a class or id mark an element as page furniture.
-var boilerHints = []string{
-	"share", "social", "comment", "newsletter", "subscribe", "related", "advert",
-	"cookie", "promo", "sidebar", "breadcrumb", "byline-social", "donate", "signup",
+// boilerHints are the words of a class, id or role ("social-share",
+// "related_stories", "cookie-banner") that mark an element as page
+// furniture. Whole words only: "commentary" is not "comment".
+var boilerHints = map[string]bool{
+	"share": true, "sharing": true, "social": true, "comment": true, "comments": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "related": true,
+	"advert": true, "advertisement": true, "ad": true, "ads": true, "cookie": true,
+	"cookies": true, "promo": true, "sidebar": true, "breadcrumb": true, "breadcrumbs": true,
+	"donate": true, "signup": true, "popup": true, "modal": true, "complementary": true,
+	"contentinfo": true, "navigation": true,
 }
 
 type openElem struct {
@@ -184,9 +190,11 @@ func cleanHTML(src []byte) rendered {
 }
 
 func hintsBoiler(v string) bool {
-	v = strings.ToLower(v)
-	for _, h := range boilerHints {
-		if strings.Contains(v, h) {
+	words := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
+	})
+	for _, w := range words {
+		if boilerHints[w] {
 			return true
 		}
 	}
