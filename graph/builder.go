@@ -246,9 +246,18 @@ func (b *Builder) addEvents(d *pipeline.Document, published string) {
 	}
 }
 
-// sentence returns the evidence text under s, whitespace collapsed and
+// sentence returns the evidence text for s widened to the sentences it
+// touches (a relation's evidence may be a clause), whitespace collapsed and
 // capped at maxSentence bytes on a rune boundary.
 func sentence(d *pipeline.Document, s pipeline.Span) string {
+	if s.End > s.Start {
+		if i := d.SentenceAt(s.Start); i >= 0 {
+			s.Start = min(s.Start, d.Sentences[i].Start)
+		}
+		if j := d.SentenceAt(s.End - 1); j >= 0 {
+			s.End = max(s.End, d.Sentences[j].End)
+		}
+	}
 	txt := strings.Join(strings.Fields(d.Slice(s)), " ")
 	if len(txt) > maxSentence {
 		cut := maxSentence

@@ -221,3 +221,16 @@ func tieTypes(e *Edge) []string {
 	}
 	return out
 }
+
+func TestEvidenceWidenedToSentence(t *testing.T) {
+	d := makeDoc("w", 0, "", []string{"First sentence.", "Russia, Iran and Turkey will fight together Islamic State.", "Last."}, nil, nil)
+	clause := strings.Index(d.Text, "Turkey will fight")
+	d.Relations = []pipeline.Relation{{Source: tr, Type: pipeline.Opposes, Target: is,
+		Evidence: pipeline.Span{Start: clause, End: clause + len("Turkey will fight")}}}
+	b := NewBuilder(Options{})
+	b.Add(d)
+	got := b.Graph().Between(tr, is, pipeline.Opposes).Evidence[0].Sentence
+	if got != "Russia, Iran and Turkey will fight together Islamic State." {
+		t.Errorf("evidence = %q, want the whole sentence", got)
+	}
+}

@@ -13,7 +13,8 @@ import (
 // DOTOptions configure WriteDOT.
 type DOTOptions struct {
 	// Layout is the Graphviz engine named in the file (dot, neato, fdp,
-	// sfdp, circo, twopi); empty means DefaultLayout.
+	// sfdp, circo, twopi); empty means DefaultLayout, or sfdp for graphs
+	// of more than LargeGraph nodes.
 	Layout string
 	// Title is drawn above the graph; empty draws none.
 	Title string
@@ -25,6 +26,11 @@ type DOTOptions struct {
 // spreads a relationship graph evenly and keeps triangles looking like
 // triangles.
 const DefaultLayout = "neato"
+
+// LargeGraph is the node count above which WriteDOT asks for sfdp instead
+// of DefaultLayout when DOTOptions.Layout is empty: neato gets slow on
+// large graphs.
+const LargeGraph = 300
 
 // Layouts lists the Graphviz engines accepted in DOTOptions.Layout.
 var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
@@ -43,6 +49,9 @@ func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 	layout := opts.Layout
 	if layout == "" {
 		layout = DefaultLayout
+		if g.Order() > LargeGraph {
+			layout = "sfdp"
+		}
 	}
 	bw := bufio.NewWriter(w)
 	nodes, edges := g.Nodes(), g.Edges()

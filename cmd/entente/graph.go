@@ -54,7 +54,8 @@ Entities without any relation are left out unless --isolated is given.`,
 	fl.BoolVar(&f.events, "events", false, "add events as nodes linked to their participants and places")
 	fl.BoolVar(&f.stats, "stats", false, "print degrees, strongest ties and connected components")
 	fl.BoolVar(&f.isolated, "isolated", false, "keep entities that have no relation")
-	fl.StringVar(&f.layout, "layout", graph.DefaultLayout, "Graphviz layout engine for dot/svg/png: "+strings.Join(graph.Layouts, ", "))
+	fl.StringVar(&f.layout, "layout", "", fmt.Sprintf("Graphviz layout engine for dot/svg/png: %s (default %s, sfdp above %d nodes)",
+		strings.Join(graph.Layouts, ", "), graph.DefaultLayout, graph.LargeGraph))
 	fl.StringVar(&f.title, "title", "", "title drawn above the graph (dot/svg/png)")
 	fl.BoolVar(&f.noLegend, "no-legend", false, "leave the legend out of dot/svg/png")
 	fl.IntVar(&f.evidence, "max-evidence", graph.DefaultMaxEvidence, "evidence sentences kept per tie")
