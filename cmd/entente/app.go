@@ -64,6 +64,11 @@ func newApp(cmd *cobra.Command) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	return buildApp(cfg)
+}
+
+// buildApp builds the shared environment and the stages for cfg.
+func buildApp(cfg *config.Config) (*App, error) {
 	env, err := buildEnv(cfg)
 	if err != nil {
 		return nil, err

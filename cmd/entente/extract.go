@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -39,7 +40,7 @@ the exit status is 1 when any document failed.`,
 			if err != nil {
 				return err
 			}
-			return runExtract(cmd, app, args, outFile)
+			return runExtract(cmd.Context(), cmd.OutOrStdout(), app, args, outFile)
 		},
 	}
 	cmd.Flags().StringP("format", "f", "json", "output format: json, jsonl, csv or table (config output.format)")
@@ -51,8 +52,8 @@ the exit status is 1 when any document failed.`,
 // written under a temporary name and renamed when complete, so it never
 // holds half a run; after an interruption it holds the documents finished
 // before it.
-func runExtract(cmd *cobra.Command, app *App, inputs []string, outFile string) (err error) {
-	var dst io.Writer = cmd.OutOrStdout()
+func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string, outFile string) (err error) {
+	dst := stdout
 	var tmp *os.File
 	if outFile != "" {
 		tmp, err = os.CreateTemp(filepath.Dir(outFile), "."+filepath.Base(outFile)+".*")
@@ -71,13 +72,13 @@ func runExtract(cmd *cobra.Command, app *App, inputs []string, outFile string) (
 	if err != nil {
 		return err
 	}
-	sum, runErr := app.Run(cmd.Context(), inputs, func(d *pipeline.Document) error {
+	sum, runErr := app.Run(ctx, inputs, func(d *pipeline.Document) error {
 		return w.Write(output.Build(d))
 	})
 	if err := w.Close(); err != nil && runErr == nil {
 		runErr = fmt.Errorf("extract: writing output: %w", err)
 	}
-	if tmp != nil && (runErr == nil || errors.Is(runErr, cmd.Context().Err())) {
+	if tmp != nil && (runErr == nil || (ctx.Err() != nil && errors.Is(runErr, ctx.Err()))) {
 		if err := tmp.Close(); err != nil {
 			return fmt.Errorf("extract: writing %s: %w", outFile, err)
 		}

@@ -1,0 +1,277 @@
+package source
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+var defaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.ndjson"}
+
+func writeFile(t *testing.T, p, body string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func read(t *testing.T, o Options, inputs ...string) []*pipeline.Document {
+	t.Helper()
+	if o.Include == nil {
+		o.Include = defaultInclude
+	}
+	docs, err := o.Read(context.Background(), inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		if d.Seq != i {
+			t.Fatalf("document %d has Seq %d", i, d.Seq)
+		}
+	}
+	n, err := o.Count(context.Background(), inputs)
+	if err != nil || n != len(docs) {
+		t.Errorf("Count = %d, %v; Source emitted %d", n, err, len(docs))
+	}
+	return docs
+}
+
+// failure returns the single fatal error of d, failing the test otherwise.
+func failure(t *testing.T, d *pipeline.Document) string {
+	t.Helper()
+	if len(d.Errors) != 1 || !d.Errors[0].Fatal || d.Errors[0].Stage != Stage {
+		t.Fatalf("document %s: want one fatal source error, got %+v", d.ID, d.Errors)
+	}
+	return d.Errors[0].Message
+}
+
+func mustContain(t *testing.T, msg string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(msg, p) {
+			t.Errorf("message %q does not mention %q", msg, p)
+		}
+	}
+}
+
+func TestFilesInOrderWithFormatHints(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, filepath.Join(dir, "a.md"), "# A")
+	b := writeFile(t, filepath.Join(dir, "b.html"), "<p>B</p>")
+	c := writeFile(t, filepath.Join(dir, "c.txt"), "C")
+	e := writeFile(t, filepath.Join(dir, "e.article"), "E")
+	docs := read(t, Options{}, c, a, b, e)
+	want := []struct{ id, format, text string }{{"c", "text", "C"}, {"a", "markdown", "# A"}, {"b", "html", "<p>B</p>"}, {"e", "", "E"}}
+	if len(docs) != len(want) {
+		t.Fatalf("%d documents", len(docs))
+	}
+	for i, w := range want {
+		d := docs[i]
+		if d.ID != w.id || d.Format != w.format || string(d.Original) != w.text || len(d.Errors) != 0 {
+			t.Errorf("doc %d = id %q format %q text %q errors %v; want %+v", i, d.ID, d.Format, d.Original, d.Errors, w)
+		}
+	}
+	if docs[1].Source != a {
+		t.Errorf("source %q, want %q", docs[1].Source, a)
+	}
+}
+
+func TestDirectoryRecursiveWithIncludes(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "b.md"), "b")
+	writeFile(t, filepath.Join(dir, "a.txt"), "a")
+	writeFile(t, filepath.Join(dir, "sub", "c.html"), "c")
+	writeFile(t, filepath.Join(dir, "sub", "skip.pdf"), "%PDF")
+	writeFile(t, filepath.Join(dir, ".git", "x.md"), "hidden")
+	docs := read(t, Options{}, dir)
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	if got := strings.Join(ids, " "); got != "a b sub/c" {
+		t.Errorf("ids %q, want lexical order a b sub/c without hidden or excluded files", got)
+	}
+
+	only := read(t, Options{Include: []string{"sub/*.html"}}, dir)
+	if len(only) != 1 || only[0].ID != "sub/c" {
+		t.Errorf("slash pattern matched %v", only)
+	}
+}
+
+func TestStdinAndPublishedOverride(t *testing.T) {
+	docs := read(t, Options{Stdin: strings.NewReader("from stdin"), Published: "2016-12-22"}, "-")
+	if len(docs) != 1 {
+		t.Fatal(len(docs))
+	}
+	d := docs[0]
+	if d.ID != "stdin" || d.Source != "-" || string(d.Original) != "from stdin" || d.Published != "2016-12-22" || d.PublishedFrom != "flag" {
+		t.Errorf("stdin doc %+v", d)
+	}
+}
+
+func TestDuplicateIDsAreMadeUnique(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, filepath.Join(dir, "x", "same.md"), "1")
+	b := writeFile(t, filepath.Join(dir, "y", "same.md"), "2")
+	docs := read(t, Options{}, a, b)
+	if docs[0].ID != "same" || docs[1].ID != "same#2" {
+		t.Errorf("ids %q %q", docs[0].ID, docs[1].ID)
+	}
+}
+
+// Each bad input yields one failed document naming it and the reason, and
+// the good documents around it still come out.
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	good1 := writeFile(t, filepath.Join(dir, "good1.md"), "one")
+	good2 := writeFile(t, filepath.Join(dir, "good2.md"), "two")
+	big := writeFile(t, filepath.Join(dir, "big.txt"), strings.Repeat("x", 2048))
+	empty := filepath.Join(dir, "nothing-here")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(empty, "notes.pdf"), "%PDF")
+	missing := filepath.Join(dir, "missing.md")
+
+	cases := []struct {
+		name  string
+		input string
+		want  []string
+	}{
+		{"missing file", missing, []string{missing, "no such file"}},
+		{"directory without matches", empty, []string{empty, "no files matching", "*.md", "input.include"}},
+		{"file over max bytes", big, []string{big, "2.0 KiB (2048 bytes)", "limit of 1.0 KiB (1024 bytes)", "input.max_bytes"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := read(t, Options{MaxBytes: 1024}, good1, tc.input, good2)
+			if len(docs) != 3 {
+				t.Fatalf("%d documents, want 3", len(docs))
+			}
+			if string(docs[0].Original) != "one" || string(docs[2].Original) != "two" || len(docs[0].Errors)+len(docs[2].Errors) != 0 {
+				t.Errorf("good documents disturbed: %+v %+v", docs[0], docs[2])
+			}
+			mustContain(t, failure(t, docs[1]), tc.want...)
+			if docs[1].Source != tc.input {
+				t.Errorf("failed document source %q, want %q", docs[1].Source, tc.input)
+			}
+		})
+	}
+}
+
+func TestStdinOverLimit(t *testing.T) {
+	docs := read(t, Options{Stdin: strings.NewReader(strings.Repeat("x", 100)), MaxBytes: 10}, "-")
+	mustContain(t, failure(t, docs[0]), "standard input", "10 bytes", "input.max_bytes")
+}
+
+func TestJSONL(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, filepath.Join(dir, "corpus.jsonl"), strings.Join([]string{
+		`{"id":"a1","text":"Putin met Erdogan.","title":"T","published":"2016-12-20","url":"http://x","authors":["A","B"],"section":"world","score":3}`,
+		``,
+		`{"text":"no id here","author":"C","format":"markdown"}`,
+		`{"text": "broken",`,
+		`{"title":"no text"}`,
+		`[1,2]`,
+		`{"id":7,"text":"numeric id","published":null}`,
+		`{"text":"` + strings.Repeat("y", 300) + `"}`,
+		`{"text":"last"}`,
+	}, "\n"))
+	docs := read(t, Options{MaxBytes: 200}, p)
+	if len(docs) != 8 {
+		t.Fatalf("%d documents, want 8 (blank line skipped)", len(docs))
+	}
+	d := docs[0]
+	if d.ID != "a1" || string(d.Original) != "Putin met Erdogan." || d.Title != "T" || d.Published != "2016-12-20" ||
+		d.PublishedFrom != "jsonl" || d.URL != "http://x" || strings.Join(d.Authors, ",") != "A,B" ||
+		d.Meta["section"] != "world" || d.Meta["score"] != "3" || d.Source != p+":1" || len(d.Errors) != 0 {
+		t.Errorf("line 1: %+v", d)
+	}
+	if d := docs[1]; d.ID != "corpus:3" || d.Authors[0] != "C" || d.Format != "markdown" || d.Source != p+":3" {
+		t.Errorf("line 3: %+v", d)
+	}
+	mustContain(t, failure(t, docs[2]), p+":4: invalid JSON")
+	mustContain(t, failure(t, docs[3]), p+":5", `no "text" field`)
+	mustContain(t, failure(t, docs[4]), p+":6", "not an object")
+	if d := docs[5]; d.ID != "7" || string(d.Original) != "numeric id" || len(d.Errors) != 0 {
+		t.Errorf("line 7: %+v", d)
+	}
+	mustContain(t, failure(t, docs[6]), p+":8", "over the limit of 200 bytes", "input.max_bytes")
+	if d := docs[7]; string(d.Original) != "last" || d.ID != "corpus:9" || len(d.Errors) != 0 {
+		t.Errorf("line 9 after an oversized line: %+v", d)
+	}
+}
+
+func TestJSONLWrongFieldType(t *testing.T) {
+	p := writeFile(t, filepath.Join(t.TempDir(), "c.ndjson"), `{"text":["a"]}`+"\n"+`{"text":"ok","authors":5}`+"\n")
+	docs := read(t, Options{}, p)
+	mustContain(t, failure(t, docs[0]), p+":1", `"text" must be a string, not a list`)
+	mustContain(t, failure(t, docs[1]), p+":2", `"authors"`)
+}
+
+func TestEmptyJSONLFile(t *testing.T) {
+	p := writeFile(t, filepath.Join(t.TempDir(), "e.jsonl"), "\n\n")
+	docs := read(t, Options{}, p)
+	mustContain(t, failure(t, docs[0]), p, "no JSON lines")
+}
+
+func TestThousandJSONLinesInOrder(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&b, `{"id":"d%04d","text":"document %d"}`+"\n", i, i)
+	}
+	p := writeFile(t, filepath.Join(t.TempDir(), "big.jsonl"), b.String())
+	docs := read(t, Options{}, p)
+	if len(docs) != 1000 {
+		t.Fatalf("%d documents", len(docs))
+	}
+	for i, d := range docs {
+		if d.ID != fmt.Sprintf("d%04d", i) || string(d.Original) != fmt.Sprintf("document %d", i) {
+			t.Fatalf("document %d: %s %q", i, d.ID, d.Original)
+		}
+	}
+}
+
+func TestCancelStopsReading(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 10; i++ {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%d.txt", i)), "x")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	err := Options{Include: defaultInclude}.Source([]string{dir})(ctx, func(d *pipeline.Document) error {
+		n++
+		if n == 3 {
+			cancel()
+			return ctx.Err()
+		}
+		return nil
+	})
+	if err == nil || n != 3 {
+		t.Errorf("err %v after %d documents", err, n)
+	}
+}
+
+func FuzzParseLine(f *testing.F) {
+	for _, s := range []string{`{"text":"a","id":"b"}`, `{"authors":"x","text":""}`, `[]`, `null`, `{"text":1}`, `{`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		d, err := parseLine([]byte(line))
+		if err == nil && d == nil {
+			t.Fatal("nil document without error")
+		}
+		if err != nil && d != nil {
+			t.Fatal("document and error")
+		}
+	})
+}
