@@ -80,7 +80,7 @@ func sampleDocs(t *testing.T) []*pipeline.Document {
 	d.Dates = []pipeline.TimeExpr{{Span: span(t, d, "December 20", 0), Value: "2016-12-20", Granularity: "day", Kind: "partial"}}
 	d.Events = []pipeline.Event{{ID: "talks/e1", Kind: "meeting", CAMEO: "043", Trigger: span(t, d, "met", 0),
 		Participants: []pipeline.Participant{{Entity: "person:vladimir-putin", Role: "actor"}, {Entity: "person:recep-tayyip-erdogan", Role: "target"}},
-		Location: "city:moscow", Date: "2016-12-20", DateSource: "clause", Evidence: d.Sentences[1].Span}}
+		Location:     "city:moscow", Date: "2016-12-20", DateSource: "clause", Evidence: d.Sentences[1].Span}}
 	d.Relations = []pipeline.Relation{
 		{Source: "person:vladimir-putin", Type: pipeline.HoldsRole, Target: "country:RU", Label: "President", Evidence: d.Sentences[1].Span},
 		{Source: "person:vladimir-putin", Type: pipeline.CooperatesWith, Target: "person:recep-tayyip-erdogan", Label: "met", Evidence: d.Sentences[1].Span},
