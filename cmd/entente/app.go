@@ -18,8 +18,9 @@ package main
 // Run shows a progress bar on a terminal (or logs one line per document),
 // then logs each failed document's errors and a summary line on stderr.
 // app.Env holds the heavy shared resources (prose models, ...); add new
-// ones in buildEnv. Flags that map to configuration keys are listed in
-// configFlags; a command may declare any of them and newApp binds those it has.
+// ones in buildEnv. The root's persistent flags that override configuration
+// keys are listed in configFlags; a command binds a flag of its own to a
+// key with bindConfigKey(cmd, "format", "output.format").
 
 import (
 	"context"
@@ -30,7 +31,9 @@ import (
 	"time"
 
 	"github.com/entente-nlp/entente/extract"
+	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/config"
 	"github.com/entente-nlp/entente/internal/source"
 	"github.com/entente-nlp/entente/pipeline"
@@ -38,13 +41,26 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// configFlags maps flag names to the configuration keys they override.
+// configFlags maps the root's persistent flags to the configuration keys
+// they override. A command's own flag overrides a key only when it carries
+// the configKey annotation (see bindConfigKey), so a command may have a
+// --format flag of its own meaning.
 var configFlags = map[string]string{
 	"workers":   "workers",
 	"pipeline":  "pipeline",
 	"published": "published",
 	"prose-ner": "nlp.prose_ner",
-	"format":    "output.format",
+}
+
+// configKey is the flag annotation naming the configuration key a
+// command's flag overrides.
+const configKey = "entente_config_key"
+
+// bindConfigKey makes cmd's flag name override configuration key.
+func bindConfigKey(cmd *cobra.Command, name, key string) {
+	if err := cmd.Flags().SetAnnotation(name, configKey, []string{key}); err != nil {
+		panic(err) // wiring bug: the flag does not exist
+	}
 }
 
 // App is the configured program: effective configuration, shared
@@ -97,16 +113,33 @@ func loadConfig(cmd *cobra.Command) (*config.Config, error) {
 			flags[key] = f
 		}
 	}
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if keys := f.Annotations[configKey]; len(keys) == 1 {
+			flags[keys[0]] = f
+		}
+	})
 	return config.Load(config.Options{File: globals.config, Flags: flags, Registered: registeredStages()})
 }
 
-// buildEnv builds the heavy shared resources once.
+// buildEnv builds the heavy shared resources: prose's models, the
+// statistical entity tagger and the gazetteer (embedded data plus
+// gazetteer.files). The models are loaded once per process.
 func buildEnv(cfg *config.Config) (extract.Env, error) {
+	t0 := time.Now()
 	models, err := nlp.SharedModels()
 	if err != nil {
 		return extract.Env{}, err
 	}
-	return extract.Env{Models: models, ProseNER: cfg.NLP.ProseNER}, nil
+	ner, err := nermodel.Default()
+	if err != nil {
+		return extract.Env{}, err
+	}
+	gaz, err := gazetteer.Load(cfg.Gazetteer.Files...)
+	if err != nil {
+		return extract.Env{}, err
+	}
+	slog.Debug("resources loaded", "elapsed", time.Since(t0).Round(time.Millisecond), "gazetteer_files", cfg.Gazetteer.Files)
+	return extract.Env{Models: models, ProseNER: cfg.NLP.ProseNER, NER: ner, Gazetteer: gaz}, nil
 }
 
 // Run runs the configured pipeline over inputs, handing each finished

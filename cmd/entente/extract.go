@@ -44,6 +44,7 @@ the exit status is 1 when any document failed.`,
 		},
 	}
 	cmd.Flags().StringP("format", "f", "json", "output format: json, jsonl, csv or table (config output.format)")
+	bindConfigKey(cmd, "format", "output.format")
 	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write to this file instead of standard output")
 	return cmd
 }
