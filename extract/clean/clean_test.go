@@ -112,6 +112,8 @@ func TestHTML(t *testing.T) {
 		{"inline", "<p>Mr <b>Putin</b> <i>said</i>.</p>", "Mr Putin said."},
 		{"unclosed dropped element ends at body", "<body><nav>menu<p>x</body>", ""},
 		{"comment", "<p>a<!-- x -->b</p>", "ab"},
+		{"unclosed head", "<html><head><title>T</title><meta charset=utf-8><body><p>Body.</p>", "Body."},
+		{"unclosed head without body tag", "<head><title>T</title><p>Body.</p>", "Body."},
 		{"class words, not substrings", `<div class="commentary-body">Analysis.</div><div class="post_comments">Nice!</div>`, "Analysis.\n\nNice!"},
 	}
 	for _, c := range cases {

@@ -26,6 +26,13 @@ var blockTags = map[string]blockKind{
 	"summary": heading, "fieldset": para, "legend": heading,
 }
 
+// headTags may appear in <head>; any other start tag ends an unclosed
+// head.
+var headTags = map[string]bool{
+	"head": true, "meta": true, "link": true, "title": true, "script": true, "style": true,
+	"base": true, "noscript": true, "template": true,
+}
+
 // voidTags never have content or an end tag.
 var voidTags = map[string]bool{
 	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
@@ -84,6 +91,10 @@ func cleanHTML(src []byte) rendered {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			tag := string(name)
+			if skip == "head" && !headTags[tag] {
+				// </head> is optional: body content ends the head.
+				skip, skipN = "", 0
+			}
 			if skip != "" {
 				if tag == skip && tt == html.StartTagToken {
 					skipN++

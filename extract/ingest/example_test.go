@@ -14,12 +14,12 @@ func Example() {
 	_ = s.Process(context.Background(), d)
 	fmt.Println(d.Format, "|", d.Title, "|", d.Authors, "|", d.Published, d.PublishedFrom)
 
-	bad := &pipeline.Document{Source: "x.bin", Original: []byte("GIF89a\x00\x01")}
+	bad := &pipeline.Document{Source: "x.bin", Original: []byte("\x00\x01\x02")}
 	err := s.Process(context.Background(), bad)
 	fmt.Println(pipeline.IsFatal(err), err)
 	// Output:
 	// markdown | Talks in Astana | [Jane Doe] | 2016-12-22 dateline
-	// true ingest: x.bin: binary data (NUL byte at offset 6)
+	// true ingest: x.bin: binary data (NUL byte at offset 0)
 }
 
 func ExampleNormalizeDate() {

@@ -19,6 +19,11 @@ func validate(src []byte, maxBytes int) string {
 		return fmt.Sprintf("UTF-16 text (byte-order mark % X); convert it to UTF-8", src[:2])
 	}
 	body := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	for _, m := range magics {
+		if bytes.HasPrefix(src, []byte(m.prefix)) {
+			return "binary data (" + m.what + ")"
+		}
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return fmt.Sprintf("binary data (NUL byte at offset %s)", group(i))
 	}
@@ -32,6 +37,18 @@ func validate(src []byte, maxBytes int) string {
 		return fmt.Sprintf("binary data (%.0f%% control characters)", ctl*100)
 	}
 	return ""
+}
+
+// magics are the openings of binary formats people pass by mistake.
+var magics = []struct{ prefix, what string }{
+	{"%PDF-", "a PDF document; extract its text first"},
+	{"PK\x03\x04", "a ZIP archive, such as .docx or .epub; extract its text first"},
+	{"\x1f\x8b", "gzip-compressed; decompress it first"},
+	{"\x89PNG", "a PNG image"},
+	{"\xff\xd8\xff", "a JPEG image"},
+	{"GIF8", "a GIF image"},
+	{"\xd0\xcf\x11\xe0", "an old Microsoft Office document; save it as text first"},
+	{"{\\rtf", "an RTF document; save it as text first"},
 }
 
 // invalidUTF8 returns the offset of the first byte that is not valid
