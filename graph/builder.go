@@ -3,6 +3,7 @@ package graph
 import (
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente-nlp/entente/pipeline"
@@ -184,6 +185,18 @@ func (b *Builder) endpoint(d *pipeline.Document, id string) {
 		b.node(d, id, e.Type, e.Name, e.Linked)
 		return
 	}
+	for _, m := range d.Mentions {
+		if m.EntityID == id {
+			if name := strings.Join(strings.Fields(d.Slice(m.Span)), " "); name != "" {
+				typ := m.Type
+				if typ == "" {
+					typ = typeFromID(id)
+				}
+				b.node(d, id, typ, name, false)
+				return
+			}
+		}
+	}
 	b.node(d, id, typeFromID(id), "", false)
 }
 
@@ -333,12 +346,17 @@ func typeFromID(id string) string {
 	return strings.ToUpper(p)
 }
 
-// nameFromID turns "person:sergey-lavrov" into "sergey lavrov" for endpoints
-// that the document's entity list lacks.
+// nameFromID turns "person:andrei-akulov" into "Andrei Akulov" for
+// endpoints that neither the document's entities nor its mentions name.
 func nameFromID(id string) string {
 	_, rest, ok := strings.Cut(id, ":")
 	if !ok || rest == "" {
 		return id
 	}
-	return strings.ReplaceAll(rest, "-", " ")
+	words := strings.Fields(strings.ReplaceAll(rest, "-", " "))
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
 }

@@ -148,7 +148,7 @@ func TestDropsSelfLoopsAndIncompleteRelations(t *testing.T) {
 		t.Fatalf("dropped %d, edges %d; want 3 and 1", b.Dropped(), g.Size())
 	}
 	n := g.Node("org:unknown-group")
-	if n == nil || n.Type != pipeline.Organization || n.Name != "unknown group" {
+	if n == nil || n.Type != pipeline.Organization || n.Name != "Unknown Group" {
 		t.Errorf("endpoint missing from the entity list became %+v", n)
 	}
 	if tie := g.Between(ru, "org:unknown-group", pipeline.Opposes); tie.FirstSeen != "" {
@@ -232,5 +232,20 @@ func TestEvidenceWidenedToSentence(t *testing.T) {
 	got := b.Graph().Between(tr, is, pipeline.Opposes).Evidence[0].Sentence
 	if got != "Russia, Iran and Turkey will fight together Islamic State." {
 		t.Errorf("evidence = %q, want the whole sentence", got)
+	}
+}
+
+func TestEndpointNamedFromMention(t *testing.T) {
+	d := makeDoc("m", 0, "", []string{"By Andrei Akulov, Strategic Culture Foundation."}, nil,
+		[]rel{{"person:andrei-akulov", pipeline.AffiliatedWith, "org:strategic-culture-foundation", "", 0, ""}})
+	d.Mentions = []pipeline.Mention{{Span: pipeline.Span{Start: 3, End: 16}, EntityID: "person:andrei-akulov", Type: pipeline.Person}}
+	b := NewBuilder(Options{})
+	b.Add(d)
+	g := b.Graph()
+	if n := g.Node("person:andrei-akulov"); n.Name != "Andrei Akulov" || n.Type != pipeline.Person {
+		t.Errorf("author node = %+v, want the mention text as name", n)
+	}
+	if n := g.Node("org:strategic-culture-foundation"); n.Name != "Strategic Culture Foundation" || n.Type != pipeline.Organization {
+		t.Errorf("outlet node = %+v, want a name derived from the id", n)
 	}
 }
