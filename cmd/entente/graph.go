@@ -9,7 +9,6 @@ import (
 	"github.com/entente-nlp/entente/graph"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 func init() { rootCmd.AddCommand(newGraphCmd()) }
@@ -96,7 +95,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		maxEv = -1 // keep none
 	}
 
-	app, err := graphApp(cmd)
+	app, err := newApp(cmd)
 	if err != nil {
 		return err
 	}
@@ -139,17 +138,4 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		return errReported
 	}
 	return nil
-}
-
-// graphApp builds the App for the graph command. graph's --format names a
-// graph format, not the output.format key that newApp binds a flag named
-// "format" to, so that flag is hidden from newApp.
-func graphApp(cmd *cobra.Command) (*App, error) {
-	proxy := &cobra.Command{Use: cmd.Use}
-	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
-		if fl.Name != "format" {
-			proxy.Flags().AddFlag(fl)
-		}
-	})
-	return newApp(proxy)
 }
