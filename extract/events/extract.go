@@ -260,7 +260,7 @@ func (x *docView) verbalArgs(dr *draft, t trig, a, b int, clause []int, trigs []
 	// airfields to strike").
 	firstVerb := t.a
 	for i := lo; i < t.a; i++ {
-		if isVerbTag(x.tag(i)) && x.argAt[i] < 0 {
+		if x.finiteAt(i) && x.argAt[i] < 0 {
 			firstVerb = i
 			break
 		}
@@ -560,7 +560,7 @@ func (x *docView) nominalArgs(dr *draft, t trig, a, b int, clause []int, trigs [
 	if !hasActor && x.verbBetween(lo, p) {
 		firstVerb := p
 		for i := lo; i < p; i++ {
-			if isVerbTag(x.tag(i)) && x.argAt[i] < 0 {
+			if x.finiteAt(i) && x.argAt[i] < 0 {
 				firstVerb = i
 				break
 			}

@@ -127,7 +127,7 @@ func compile(f *lexiconFile) (*Lexicon, error) {
 	sort.Strings(names)
 	for _, kind := range names {
 		spec := f.Kinds[kind]
-		if !validCAMEO(spec.CAMEO) {
+		if spec.CAMEO != "" && !validCAMEO(spec.CAMEO) {
 			return nil, fmt.Errorf("kind %q: cameo %q is not a CAMEO code (2 to 4 digits, root 01-20)", kind, spec.CAMEO)
 		}
 		switch spec.OfRole {
