@@ -1,0 +1,42 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func init() { rootCmd.AddCommand(newEvalCmd()) }
+
+// evalOptions holds the flags of `entente eval`. Each scorer owns one group
+// of flags (in its own eval_<scorer>.go) and one branch in runEval.
+type evalOptions struct {
+	gold goldEvalOptions
+}
+
+func newEvalCmd() *cobra.Command {
+	var o evalOptions
+	cmd := &cobra.Command{
+		Use:   "eval --gold FILE.gold.json [input]",
+		Short: "Score entente against annotated data",
+		Long: "Score entente against annotated data and print precision, recall and F1.\n\n" +
+			goldEvalHelp,
+		Example: `  entente eval --gold ../shared/gold/moscow-declaration.gold.json
+  entente eval --gold key.gold.json article.md --json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runEval(cmd, o, args) },
+	}
+	addGoldEvalFlags(cmd, &o.gold)
+	return cmd
+}
+
+func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
+	switch {
+	case o.gold.file != "":
+		return runGoldEval(cmd, o.gold, args)
+	case len(args) > 0:
+		return fmt.Errorf("eval: an input (%s) is only read with --gold", args[0])
+	}
+	return errors.New("eval: nothing to score: give --gold FILE.gold.json")
+}
