@@ -291,6 +291,9 @@ func needsStop(text string, kind blockKind, next string) bool {
 	if kind == heading || kind == row || kind == item {
 		return true
 	}
+	if last == ':' {
+		return false // "He said:" introduces the next block
+	}
 	for _, r := range next {
 		if unicode.IsLetter(r) {
 			return !unicode.IsLower(r)

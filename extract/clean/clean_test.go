@@ -77,6 +77,7 @@ func TestMarkdown(t *testing.T) {
 		{"entity", "Ankara &amp; Moscow", "Ankara & Moscow"},
 		{"hard break before digit joins a date", "21 December  \n2016", "21 December 2016"},
 		{"hard break before text keeps the line", "Source  \nCopyright", "Source\nCopyright"},
+		{"colon introduces", "He said:\n\n> We agree.", "He said:\n\nWe agree."},
 		{"items always stopped", "- one\n- two", "one.\ntwo"},
 		{"continuation not stopped", "the tragedy would\n\n«make all of us fight»", "the tragedy would\n\n«make all of us fight»"},
 		{"reference link", "[text][r] and [r].\n\n[r]: https://x.org", "text and r."},

@@ -30,17 +30,6 @@ func NormalizeFormat(s string) (string, bool) {
 var (
 	htmlStart = regexp.MustCompile(`(?i)^\s*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<!doctype\s+html|<head[\s>]|<body[\s>])`)
 	htmlTag   = regexp.MustCompile(`(?i)</?(html|head|body|div|p|span|a|meta|title|article|section|h[1-6]|ul|ol|li|table|tr|td|br|img|script|style|link|header|footer|nav|main|em|strong|b|i)(\s[^<>]*)?/?>`)
-	mdSignals = []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^#{1,6}[ \t]+\S`),                                    // ATX heading
-		regexp.MustCompile(`!?\[[^\]\n]+\]\([^)\n]*\)`),                              // link or image
-		regexp.MustCompile(`(?m)^[ \t]{0,3}[-*+][ \t]+\S`),                           // bullet
-		regexp.MustCompile(`\*\*[^*\n]+\*\*|__[^_\n]+__`),                            // strong
-		regexp.MustCompile(`(?m)(^|\s)[*_][^*_\s][^*_\n]*[^*_\s][*_]($|[\s.,;:!?])`), // emphasis
-		regexp.MustCompile("(?m)^(```|~~~)"),                                         // fence
-		regexp.MustCompile(`(?m)^>[ \t]?\S`),                                         // blockquote
-		regexp.MustCompile(`(?m)^\S.*\n(=+|-+)[ \t]*$`),                              // setext heading
-		regexp.MustCompile(`(?m)^\[[^\]]+\]:[ \t]*\S`),                               // reference definition
-	}
 )
 
 // DetectFormat guesses the format of src: html when it starts like an
@@ -56,13 +45,7 @@ func DetectFormat(src []byte) string {
 		return HTML
 	}
 	tags := htmlTag.FindAllIndex(head, 50)
-	kinds, hits := 0, 0
-	for _, re := range mdSignals {
-		if n := len(re.FindAllIndex(head, 10)); n > 0 {
-			kinds++
-			hits += n
-		}
-	}
+	kinds, hits := markdownSignals(head)
 	if len(tags) >= 5 && bytes.HasPrefix(bytes.TrimSpace(head), []byte("<")) && len(tags) > hits {
 		return HTML
 	}
@@ -73,4 +56,101 @@ func DetectFormat(src []byte) string {
 		return HTML
 	}
 	return Text
+}
+
+// markdownSignals counts, line by line, the kinds of Markdown markup in src
+// (headings, links, bullets, strong and plain emphasis, fences, quotes,
+// setext underlines, reference definitions) and their occurrences, at most
+// 10 of each kind.
+func markdownSignals(src []byte) (kinds, hits int) {
+	var count [9]int
+	prevBlank := true
+	for len(src) > 0 {
+		var line []byte
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			line, src = src, nil
+		}
+		line = bytes.TrimRight(line, " \t\r")
+		t := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(t)
+		if len(t) == 0 {
+			prevBlank = true
+			continue
+		}
+		k := -1
+		switch {
+		case indent <= 3 && t[0] == '#' && atxHeading(t):
+			k = 0
+		case indent <= 3 && len(t) > 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ' && t[2] != ' ':
+			k = 2
+		case indent == 0 && (bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~"))):
+			k = 5
+		case indent == 0 && t[0] == '>':
+			k = 6
+		case !prevBlank && (allOf(t, '=') || allOf(t, '-')):
+			k = 7
+		case t[0] == '[' && bytes.Contains(t, []byte("]:")):
+			k = 8
+		}
+		if k >= 0 {
+			count[k]++
+		}
+		if i := bytes.Index(line, []byte("](")); i > 0 && bytes.LastIndexByte(line[:i], '[') >= 0 {
+			count[1]++
+		}
+		if bytes.Count(line, []byte("**")) >= 2 || bytes.Count(line, []byte("__")) >= 2 {
+			count[3]++
+		} else if emphasis(line) {
+			count[4]++
+		}
+		prevBlank = false
+	}
+	for _, n := range count {
+		if n > 0 {
+			kinds++
+			hits += min(n, 10)
+		}
+	}
+	return kinds, hits
+}
+
+func atxHeading(t []byte) bool {
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	return n <= 6 && n < len(t) && (t[n] == ' ' || t[n] == '\t') && len(bytes.TrimSpace(t[n:])) > 0
+}
+
+func allOf(t []byte, c byte) bool {
+	for _, x := range t {
+		if x != c {
+			return false
+		}
+	}
+	return len(t) > 0
+}
+
+// emphasis reports a *word* or _word_ span: an opening mark after a space
+// (or at the start) before a non-space, closed by the same mark after a
+// non-space.
+func emphasis(line []byte) bool {
+	for i := 0; i+2 < len(line); i++ {
+		c := line[i]
+		if c != '*' && c != '_' || i > 0 && line[i-1] != ' ' && line[i-1] != '(' || line[i+1] == ' ' || line[i+1] == c {
+			continue
+		}
+		for j := i + 2; j < len(line); j++ {
+			if line[j] == c && line[j-1] != ' ' && (j+1 == len(line) || !isWordByte(line[j+1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }

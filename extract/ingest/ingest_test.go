@@ -311,3 +311,33 @@ func TestGroup(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkIngestReference(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "moscow-declaration.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, _ := New(nil)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		d := &pipeline.Document{Source: "m.md", Original: src}
+		if err := s.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkIngestHTML(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "ingest", "wire.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, _ := New(nil)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		d := &pipeline.Document{Source: "w.html", Original: src}
+		if err := s.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -44,41 +44,15 @@ var (
 
 // stripMarkdown removes inline Markdown markup for metadata scanning.
 func stripMarkdown(s string) string {
+	if !strings.ContainsAny(s, "[<*_`~>") {
+		return strings.Join(strings.Fields(s), " ")
+	}
 	s = reMdImage.ReplaceAllString(s, "")
 	s = reMdLink.ReplaceAllString(s, "$1$2")
 	s = reTag.ReplaceAllString(s, "")
 	s = reMdMarks.ReplaceAllString(s, "$1$2")
 	s = strings.TrimLeft(s, "> ")
 	return strings.Join(strings.Fields(s), " ")
-}
-
-// paragraphs splits text into blank-line separated paragraphs, each with
-// its lines joined by a space, up to max paragraphs.
-func paragraphs(text string, max int) []string {
-	var out []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, " "))
-			cur = nil
-		}
-	}
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			flush()
-			if len(out) >= max {
-				break
-			}
-			continue
-		}
-		cur = append(cur, line)
-	}
-	flush()
-	if len(out) > max {
-		out = out[:max]
-	}
-	return out
 }
 
 // scanParagraphs reads byline and dateline from the first paragraphs of
@@ -251,19 +225,51 @@ func readMarkdown(text string, f *found) {
 			}
 		}
 	}
-	// Metadata sits at the top: scan the first 64 KiB only.
-	var lines []string
-	for _, line := range strings.Split(head(body, 64<<10), "\n") {
-		if m := reMdHeading.FindStringSubmatch(line); m != nil {
-			line = m[2]
+	// Metadata sits at the top: read the first paragraphs only, without
+	// their markup.
+	var paras []string
+	first := ""
+	for _, p := range paragraphLines(head(body, 64<<10), 12) {
+		for i, line := range p {
+			if m := reMdHeading.FindStringSubmatch(line); m != nil {
+				line = m[2]
+			}
+			p[i] = stripMarkdown(line)
 		}
-		lines = append(lines, stripMarkdown(line))
+		if first == "" {
+			first = p[0]
+		}
+		paras = append(paras, strings.Join(p, " "))
 	}
-	plain := strings.Join(lines, "\n")
 	if f.title == "" {
-		f.title = firstLineTitle(plain)
+		f.title = firstLineTitle(first)
 	}
-	f.scanParagraphs(paragraphs(plain, 12), text)
+	f.scanParagraphs(paras, text)
+}
+
+// paragraphLines splits text into at most max paragraphs of trimmed,
+// non-blank lines.
+func paragraphLines(text string, max int) [][]string {
+	var out [][]string
+	var cur []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+				if len(out) == max {
+					return out
+				}
+			}
+			continue
+		}
+		cur = append(cur, line)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
 }
 
 // frontMatter parses a YAML front matter block of simple "key: value"
