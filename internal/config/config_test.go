@@ -151,3 +151,41 @@ func TestParseByteSize(t *testing.T) {
 		t.Error("negative size accepted")
 	}
 }
+
+// The configuration shown in README.md is valid and equals the defaults.
+func TestREADMEExampleIsTheDefault(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```yaml\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no yaml block")
+	}
+	p := write(t, t.TempDir(), "readme.yaml", block)
+	fromReadme, err := Load(Options{File: p, Environ: []string{}})
+	if err != nil {
+		t.Fatalf("README configuration: %v", err)
+	}
+	def, err := Load(Options{Dir: t.TempDir(), Environ: []string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromReadme.File = ""
+	a, _ := fromReadme.YAML()
+	b, _ := def.YAML()
+	if string(a) != string(b) {
+		t.Errorf("README configuration differs from the defaults:\n%s\nvs\n%s", a, b)
+	}
+}
+
+func TestPipelineFromEnv(t *testing.T) {
+	c, err := Load(Options{Dir: t.TempDir(), Environ: []string{"ENTENTE_PIPELINE=ingest,clean,nlp", "ENTENTE_NLP_PROSE_NER=true", "ENTENTE_INPUT_MAX_BYTES=100MiB"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(c.Pipeline, []string{"ingest", "clean", "nlp"}) || !c.NLP.ProseNER || c.Input.MaxBytes != 100<<20 {
+		t.Errorf("%+v", c)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -207,5 +208,24 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s (run go test -update if the change is intended):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestTableListsAtMostTableLimit(t *testing.T) {
+	var r Record
+	for i := 0; i < TableLimit+7; i++ {
+		r.Entities = append(r.Entities, Entity{ID: fmt.Sprintf("loc:place-%d", i), Type: pipeline.Location, Name: fmt.Sprintf("Place %d", i), Count: 1})
+	}
+	var buf bytes.Buffer
+	w, _ := NewWriter("table", &buf)
+	if err := w.Write(r); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if n := strings.Count(out, "loc:place-"); n != TableLimit {
+		t.Errorf("%d entity rows, want %d", n, TableLimit)
+	}
+	if !strings.Contains(out, "… and 7 more\n") {
+		t.Errorf("no count of the rest:\n%s", out)
 	}
 }
