@@ -5,7 +5,9 @@ import (
 	"os"
 	"testing"
 
+	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -33,20 +35,53 @@ func benchDoc(b *testing.B, prose bool) *pipeline.Document {
 	return d
 }
 
-// BenchmarkStage measures the entities stage alone over the reference
-// article, with and without prose's labels on the tokens.
-func BenchmarkStage(b *testing.B) {
-	for _, prose := range []bool{false, true} {
-		name := "prose_labels=off"
-		if prose {
-			name = "prose_labels=on"
+// nerSource offers the tagger's candidates (extract wires the same).
+type nerSource struct{ m *nermodel.Model }
+
+func (s nerSource) Candidates(d *pipeline.Document) []Candidate {
+	var out []Candidate
+	for _, c := range s.m.TagDocument(d) {
+		out = append(out, Candidate{Span: c.Span, Type: c.Type, Source: "nermodel", Score: c.Confidence})
+	}
+	return out
+}
+
+func (nerSource) CaseAware() bool { return true }
+
+// benchStage builds the stage as entente runs it: the embedded gazetteer
+// and, when tagger is true, the statistical tagger.
+func benchStage(b *testing.B, prose, tagger bool) *Stage {
+	b.Helper()
+	g, err := gazetteer.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var srcs []Source
+	if tagger {
+		m, err := nermodel.Default()
+		if err != nil {
+			b.Fatal(err)
 		}
-		b.Run(name, func(b *testing.B) {
-			d := benchDoc(b, prose)
-			s, err := New(newFakeGaz(), Options{ProseLabels: prose})
-			if err != nil {
-				b.Fatal(err)
-			}
+		srcs = append(srcs, nerSource{m})
+	}
+	s, err := New(FromGazetteer(g), Options{ProseLabels: prose}, srcs...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkStage measures the entities stage alone over the reference
+// article: with and without prose's labels on the tokens, with and without
+// the statistical tagger (which the stage runs).
+func BenchmarkStage(b *testing.B) {
+	for _, c := range []struct {
+		name          string
+		prose, tagger bool
+	}{{"rules+gazetteer", false, false}, {"rules+gazetteer+prose_labels", true, false}, {"rules+gazetteer+tagger", false, true}, {"all", true, true}} {
+		b.Run(c.name, func(b *testing.B) {
+			d := benchDoc(b, c.prose)
+			s := benchStage(b, c.prose, c.tagger)
 			b.SetBytes(int64(len(d.Text)))
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -61,7 +96,8 @@ func BenchmarkStage(b *testing.B) {
 }
 
 // BenchmarkNLPAndStage measures what choosing prose's entity model costs:
-// the nlp stage (with or without prose NER) plus the entities stage.
+// the nlp stage (with or without prose NER) plus the entities stage with
+// the gazetteer and the tagger, as entente runs them.
 func BenchmarkNLPAndStage(b *testing.B) {
 	for _, prose := range []bool{false, true} {
 		name := "prose_ner=off"
@@ -75,7 +111,7 @@ func BenchmarkNLPAndStage(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			s, _ := New(newFakeGaz(), Options{ProseLabels: prose})
+			s := benchStage(b, prose, true)
 			b.SetBytes(int64(len(d0.Text)))
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
