@@ -12,7 +12,8 @@ func init() { rootCmd.AddCommand(newEvalCmd()) }
 // evalOptions holds the flags of `entente eval`. Each scorer owns one group
 // of flags (in its own eval_<scorer>.go) and one branch in runEval.
 type evalOptions struct {
-	gold goldEvalOptions
+	gold  goldEvalOptions
+	conll conllEvalOptions
 }
 
 func newEvalCmd() *cobra.Command {
@@ -21,13 +22,16 @@ func newEvalCmd() *cobra.Command {
 		Use:   "eval --gold FILE.gold.json [input]",
 		Short: "Score entente against annotated data",
 		Long: "Score entente against annotated data and print precision, recall and F1.\n\n" +
-			goldEvalHelp,
+			goldEvalHelp + "\n\n" + conllEvalHelp,
 		Example: `  entente eval --gold ../shared/gold/moscow-declaration.gold.json
-  entente eval --gold key.gold.json article.md --json`,
+  entente eval --gold key.gold.json article.md --json
+  entente eval --conll ../shared/corpora/conll2003/eng.testa --compare
+  entente eval --conll ../shared/corpora/conll2003/eng.testa --model-only --errors 20`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(cmd, o, args) },
 	}
 	addGoldEvalFlags(cmd, &o.gold)
+	addConllEvalFlags(cmd, &o.conll)
 	return cmd
 }
 
@@ -35,8 +39,13 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 	switch {
 	case o.gold.file != "":
 		return runGoldEval(cmd, o.gold, args)
+	case o.conll.file != "":
+		if len(args) > 0 {
+			return fmt.Errorf("eval: --conll takes no input arguments, got %d", len(args))
+		}
+		return runConllEval(cmd, o.conll)
 	case len(args) > 0:
 		return fmt.Errorf("eval: an input (%s) is only read with --gold", args[0])
 	}
-	return errors.New("eval: nothing to score: give --gold FILE.gold.json")
+	return errors.New("eval: nothing to score: give --gold FILE.gold.json or --conll FILE")
 }

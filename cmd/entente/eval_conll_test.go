@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/entente-nlp/entente/extract"
+	"github.com/entente-nlp/entente/internal/config"
+	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/testutil"
+)
+
+// microF1 reads the micro F1 from a printed table.
+func microF1(t *testing.T, table string) float64 {
+	t.Helper()
+	for _, line := range strings.Split(table, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 7 && f[0] == "micro" {
+			v, err := strconv.ParseFloat(f[3], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+	}
+	t.Fatalf("no micro line in:\n%s", table)
+	return 0
+}
+
+func TestEvalConllModelOnly(t *testing.T) {
+	out, err := runEvalCmd(t, "--conll", testutil.Testdata(t, "conll/tiny.conll"), "--model-only")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"statistical tagger alone", "(2 documents)", "LOC ", "ORG ", "PER ", "tokens/s"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if f := microF1(t, out); f < 0.5 {
+		t.Errorf("micro F1 %.3f on plain hand-made sentences", f)
+	}
+}
+
+func TestEvalConllErrors(t *testing.T) {
+	if _, err := runEvalCmd(t); err == nil || !strings.Contains(err.Error(), "--conll") {
+		t.Errorf("no flags: err = %v", err)
+	}
+	if _, err := runEvalCmd(t, "--conll", "/no/such/file.conll"); err == nil || !strings.Contains(err.Error(), "/no/such/file.conll") {
+		t.Errorf("missing file: err = %v", err)
+	}
+}
+
+// TestEvalConllTestaFloor scores every system on CoNLL-2003 eng.testa (the
+// development set; the tagger never trained on it). Under -short or -race it
+// scores every seventh document only, with lower floors.
+func TestEvalConllTestaFloor(t *testing.T) {
+	path := testutil.Shared(t, "corpora/conll2003/eng.testa")
+	docs, err := readConllFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	floors := map[string]float64{"prose": 0.50, "model": 0.86, "full": 0.75}
+	if testing.Short() || raceEnabled {
+		var some []eval.ConllDoc
+		for i := 0; i < len(docs); i += 7 {
+			some = append(some, docs[i])
+		}
+		docs = some
+		floors = map[string]float64{"prose": 0.45, "model": 0.80, "full": 0.72}
+	}
+	env := testEnv(t)
+	for _, name := range []string{"prose", "model", "full"} {
+		sys, err := newConllSystem(name, env, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := eval.ScoreConll(t.Context(), docs, sys.tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		writeConllReport(&b, path, sys.name, s)
+		t.Log("\n" + b.String())
+		if f := s.Micro().F1(); f < floors[name] {
+			t.Errorf("%s: micro F1 %.3f below the floor %.2f", name, f, floors[name])
+		}
+	}
+}
+
+// testEnv builds the shared resources from the default configuration, as
+// `entente extract` would with no configuration file.
+func testEnv(t *testing.T) extract.Env {
+	t.Helper()
+	cfg, err := config.Load(config.Options{Registered: registeredStages(), Dir: t.TempDir(), Environ: []string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := buildEnv(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return env
+}
+
+func TestEvalConllRejectsInputs(t *testing.T) {
+	_, err := runEvalCmd(t, "--conll", testutil.Testdata(t, "conll/tiny.conll"), "article.md")
+	if err == nil || !strings.Contains(err.Error(), "no input") {
+		t.Errorf("err = %v", err)
+	}
+}
