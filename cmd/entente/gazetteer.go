@@ -1,0 +1,166 @@
+package main
+
+// gazetteer.go: the "entente gazetteer" commands (lookup, stats, import).
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"text/tabwriter"
+
+	"github.com/entente-nlp/entente/gazetteer"
+	"github.com/spf13/cobra"
+)
+
+func init() { rootCmd.AddCommand(newGazetteerCmd()) }
+
+func newGazetteerCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "gazetteer",
+		Short: "Inspect the gazetteer and convert actor dictionaries into it",
+		Long: `The gazetteer links names to known countries, organizations, people, cities
+and regions. It is embedded in entente; user files (config gazetteer.files or
+--gazetteer FILE, YAML or CSV, see docs/gazetteer.md) add or override entries.`,
+		Example: `  entente gazetteer lookup "Cavusoglu"
+  entente gazetteer stats --gazetteer my-actors.yaml
+  entente gazetteer import --format phoenix Phoenix.Countries.actors.txt -o actors.yaml`,
+	}
+	cmd.AddCommand(newGazetteerLookupCmd(), newGazetteerStatsCmd(), newGazetteerImportCmd())
+	return cmd
+}
+
+// loadGazetteer builds the gazetteer with the configured user files.
+func loadGazetteer(cmd *cobra.Command) (*gazetteer.Gazetteer, error) {
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return nil, err
+	}
+	return gazetteer.Load(cfg.Gazetteer.Files...)
+}
+
+func newGazetteerLookupCmd() *cobra.Command {
+	var date string
+	cmd := &cobra.Command{
+		Use:   "lookup NAME...",
+		Short: "Show what a name resolves to, and why",
+		Long: `lookup prints the entries a name may refer to, best first, with a score and
+the reason (exact alias, folded alias, surname of a known person, acronym,
+fuzzy Jaro-Winkler), and for people the offices held on --date.`,
+		Example: `  entente gazetteer lookup Lavrov
+  entente gazetteer lookup "Mevlüt Çavuşoğlu" ISSG --date 2016-12-20
+  entente gazetteer lookup "Putn"`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := loadGazetteer(cmd)
+			if err != nil {
+				return err
+			}
+			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			for _, name := range args {
+				cands := g.Lookup(name)
+				if len(cands) == 0 {
+					fmt.Fprintf(w, "%s\tnot found\n", name)
+					continue
+				}
+				for _, c := range cands {
+					e := c.Entry
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%.2f\t%s\n", name, e.ID, e.Type, e.Name, c.Score, c.Reason)
+					if date != "" {
+						for _, r := range g.RoleOn(e.ID, date) {
+							fmt.Fprintf(w, "\t\t\t%s of %s\t%s..%s\t\n", r.Title, r.Of, r.From, r.To)
+						}
+					}
+				}
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&date, "date", "", "also show the offices people held on this date (YYYY-MM-DD)")
+	return cmd
+}
+
+func newGazetteerStatsCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "stats",
+		Short:   "Count the gazetteer's entries per kind, names and roles",
+		Example: `  entente gazetteer stats`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := loadGazetteer(cmd)
+			if err != nil {
+				return err
+			}
+			s := g.Stats()
+			keys := make([]string, 0, len(s))
+			for k := range s {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', tabwriter.AlignRight)
+			for _, k := range keys {
+				fmt.Fprintf(w, "%s\t%d\t\n", k, s[k])
+			}
+			return w.Flush()
+		},
+	}
+	return cmd
+}
+
+func newGazetteerImportCmd() *cobra.Command {
+	var format, out, kind string
+	cmd := &cobra.Command{
+		Use:   "import --format phoenix FILE",
+		Short: "Convert an actor dictionary into a gazetteer YAML file",
+		Long: `import converts a PETRARCH/Phoenix (TABARI) actor dictionary into the
+gazetteer's YAML user-file format, keeping synonyms as aliases and dated
+[CODE date] lines as roles. Countries merge into the embedded country entries.
+Use the result with --gazetteer FILE or the gazetteer.files configuration key.`,
+		Example: `  entente gazetteer import --format phoenix Phoenix.Countries.actors.txt -o actors.yaml
+  entente gazetteer import --format phoenix --kind org Phoenix.MilNonState.actors.txt > groups.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "phoenix" {
+				return fmt.Errorf("gazetteer import: unknown --format %q (supported: phoenix)", format)
+			}
+			g, err := gazetteer.Default()
+			if err != nil {
+				return err
+			}
+			f, err := os.Open(args[0])
+			if err != nil {
+				return fmt.Errorf("gazetteer import: %w", err)
+			}
+			defer f.Close()
+			entries, st, err := gazetteer.ReadPhoenix(bufio.NewReader(f), g, kind)
+			if err != nil {
+				return fmt.Errorf("gazetteer import: %s: %w", args[0], err)
+			}
+			if st.Actors == 0 {
+				return fmt.Errorf("gazetteer import: %s: no actors found (is it a Phoenix actor dictionary?)", args[0])
+			}
+			var w io.Writer = cmd.OutOrStdout()
+			if out != "" && out != "-" {
+				of, err := os.Create(out)
+				if err != nil {
+					return fmt.Errorf("gazetteer import: %w", err)
+				}
+				defer of.Close()
+				w = of
+			}
+			header := "Converted by entente gazetteer import from " + args[0] + " (Phoenix actor dictionary)."
+			if err := gazetteer.WriteYAML(w, header, entries); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d lines, %d actors (%d countries), %d aliases, %d roles (%d dated, %d unreadable dates) in %v\n",
+				args[0], st.Lines, st.Actors, st.Countries, st.Aliases, st.Roles, st.Dated, st.BadDates, st.Elapsed.Round(1e6))
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&format, "format", "phoenix", "input format (phoenix)")
+	fl.StringVarP(&out, "output", "o", "", "output file (default: stdout)")
+	fl.StringVar(&kind, "kind", "", "force the kind of non-country actors: person or org (default: guessed per actor)")
+	return cmd
+}

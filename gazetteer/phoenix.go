@@ -1,0 +1,354 @@
+package gazetteer
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+)
+
+// PhoenixStats reports what ReadPhoenix read.
+type PhoenixStats struct {
+	Lines     int           `json:"lines"`
+	Actors    int           `json:"actors"`  // distinct entries produced
+	Aliases   int           `json:"aliases"` // synonyms kept (after de-duplication)
+	Roles     int           `json:"roles"`
+	Dated     int           `json:"dated_roles"`
+	BadDates  int           `json:"bad_dates"` // date fields that could not be read (the role is kept undated)
+	Countries int           `json:"countries"` // actors that are countries (merged into country:XX)
+	Elapsed   time.Duration `json:"elapsed_ns"`
+}
+
+// cameoSectors names the CAMEO actor role codes that follow a country code
+// (RUS GOV → Government).
+var cameoSectors = map[string]string{
+	"GOV": "Government", "MIL": "Military", "ELI": "Elite", "OPP": "Opposition", "REB": "Rebels",
+	"BUS": "Business", "MED": "Media", "JUD": "Judiciary", "LEG": "Legislature", "COP": "Police",
+	"SPY": "Intelligence", "PTY": "Party", "CVL": "Civilian", "EDU": "Education", "LAB": "Labor",
+	"REL": "Religious", "NGO": "NGO", "IGO": "Intergovernmental", "INS": "Insurgents", "SEP": "Separatists",
+	"UAF": "Armed forces", "HLH": "Health", "AGR": "Agriculture", "ENV": "Environment", "DEV": "Development",
+	"REF": "Refugees", "MUS": "Muslim", "CHR": "Christian", "JEW": "Jewish", "MOD": "Moderate", "RAD": "Radical",
+}
+
+// orgWords mark an actor name as an organization rather than a person.
+var orgWords = map[string]bool{
+	"organization": true, "organisation": true, "union": true, "council": true, "party": true, "army": true,
+	"front": true, "bank": true, "fund": true, "committee": true, "group": true, "association": true,
+	"agency": true, "movement": true, "brigade": true, "brigades": true, "nations": true, "league": true,
+	"force": true, "forces": true, "institute": true, "commission": true, "court": true, "ministry": true,
+	"office": true, "program": true, "programme": true, "tribunal": true, "federation": true, "society": true,
+	"alliance": true, "coalition": true, "community": true, "center": true, "centre": true, "foundation": true,
+	"network": true, "corporation": true, "company": true, "initiative": true, "panel": true, "cross": true,
+	"crescent": true, "secretariat": true, "assembly": true, "parliament": true, "conference": true,
+	"militia": true, "jihad": true, "mujahideen": true, "taliban": true, "liberation": true, "revolutionary": true,
+	"islamic": true, "peacekeeper": true, "peacekeepers": true, "guard": true, "guards": true, "unit": true,
+}
+
+// phoenixActor accumulates one actor block.
+type phoenixActor struct {
+	name     string
+	synonyms []string
+	codes    []phoenixCode
+}
+
+type phoenixCode struct{ code, from, to string }
+
+// ReadPhoenix converts a PETRARCH/Phoenix (TABARI) actor dictionary into
+// gazetteer entries: each actor line (NAME_WITH_UNDERSCORES, optionally
+// followed by [CODE] or [CODE date]) starts an entry, "+SYNONYM" lines add
+// aliases, and indented "[RUSGOV >080508]" lines add dated roles
+// (">YYMMDD" from, "<YYMMDD" until, "YYMMDD-YYMMDD" or 8-digit dates).
+// Actors whose code is a bare country code merge into that country's entry
+// (country:XX); others become persons when their name looks like a
+// person's (a known given name first, no organization word), else
+// organizations. kind forces "person" or "org" when not empty. g resolves
+// ISO alpha-3 codes and given names (use Default()). Role titles are the
+// CAMEO sector with the raw code: "Government (RUSGOV)".
+func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats, error) {
+	start := time.Now()
+	var st PhoenixStats
+	if kind != "" && kind != KindPerson && kind != KindOrg {
+		return nil, st, fmt.Errorf("gazetteer: phoenix import: kind %q (want person, org or empty)", kind)
+	}
+	var actors []*phoenixActor
+	var cur *phoenixActor
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	for sc.Scan() {
+		st.Lines++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		switch {
+		case line[0] == '+':
+			if cur != nil {
+				if n := phoenixName(line[1:]); n != "" {
+					cur.synonyms = append(cur.synonyms, n)
+				}
+			}
+		case line[0] == ' ' || line[0] == '\t':
+			if cur != nil {
+				cur.codes = append(cur.codes, phoenixCodes(line, &st)...)
+			}
+		default:
+			name, rest, _ := strings.Cut(line, "[")
+			if rest != "" {
+				rest = "[" + rest
+			}
+			n := phoenixName(name)
+			if n == "" {
+				cur = nil
+				continue
+			}
+			cur = &phoenixActor{name: n, codes: phoenixCodes(rest, &st)}
+			actors = append(actors, cur)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, st, fmt.Errorf("gazetteer: phoenix import: %w", err)
+	}
+	byID := map[string]*Entry{}
+	var order []string
+	for _, a := range actors {
+		e := phoenixEntry(a, g, kind, &st)
+		if e == nil {
+			continue
+		}
+		if old, ok := byID[e.ID]; ok {
+			merge(old, e)
+			continue
+		}
+		byID[e.ID] = e
+		order = append(order, e.ID)
+	}
+	out := make([]*Entry, 0, len(order))
+	for _, id := range order {
+		e := byID[id]
+		st.Aliases += len(e.Aliases)
+		st.Roles += len(e.Roles)
+		for _, r := range e.Roles {
+			if r.From != "" || r.To != "" {
+				st.Dated++
+			}
+		}
+		if e.Kind == KindCountry {
+			st.Countries++
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Kind < out[j].Kind })
+	st.Actors = len(out)
+	st.Elapsed = time.Since(start)
+	return out, st, nil
+}
+
+// phoenixName turns "SERGEY_V._LAVROV_" into "Sergey V. Lavrov"; a single
+// short token ("UN_", "IAEA_") stays in capitals.
+func phoenixName(s string) string {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "_", " "))
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return ""
+	}
+	if len(words) == 1 && len([]rune(words[0])) <= 5 {
+		return words[0]
+	}
+	for i, w := range words {
+		if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") {
+			continue // (AAIA)
+		}
+		words[i] = titleWord(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// titleWord capitalizes the first letter of each hyphen- or
+// apostrophe-separated part of an all-capitals word ("KI-MOON" → "Ki-Moon").
+func titleWord(w string) string {
+	rs := []rune(strings.ToLower(w))
+	up := true
+	for i, r := range rs {
+		if up {
+			rs[i] = toUpperRune(r)
+		}
+		up = r == '-' || r == '.' || r == '(' || r == '/'
+	}
+	return string(rs)
+}
+
+func toUpperRune(r rune) rune {
+	if r == 'i' {
+		return 'I'
+	}
+	return []rune(strings.ToUpper(string(r)))[0]
+}
+
+// phoenixCodes reads every "[CODE date]" group of a line.
+func phoenixCodes(s string, st *PhoenixStats) []phoenixCode {
+	var out []phoenixCode
+	for {
+		i := strings.IndexByte(s, '[')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], ']')
+		if j < 0 {
+			return out
+		}
+		f := strings.Fields(s[i+1 : i+j])
+		s = s[i+j+1:]
+		if len(f) == 0 || strings.Trim(f[0], "-") == "" {
+			continue
+		}
+		c := phoenixCode{code: f[0]}
+		if len(f) > 1 {
+			d := strings.Join(f[1:], "")
+			var ok bool
+			switch {
+			case strings.HasPrefix(d, ">"):
+				c.from, ok = phoenixDate(d[1:])
+			case strings.HasPrefix(d, "<"):
+				c.to, ok = phoenixDate(d[1:])
+			default:
+				a, b, found := strings.Cut(d, "-")
+				if found {
+					var ok2 bool
+					c.from, ok = phoenixDate(a)
+					c.to, ok2 = phoenixDate(b)
+					ok = ok && ok2
+				}
+			}
+			if !ok {
+				st.BadDates++
+				c.from, c.to = "", ""
+			}
+		}
+		out = append(out, c)
+	}
+}
+
+// phoenixDate reads YYMMDD (years 30-99 are 19xx) or YYYYMMDD.
+func phoenixDate(s string) (string, bool) {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	var y, md string
+	switch len(s) {
+	case 6:
+		y, md = "20"+s[:2], s[2:]
+		if s[:2] >= "30" {
+			y = "19" + s[:2]
+		}
+	case 8:
+		y, md = s[:4], s[4:]
+	default:
+		return "", false
+	}
+	if md[:2] < "01" || md[:2] > "12" || md[2:] < "01" || md[2:] > "31" {
+		return "", false
+	}
+	return y + "-" + md[:2] + "-" + md[2:], true
+}
+
+// phoenixEntry builds the entry of one actor.
+func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) *Entry {
+	// A bare country code: the actor is that country.
+	for _, c := range a.codes {
+		if len(c.code) == 3 && c.from == "" && c.to == "" {
+			if cc := g.alpha3(c.code); cc != "" {
+				e := &Entry{ID: "country:" + cc, Kind: KindCountry, Name: "", Country: cc}
+				for _, n := range append([]string{a.name}, a.synonyms...) {
+					e.Aliases = append(e.Aliases, Alias{Text: n, Form: FormAlias})
+				}
+				return e
+			}
+		}
+	}
+	k := kind
+	if k == "" {
+		k = KindOrg
+		words := strings.Fields(Fold(a.name))
+		if len(words) >= 2 && len(words) <= 5 && g.given[words[0]] {
+			k = KindPerson
+			for _, w := range words {
+				if orgWords[w] {
+					k = KindOrg
+				}
+			}
+		}
+	}
+	e := &Entry{ID: k + ":" + Slug(a.name), Kind: k, Name: a.name}
+	if Slug(a.name) == "" {
+		return nil
+	}
+	seen := map[string]bool{Fold(a.name): true}
+	for _, s := range a.synonyms {
+		if f := Fold(s); !seen[f] {
+			seen[f] = true
+			e.Aliases = append(e.Aliases, Alias{Text: s, Form: FormAlias})
+		}
+	}
+	for _, c := range a.codes {
+		r := Role{Title: cameoTitle(c.code), Of: "", From: c.from, To: c.to}
+		if len(c.code) >= 3 {
+			if cc := g.alpha3(c.code[:3]); cc != "" {
+				r.Of = "country:" + cc
+				if e.Country == "" {
+					e.Country = cc
+				}
+			} else if strings.HasPrefix(c.code, "IGO") {
+				r.Of = "org:" + strings.ToLower(c.code)
+			}
+		}
+		if r.Of == "" {
+			r.Of = "cameo:" + c.code
+		}
+		e.Roles = append(e.Roles, r)
+	}
+	if k == KindOrg && len(a.codes) > 0 {
+		code := a.codes[0].code
+		switch {
+		case strings.HasPrefix(code, "IGO"):
+			e.OrgType = "intergovernmental"
+		case strings.HasPrefix(code, "NGO"):
+			e.OrgType = "ngo"
+		case strings.HasPrefix(code, "MNC"):
+			e.OrgType = "company"
+		case strings.Contains(code, "REB") || strings.Contains(code, "INS") || strings.HasPrefix(code, "IMG") || strings.Contains(code, "SEP"):
+			e.OrgType = "armed group"
+		}
+	}
+	return e
+}
+
+// cameoTitle names a CAMEO code by its sector: "RUSGOV" → "Government
+// (RUSGOV)".
+func cameoTitle(code string) string {
+	for i := 0; i+3 <= len(code); i += 3 {
+		if s, ok := cameoSectors[code[i:i+3]]; ok && i > 0 {
+			return s + " (" + code + ")"
+		}
+	}
+	if s, ok := cameoSectors[code]; ok {
+		return s + " (" + code + ")"
+	}
+	return code
+}
+
+// alpha3 returns the alpha-2 code of an ISO alpha-3 country code, or "".
+func (g *Gazetteer) alpha3(code string) string {
+	for _, ref := range g.names[strings.ToLower(code)] {
+		if ref.form == FormCode && g.entries[ref.entry].Kind == KindCountry && len(ref.text) == 3 {
+			return g.entries[ref.entry].Country
+		}
+	}
+	return ""
+}
