@@ -74,6 +74,7 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 	}
 	var actors []*phoenixActor
 	var cur *phoenixActor
+	content, foreign := 0, 0 // non-comment lines, and those not in the format
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	for sc.Scan() {
@@ -85,6 +86,7 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
+		content++
 		switch {
 		case line[0] == '+':
 			if cur != nil {
@@ -101,6 +103,9 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 			if rest != "" {
 				rest = "[" + rest
 			}
+			if strings.ContainsAny(strings.TrimSpace(name), " \t") && !strings.Contains(name, "_") {
+				foreign++ // prose, not NAME_WITH_UNDERSCORES
+			}
 			n := phoenixName(name)
 			if n == "" {
 				cur = nil
@@ -112,6 +117,12 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 	}
 	if err := sc.Err(); err != nil {
 		return nil, st, fmt.Errorf("gazetteer: phoenix import: %w", err)
+	}
+	if content == 0 {
+		return nil, st, fmt.Errorf("gazetteer: phoenix import: no actor lines")
+	}
+	if foreign*2 > content {
+		return nil, st, fmt.Errorf("gazetteer: phoenix import: %d of %d lines are not actor, synonym or code lines: not a Phoenix actor dictionary", foreign, content)
 	}
 	byID := map[string]*Entry{}
 	var order []string
@@ -166,6 +177,30 @@ func phoenixName(s string) string {
 		words[i] = titleWord(w)
 	}
 	return strings.Join(words, " ")
+}
+
+// phoenixCase decides the case of a single-word name that phoenixName left
+// in capitals: an acronym the gazetteer knows in capitals, or one of at most
+// three letters, stays; other words ("KABUL") are title-cased.
+func phoenixCase(name string, g *Gazetteer) string {
+	if strings.ContainsAny(name, " ") || strings.ToUpper(name) != name {
+		return name
+	}
+	letters := 0
+	for _, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	if letters <= 3 || strings.Contains(name, ".") {
+		return name
+	}
+	for _, ref := range g.names[Fold(name)] {
+		if ref.text == name {
+			return name
+		}
+	}
+	return titleWord(name)
 }
 
 // titleWord capitalizes the first letter of each hyphen- or
@@ -264,9 +299,22 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 	for _, c := range a.codes {
 		if len(c.code) == 3 && c.from == "" && c.to == "" {
 			if cc := g.alpha3(c.code); cc != "" {
-				e := &Entry{ID: "country:" + cc, Kind: KindCountry, Name: "", Country: cc}
+				e := &Entry{ID: "country:" + cc, Kind: KindCountry, Country: cc}
+				if c, ok := g.byID[e.ID]; ok {
+					e.Name = c.Name
+				}
 				for _, n := range append([]string{a.name}, a.synonyms...) {
-					e.Aliases = append(e.Aliases, Alias{Text: n, Form: FormAlias})
+					// Phoenix codes a country's cities as the country: keep
+					// them as metonyms so the city stays the first reading.
+					form := FormAlias
+					for _, ref := range g.names[Fold(n)] {
+						if k := g.entries[ref.entry].Kind; k == KindCity || k == KindRegion {
+							form = FormMetonym
+						}
+					}
+					if !hasAlias(e, n) {
+						e.Aliases = append(e.Aliases, Alias{Text: phoenixCase(n, g), Form: form})
+					}
 				}
 				return e
 			}
@@ -285,7 +333,7 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 			}
 		}
 	}
-	e := &Entry{ID: k + ":" + Slug(a.name), Kind: k, Name: a.name}
+	e := &Entry{ID: k + ":" + Slug(a.name), Kind: k, Name: phoenixCase(a.name, g)}
 	if Slug(a.name) == "" {
 		return nil
 	}
@@ -293,7 +341,7 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 	for _, s := range a.synonyms {
 		if f := Fold(s); !seen[f] {
 			seen[f] = true
-			e.Aliases = append(e.Aliases, Alias{Text: s, Form: FormAlias})
+			e.Aliases = append(e.Aliases, Alias{Text: phoenixCase(s, g), Form: FormAlias})
 		}
 	}
 	for _, c := range a.codes {

@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 
@@ -25,10 +27,23 @@ func WriteYAML(w io.Writer, header string, entries []*Entry) error {
 			return err
 		}
 	}
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(entries); err != nil {
+	// One entry at a time: the concatenated one-item lists form one list,
+	// and memory stays flat however many entries there are.
+	bw := bufio.NewWriterSize(w, 64*1024)
+	for _, e := range entries {
+		var buf bytes.Buffer
+		enc := yaml.NewEncoder(&buf)
+		enc.SetIndent(2)
+		if err := enc.Encode([]*Entry{e}); err != nil {
+			return fmt.Errorf("gazetteer: write yaml: %s: %w", e.ID, err)
+		}
+		enc.Close()
+		if _, err := bw.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("gazetteer: write yaml: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("gazetteer: write yaml: %w", err)
 	}
-	return enc.Close()
+	return nil
 }

@@ -50,6 +50,7 @@ var configFlags = map[string]string{
 	"pipeline":  "pipeline",
 	"published": "published",
 	"prose-ner": "nlp.prose_ner",
+	"gazetteer": "gazetteer.files",
 }
 
 // configKey is the flag annotation naming the configuration key a

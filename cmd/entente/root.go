@@ -53,6 +53,7 @@ func init() {
 	pf.StringSlice("pipeline", nil, "stages to run, in order (config pipeline)")
 	pf.String("published", "", "publication date YYYY-MM-DD for every document, overriding the input's (config published)")
 	pf.Bool("prose-ner", false, "use prose's entity model as an extra candidate source (config nlp.prose_ner)")
+	pf.StringSlice("gazetteer", nil, "user gazetteer files, YAML or CSV, on top of the embedded data (config gazetteer.files)")
 	rootCmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
 }
 

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente-nlp/entente/internal/testutil"
+)
+
+func TestGazetteerLookupCommand(t *testing.T) {
+	out, err := runEntente(t, "gazetteer", "lookup", "Cavusoglu", "ISSG", "Zzyzx", "--date", "2016-12-20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"person:mevlut-cavusoglu", "surname of a known person", "Foreign Minister of country:TR",
+		"org:issg", "Zzyzx", "not found"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lookup output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestGazetteerStatsWithUserFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "extra.yaml")
+	if err := os.WriteFile(p, []byte("- {kind: person, name: Jane Roe, country: GB}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base, err := runEntente(t, "gazetteer", "stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, err := runEntente(t, "gazetteer", "stats", "--gazetteer", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(base, "country") || base == more {
+		t.Errorf("stats did not change with a user file:\n%s\n%s", base, more)
+	}
+	if _, err := runEntente(t, "gazetteer", "stats", "--gazetteer", filepath.Join(t.TempDir(), "missing.yaml")); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("missing user file: err = %v", err)
+	}
+}
+
+func TestGazetteerImportCommand(t *testing.T) {
+	in := testutil.Testdata(t, "gazetteer/phoenix-excerpt.txt")
+	out := filepath.Join(t.TempDir(), "actors.yaml")
+	if _, err := runEntente(t, "gazetteer", "import", "--format", "phoenix", in, "-o", out); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "person:sergey-lavrov") || !strings.Contains(string(data), "from: \"2004-03-09\"") && !strings.Contains(string(data), "from: 2004-03-09") {
+		t.Errorf("converted file:\n%s", data)
+	}
+	// The result works as a user gazetteer.
+	res, err := runEntente(t, "gazetteer", "lookup", "Kazakstan", "--gazetteer", out)
+	if err != nil || !strings.Contains(res, "country:KZ") {
+		t.Errorf("lookup with the converted file: %v\n%s", err, res)
+	}
+	if _, err := runEntente(t, "gazetteer", "import", "--format", "csv", in); err == nil {
+		t.Error("unknown format accepted")
+	}
+	if _, err := runEntente(t, "gazetteer", "import", "--format", "phoenix", testutil.Testdata(t, "moscow-declaration.md")); err == nil {
+		t.Error("an article converted as an actor dictionary without complaint")
+	}
+}
