@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -80,9 +81,10 @@ func checkInvariants(t testing.TB, src []byte, r Result) {
 
 // copiedSegment returns the one-to-one segment holding all of w, if any.
 func copiedSegment(m pipeline.OffsetMap, w pipeline.Span, text string, src []byte) (pipeline.Segment, bool) {
-	for _, s := range m {
-		if s.Text <= w.Start && w.End <= s.Text+s.Len {
-			ok := s.Len == s.OrigLen && text[s.Text:s.Text+s.Len] == string(src[s.Orig:s.Orig+s.OrigLen])
+	i := sort.Search(len(m), func(i int) bool { return m[i].Text+m[i].Len > w.Start })
+	if i < len(m) {
+		if s := m[i]; s.Text <= w.Start && w.End <= s.Text+s.Len {
+			ok := s.Len == s.OrigLen && text[w.Start:w.End] == string(src[s.Orig+w.Start-s.Text:s.Orig+w.End-s.Text])
 			return s, ok
 		}
 	}
