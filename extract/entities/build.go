@@ -34,10 +34,16 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 		}
 		g.ms = append(g.ms, c)
 	}
-	lead := leadEnd(d, ws)
+	lead := leadOf(d, ws)
 	maxCount := 1
 	for _, g := range order {
-		maxCount = max(maxCount, len(g.ms))
+		n := 0
+		for _, c := range g.ms {
+			if !d.InBoilerplate(c.Span) {
+				n++
+			}
+		}
+		maxCount = max(maxCount, n)
 	}
 	d.Mentions = d.Mentions[:0]
 	d.Entities = d.Entities[:0]
@@ -65,7 +71,7 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 		}
 		seen := map[string]bool{textnorm.Fold(e.Name): true}
 		amb := map[string]bool{}
-		inLead, allBoiler := false, true
+		inLead, body, first := false, 0, -1
 		roles := map[string]int{}
 		for _, c := range g.ms {
 			text := textnorm.CollapseSpace(d.Slice(c.Span))
@@ -76,11 +82,14 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 			for _, id := range c.ids[min(1, len(c.ids)):] {
 				amb[id] = true
 			}
-			if c.Start < lead {
+			if c.Start < lead.end && c.Start >= lead.start || lead.title.Contains(c.Span) {
 				inLead = true
 			}
 			if !d.InBoilerplate(c.Span) {
-				allBoiler = false
+				body++
+				if first < 0 {
+					first = c.Start
+				}
 			}
 			if r := c.evidence["role"]; r != "" {
 				roles[r]++
@@ -97,7 +106,12 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 		}
 		sort.Strings(e.Ambiguous)
 		e.Count = len(g.ms)
-		e.Salience = salience(len(g.ms), maxCount, g.first, len(d.Text), inLead, allBoiler)
+		if body == 0 {
+			e.Salience = salience(len(g.ms), maxCount, g.first, len(d.Text), inLead) / 2
+		} else {
+			e.Salience = salience(body, maxCount, first, len(d.Text), inLead)
+		}
+		e.Salience = math.Round(e.Salience*1000) / 1000
 		if k, dup := ids[e.ID]; dup {
 			// Two keys ended with one id: fold the second into the first.
 			prev := &d.Entities[k]
@@ -147,38 +161,62 @@ func canonicalName(d *pipeline.Document, ms []*cand) string {
 
 // salience scores an entity in 0..1: half from its mention count relative
 // to the most mentioned entity, a quarter from how early it first appears,
-// a quarter from presence in the title or lead. Entities seen only in
-// boilerplate get half.
-func salience(count, maxCount, first, textLen int, inLead, boiler bool) float64 {
-	s := 0.5 * math.Log1p(float64(count)) / math.Log1p(float64(maxCount))
+// a quarter from presence in the title or lead. Mentions in boilerplate do
+// not count; an entity seen only there gets half of what its mentions
+// would give.
+func salience(count, maxCount, first, textLen int, inLead bool) float64 {
+	s := 0.5 * math.Min(1, math.Log1p(float64(count))/math.Log1p(float64(maxCount)))
 	if textLen > 0 {
 		s += 0.25 * (1 - float64(first)/float64(textLen))
 	}
 	if inLead {
 		s += 0.25
 	}
-	if boiler {
-		s /= 2
-	}
-	return math.Round(s*1000) / 1000
+	return s
 }
 
-// leadEnd returns the offset where the lead ends: the end of the second
-// body sentence (headline lines do not count).
-func leadEnd(d *pipeline.Document, ws []word) int {
+// lead is where a reader looks first: the title, and the first two
+// sentences of the body.
+type lead struct {
+	title      pipeline.Span
+	start, end int
+}
+
+// leadOf finds the title line (the document's first headline line) and the
+// first two body sentences: sentences of at least eight words outside
+// headlines and boilerplate. Bylines and datelines are not the lead.
+func leadOf(d *pipeline.Document, ws []word) lead {
+	var l lead
+	if len(ws) > 0 && ws[0].headline {
+		k := 0
+		for k+1 < len(ws) && ws[k+1].headline && !ws[k+1].sentStart {
+			k++
+		}
+		l.title = span(ws, 0, k+1)
+	}
 	n := 0
-	for i := range ws {
-		if ws[i].headline {
+	for _, s := range d.Sentences {
+		i := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= s.Start })
+		words, head := 0, false
+		for ; i < len(ws) && ws[i].End <= s.End; i++ {
+			if ws[i].letters {
+				words++
+			}
+			head = head || ws[i].headline
+		}
+		if words < 8 || head || d.InBoilerplate(s.Span) {
 			continue
 		}
-		if ws[i].text == "." || ws[i].text == "!" || ws[i].text == "?" {
-			n++
-			if n == 2 {
-				return ws[i].End
-			}
+		if n == 0 {
+			l.start = s.Start
+		}
+		n++
+		l.end = s.End
+		if n == 2 {
+			break
 		}
 	}
-	return len(d.Text)
+	return l
 }
 
 func mostCommon(m map[string]int) string {

@@ -329,3 +329,25 @@ func TestWithoutGazetteer(t *testing.T) {
 }
 
 func sp(a, b int) pipeline.Span { return pipeline.Span{Start: a, End: b} }
+
+func TestSalienceIgnoresBoilerplate(t *testing.T) {
+	m, _ := nlp.SharedModels()
+	n, _ := nlp.New(m, nlp.Options{})
+	body := "Russia and Turkey held long talks in Moscow about the war in Syria this week.\n\n"
+	furniture := "Text by Andrei Akulov, all rights reserved. Photos by Andrei Akulov, used with thanks. Edited by Andrei Akulov again.\n"
+	d := &pipeline.Document{Text: body + furniture, Boilerplate: []pipeline.Span{{Start: len(body), End: len(body) + len(furniture)}}}
+	n.Process(context.Background(), d)
+	s, _ := New(newFakeGaz(), DefaultOptions())
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	a, r := entityNamed(d, "Andrei Akulov"), entityNamed(d, "Russia")
+	if a == nil || r == nil || a.Count != 3 || a.Salience >= r.Salience || a.Salience > 0.5 {
+		t.Errorf("boilerplate entity %+v outranks or rivals body entity %+v", a, r)
+	}
+	for _, e := range d.Entities {
+		if e.Salience < 0 || e.Salience > 1 {
+			t.Errorf("salience out of range: %+v", e)
+		}
+	}
+}
