@@ -8,8 +8,12 @@
 // "in November"), ranges ("July 15-16", "between 2012 and 2014", "from
 // March to May"), years and decades, relative expressions ("yesterday",
 // "two days ago", "last week", "earlier this month", "next year", "on
-// Tuesday"), quarters, seasons and, on request, TimeML's vague references
-// (PRESENT_REF, PAST_REF, FUTURE_REF).
+// Tuesday"), quarters ("the third quarter" → 2016-Q3), halves, seasons
+// (2016-SU), ISO weeks ("last week" → 2016-W50), decades ("the 1990s" →
+// 199), centuries, a few fixed holidays, years spelled out in transcripts
+// and, on request (option "vague"), TimeML's vague references
+// (PRESENT_REF, PAST_REF, FUTURE_REF). Values follow TimeML/ISO 8601;
+// ranges are START/END.
 //
 // Resolution is past-leaning, as suits news: a partial date or a weekday
 // is the closest occurrence on or before the publication date unless the
@@ -22,6 +26,9 @@
 // "last November" is the November of the previous year when November is
 // the current or the month just past (a writer meaning the month just past
 // says "in November" or "last month"), else the most recent November.
+// In earnings news ("quarter" in the sentence or the one before), "a year
+// earlier" and "year-ago" mean the reported quarter a year before.
+//
 // Without a publication date, relative and partial expressions keep an
 // empty Value and a Note that says why; they are never resolved against
 // the current clock.
