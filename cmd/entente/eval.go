@@ -12,8 +12,9 @@ func init() { rootCmd.AddCommand(newEvalCmd()) }
 // evalOptions holds the flags of `entente eval`. Each scorer owns one group
 // of flags (in its own eval_<scorer>.go) and one branch in runEval.
 type evalOptions struct {
-	gold  goldEvalOptions
-	conll conllEvalOptions
+	gold   goldEvalOptions
+	conll  conllEvalOptions
+	timeml timemlEvalOptions
 }
 
 func newEvalCmd() *cobra.Command {
@@ -22,16 +23,18 @@ func newEvalCmd() *cobra.Command {
 		Use:   "eval --gold FILE.gold.json [input]",
 		Short: "Score entente against annotated data",
 		Long: "Score entente against annotated data and print precision, recall and F1.\n\n" +
-			goldEvalHelp + "\n\n" + conllEvalHelp,
+			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + timemlEvalHelp,
 		Example: `  entente eval --gold ../shared/gold/moscow-declaration.gold.json
   entente eval --gold key.gold.json article.md --json
   entente eval --conll ../shared/corpora/conll2003/eng.testa --compare
-  entente eval --conll ../shared/corpora/conll2003/eng.testa --model-only --errors 20`,
+  entente eval --conll ../shared/corpora/conll2003/eng.testa --model-only --errors 20
+  entente eval --timeml ../shared/corpora/tempeval3/Training/TBAQ-cleaned`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(cmd, o, args) },
 	}
 	addGoldEvalFlags(cmd, &o.gold)
 	addConllEvalFlags(cmd, &o.conll)
+	addTimeMLEvalFlags(cmd, &o.timeml)
 	return cmd
 }
 
@@ -44,8 +47,13 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 			return fmt.Errorf("eval: --conll takes no input arguments, got %d", len(args))
 		}
 		return runConllEval(cmd, o.conll)
+	case o.timeml.dir != "":
+		if len(args) > 0 {
+			return fmt.Errorf("eval: --timeml takes no input arguments, got %d", len(args))
+		}
+		return runTimeMLEval(cmd, o.timeml)
 	case len(args) > 0:
 		return fmt.Errorf("eval: an input (%s) is only read with --gold", args[0])
 	}
-	return errors.New("eval: nothing to score: give --gold FILE.gold.json or --conll FILE")
+	return errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE or --timeml DIR")
 }
