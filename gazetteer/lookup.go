@@ -157,6 +157,14 @@ func JaroWinkler(a, b string) float64 {
 // decide (the mention stays ambiguous). With one candidate it returns it and
 // true.
 func (g *Gazetteer) Disambiguate(ids []string, contextIDs []string) (string, bool) {
+	return g.DisambiguateAt(ids, contextIDs, "")
+}
+
+// DisambiguateAt is Disambiguate for a document published on date
+// ("2016-12-22"; "" ignores dates): a person who held an office on that date
+// also scores, and one whose offices all began after it loses ("Johnson" in
+// 1996 is not Boris Johnson).
+func (g *Gazetteer) DisambiguateAt(ids []string, contextIDs []string, date string) (string, bool) {
 	if len(ids) == 0 {
 		return "", false
 	}
@@ -193,6 +201,13 @@ func (g *Gazetteer) Disambiguate(ids []string, contextIDs []string) (string, boo
 				scores[i] += 0.5
 			}
 		}
+		if date != "" && len(e.Roles) > 0 {
+			if len(g.RoleOn(id, date)) > 0 {
+				scores[i]++
+			} else if later(e.Roles, date) {
+				scores[i]--
+			}
+		}
 	}
 	best, second := 0, -1
 	for i := 1; i < len(ids); i++ {
@@ -206,4 +221,14 @@ func (g *Gazetteer) Disambiguate(ids []string, contextIDs []string) (string, boo
 		return ids[best], true
 	}
 	return ids[0], false
+}
+
+// later reports whether every role starts after date.
+func later(roles []Role, date string) bool {
+	for _, r := range roles {
+		if r.From == "" || cmpDate(r.From, date) <= 0 {
+			return false
+		}
+	}
+	return true
 }

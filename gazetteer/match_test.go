@@ -48,6 +48,8 @@ func TestMatch(t *testing.T) {
 		{"surname", "Lavrov met Zarif", []string{"Lavrov=person:sergey-lavrov", "Zarif=person:mohammad-javad-zarif"}},
 		{"arabic article surname", "Assad and al-Assad", []string{"Assad=person:bashar-al-assad", "al-Assad=person:bashar-al-assad"}},
 		{"metonym", "the Kremlin said", []string{"Kremlin=country:RU"}},
+		{"short names need their case", "Pope Pius XI met Xi", []string{"Xi=person:xi-jinping"}},
+		{"demonym of the sovereign country", "American and French and Dutch", []string{"American=country:US", "French=country:FR", "Dutch=country:NL"}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
@@ -117,6 +119,23 @@ func TestDisambiguate(t *testing.T) {
 		if got != tt.want || ok != tt.decided {
 			t.Errorf("%s: Disambiguate = %s, %v; want %s, %v", tt.name, got, ok, tt.want, tt.decided)
 		}
+	}
+}
+
+func TestDisambiguateAt(t *testing.T) {
+	g := mustDefault(t)
+	ms := g.Match("Clinton said")
+	if len(ms) != 1 || !contains(ms[0].IDs, "person:bill-clinton") || !contains(ms[0].IDs, "person:hillary-clinton") {
+		t.Fatalf("Clinton: %+v", ms)
+	}
+	if id, ok := g.DisambiguateAt(ms[0].IDs, nil, "1996-05-01"); id != "person:bill-clinton" || !ok {
+		t.Errorf("Clinton in 1996 = %s, %v", id, ok)
+	}
+	if id, ok := g.DisambiguateAt(ms[0].IDs, nil, "2010-05-01"); id != "person:hillary-clinton" || !ok {
+		t.Errorf("Clinton in 2010 = %s, %v", id, ok)
+	}
+	if id, ok := g.DisambiguateAt(ms[0].IDs, nil, "2030-01-01"); ok {
+		t.Errorf("Clinton in 2030 decided %s", id)
 	}
 }
 

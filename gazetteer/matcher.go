@@ -333,8 +333,9 @@ func capsOf(text string, f *folded, start, end int) uint64 {
 }
 
 // aliasCase derives the case rules of an alias: exactCase for short
-// all-capitals aliases (at most 4 letters) and short acronyms (at most 5),
-// and the capitalized words.
+// all-capitals aliases (at most 4 letters), short acronyms (at most 5) and
+// any capitalized alias of at most 3 letters ("Xi" is not "XI"), and the
+// capitalized words.
 func aliasCase(alias, form string) (exactCase bool, caps uint64) {
 	letters := 0
 	upper, lower := false, false
@@ -361,5 +362,5 @@ func aliasCase(alias, form string) (exactCase bool, caps uint64) {
 			}
 		}
 	}
-	return (upper && !lower && letters <= 4) || (form == FormAcronym && upper && letters <= 5), caps
+	return (upper && !lower && letters <= 4) || (form == FormAcronym && upper && letters <= 5) || (upper && letters <= 3), caps
 }

@@ -66,6 +66,7 @@ type worldCountry struct {
 		Common, Official string
 	}
 	Cca2         string
+	Independent  bool
 	AltSpellings []string
 	Capital      []string
 	Demonyms     map[string]struct{ F, M string }
@@ -97,8 +98,15 @@ func genCountries(isoPath, worldPath string) ([][]string, error) {
 		return nil, err
 	}
 	byCode := map[string]worldCountry{}
+	// Demonyms of independent countries: a dependency that shares one
+	// ("American" for the Northern Mariana Islands, "French" for the French
+	// Southern Territories) does not get it.
+	sovereign := map[string]bool{}
 	for _, w := range world {
 		byCode[w.Cca2] = w
+		if d, ok := w.Demonyms["eng"]; ok && w.Independent {
+			sovereign[d.M], sovereign[d.F] = true, true
+		}
 	}
 	rows := [][]string{{"alpha2", "alpha3", "name", "aliases", "demonyms", "capitals"}}
 	for _, c := range iso["3166-1"] {
@@ -132,6 +140,9 @@ func genCountries(isoPath, worldPath string) ([][]string, error) {
 		var demonyms []string
 		if d, ok := w.Demonyms["eng"]; ok {
 			for _, s := range []string{d.M, d.F} {
+				if !w.Independent && sovereign[s] {
+					continue
+				}
 				add(&demonyms, s)
 				if strings.HasSuffix(s, "an") || strings.HasSuffix(s, "i") {
 					add(&demonyms, s+"s") // Russians, Iranians, Kazakhstanis
