@@ -27,7 +27,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"github.com/entente-nlp/entente/extract"
@@ -159,12 +158,10 @@ func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pip
 	slog.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
 
 	prog := newProgress(ctx, src, inputs)
-	var done atomic.Int64
 	sum, err := runner.Run(ctx, src.Source(inputs), func(d *pipeline.Document) error {
 		if err := sink(d); err != nil {
 			return err
 		}
-		done.Add(1)
 		reportDocument(d, prog == nil)
 		prog.increment()
 		return nil

@@ -32,7 +32,7 @@ func newProgress(ctx context.Context, src source.Options, inputs []string) *prog
 	bar := p.AddBar(int64(total),
 		mpb.PrependDecorators(decor.Name("documents "), decor.CountersNoUnit("%d/%d")),
 		mpb.AppendDecorators(
-			decor.AverageSpeed(nil, " %.1f/s"),
+			decor.AverageSpeed(nil, " %.1f docs/s"),
 			decor.Name(" ETA "), decor.AverageETA(decor.ET_STYLE_GO),
 		),
 	)

@@ -63,6 +63,11 @@ var errReported = errors.New("failures reported above")
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first Ctrl-C the run winds down; a second one kills.
+		<-ctx.Done()
+		stop()
+	}()
 	err := rootCmd.ExecuteContext(ctx)
 	interrupted := ctx.Err() != nil
 	stop()
