@@ -33,6 +33,8 @@ func TestFindPatterns(t *testing.T) {
 		{"ISO", "filed 2016-12-22 at noon", []string{"2016-12-22=2016-12-22"}},
 		{"US numeric", "dated 12/22/2016.", []string{"12/22/2016=2016-12-22"}},
 		{"day-first numeric", "dated 22/12/2016.", []string{"22/12/2016=2016-12-22"}},
+		{"dotted numeric reads day first", "signed on 22.12.2016 in Moscow", []string{"22.12.2016=2016-12-22"}},
+		{"ISO with time", "at 2016-12-22T10:30:00Z the", []string{"2016-12-22=2016-12-22"}},
 		{"ambiguous numeric reads US", "dated 03/04/2016.", []string{"03/04/2016=2016-03-04"}},
 		{"invalid numeric", "ratio 13/13/2016 and 2016-02-30", nil},
 		{"month year", "in August 1988 and January of 1998", []string{"August 1988=1988-08", "January of 1998=1998-01"}},
@@ -71,6 +73,8 @@ func TestFindPatterns(t *testing.T) {
 		{"month name as a name", "June Carter sang.", nil},
 		{"decade", "in the 1990s and the late 1970s", []string{"1990s=199", "the late 1970s=197"}},
 		{"mid decade", "since the mid-1990s", []string{"the mid-1990s=199"}},
+		{"mid month", "since mid-December and late 2015", []string{"mid-December=2016-12", "late 2015=2015"}},
+		{"possessive year", "2016's elections", []string{"2016=2016"}},
 		{"fiscal year", "profit in fiscal 1989 rose", []string{"fiscal 1989=1989"}},
 		{"century", "in the 20th century", []string{"the 20th century=19"}},
 		// Relative expressions.

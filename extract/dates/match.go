@@ -190,8 +190,8 @@ func (s *scanner) bareYearOK(i, next, y int) bool {
 }
 
 // matchNumeric reads ISO dates (2016-12-22), US numeric dates
-// (12/22/2016, read day-first when the first number exceeds 12) and
-// 2016/12/22.
+// (12/22/2016, read day-first when the first number exceeds 12),
+// 2016/12/22 and European dotted dates (22.12.2016).
 func (s *scanner) matchNumeric(i int) (cand, bool) {
 	t := &s.toks[i]
 	if !(s.adj(i, i+1) && s.adj(i+1, i+2) && s.adj(i+2, i+3) && s.adj(i+3, i+4)) {
@@ -215,6 +215,9 @@ func (s *scanner) matchNumeric(i int) (cand, bool) {
 	switch {
 	case (sep1.low == "-" || sep1.low == "/") && len(a.low) == 4 && len(b.low) <= 2 && len(c.low) <= 2:
 		y, m, d = a.num, b.num, c.num
+	case sep1.low == "." && len(a.low) <= 2 && len(b.low) <= 2 && len(c.low) == 4:
+		// European day.month.year
+		y, m, d = c.num, b.num, a.num
 	case sep1.low == "/" && len(a.low) <= 2 && len(b.low) <= 2 && len(c.low) == 4:
 		y = c.num
 		switch {
