@@ -1,6 +1,9 @@
 package gazetteer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -52,4 +55,19 @@ func TestJaroWinkler(t *testing.T) {
 	if jw := JaroWinkler("lavrov", "lavrov"); jw != 1 {
 		t.Errorf("identical strings: %v", jw)
 	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Çavuşoğlu", "Işık", "ß", "  a\n\tb ", "\xff\xfe", "C\u0327"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Fold(s)
+		if twice := Fold(once); twice != once {
+			t.Fatalf("Fold not idempotent: %q → %q → %q", s, once, twice)
+		}
+		if strings.Contains(once, "  ") {
+			t.Fatalf("Fold(%q) = %q keeps a double space", s, once)
+		}
+	})
 }

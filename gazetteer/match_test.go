@@ -173,3 +173,18 @@ func TestMatchHugeAndBinary(t *testing.T) {
 		t.Errorf("got %d matches, want 10000", n)
 	}
 }
+
+func TestMatchConcurrent(t *testing.T) {
+	g := mustDefault(t)
+	text := "Lavrov met Çavuşoğlu and Zarif in Moscow; NATO and the US watched Syria's war."
+	want := found(g.Match(text))
+	done := make(chan []string)
+	for i := 0; i < 8; i++ {
+		go func() { done <- found(g.Match(text)) }()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("concurrent Match = %q, want %q", got, want)
+		}
+	}
+}

@@ -196,7 +196,7 @@ func (g *Gazetteer) Match(text string) []Match {
 	defer foldPool.Put(f)
 	ft, _ := foldBytes(text, f, true)
 	m := g.m
-	out := make([]Match, 0, len(text)/256+4)
+	out := make([]Match, 0, len(text)/128+4) // news has about one name per 50-150 bytes
 	var cands [32]candidateEnd
 	n := len(ft)
 	for i := 0; i < n; {

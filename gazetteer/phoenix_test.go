@@ -135,3 +135,31 @@ func TestReadPhoenixShared(t *testing.T) {
 		}
 	}
 }
+
+func FuzzReadPhoenix(f *testing.F) {
+	g := mustDefault(f)
+	for _, s := range []string{"SERGEY_LAVROV_\n+LAVROV\n\t[RUSGOV >20040309]\n", "KAZAKHSTAN_ [KAZ]\n+KAZAKSTAN_\n", "A_ [", "\t[X 1-2]\n+\n[]]", "B_ [IGO <999999] [---]\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		entries, st, err := ReadPhoenix(strings.NewReader(in), g, "")
+		if err != nil {
+			return
+		}
+		if st.Actors != len(entries) {
+			t.Fatalf("stats say %d actors, got %d", st.Actors, len(entries))
+		}
+		for _, e := range entries {
+			if err := e.validate(); err != nil {
+				t.Fatalf("invalid entry %+v: %v", e, err)
+			}
+			for _, r := range e.Roles {
+				for _, d := range []string{r.From, r.To} {
+					if d != "" && len(d) != 10 {
+						t.Fatalf("bad date %q in %+v", d, r)
+					}
+				}
+			}
+		}
+	})
+}
