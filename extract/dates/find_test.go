@@ -67,6 +67,8 @@ func TestFindPatterns(t *testing.T) {
 		{"count is no year", "about 2007 people were evacuated", nil},
 		{"count without cue is no year", "The army sent 2007 soldiers.", nil},
 		{"model numbers are no years", "S-300 and S-400 systems, CBS 60 Minutes", nil},
+		{"determiner and a count", "the 2000 troops left", nil},
+		{"determiner and an event", "after the 1987 crash and the 2016 elections", []string{"1987=1987", "2016=2016"}},
 		{"money is no year", "It cost $2007 in all.", nil},
 		{"may the verb", "May I ask? It may rain. March on!", nil},
 		{"may the month", "They met in May and March.", []string{"May=2016-05", "March=2016-03"}},

@@ -166,8 +166,11 @@ func (s *scanner) bareYearOK(i, next, y int) bool {
 	strong := yearCue[s.word(i-1)]
 	switch s.word(i - 1) {
 	case "the", "its", "his", "her", "their", "our":
-		// "the 1987 crash", "its 1988 recapitalization"
-		strong = strong || s.tok(i-1).end < s.toks[i].start
+		// "the 1987 crash", "its 1988 recapitalization", but "the 2000
+		// troops" counts a plural.
+		n := s.tok(next)
+		plural := n != nil && n.kind == tWord && !n.upper && strings.HasSuffix(n.low, "s") && !yearFollow[n.low]
+		strong = strong || (s.tok(i-1).end < s.toks[i].start && !plural)
 	}
 	if strong && y >= 1900 && y <= 2099 {
 		return true
