@@ -350,3 +350,41 @@ func BenchmarkEvents(b *testing.B) {
 		}
 	}
 }
+
+// FuzzEventsSpans feeds the stage arbitrary tokens, mentions and dates
+// (overlapping or out of range): it must never panic.
+func FuzzEventsSpans(f *testing.F) {
+	f.Add("Russia, Turkey and Iran signed a treaty in Moscow on December 20 at the meeting.", uint64(99))
+	f.Add("x", uint64(1))
+	s, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	tags := []string{"NNP", "VBD", "IN", "DT", "NN", ",", "VBN", "CC", "TO", "JJ", "WDT"}
+	types := []string{pipeline.Person, pipeline.Country, pipeline.Organization, pipeline.Location}
+	f.Fuzz(func(t *testing.T, text string, seed uint64) {
+		n := len(text)
+		next := func(k int) int {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			if k <= 0 {
+				return 0
+			}
+			return int(seed>>33) % k
+		}
+		d := &pipeline.Document{Text: text}
+		d.Sentences = []pipeline.Sentence{{Span: pipeline.Span{Start: 0, End: n / 2}}, {Span: pipeline.Span{Start: n / 2, End: n}}}
+		for i := 0; i < n; i += 1 + next(5) {
+			d.Tokens = append(d.Tokens, pipeline.Token{Span: pipeline.Span{Start: i, End: min(n, i+1+next(4))}, Tag: tags[next(len(tags))]})
+		}
+		for k := 0; k < 6; k++ {
+			a := next(n+4) - 2
+			d.Mentions = append(d.Mentions, pipeline.Mention{Span: pipeline.Span{Start: a, End: a + next(10) - 1},
+				EntityID: []string{"country:RU", "country:TR", "person:x", "city:moscow"}[next(4)], Type: types[next(4)]})
+			b := next(n+4) - 2
+			d.Dates = append(d.Dates, pipeline.TimeExpr{Span: pipeline.Span{Start: b, End: b + next(8) - 1}, Value: "2016-12-20"})
+		}
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -64,11 +64,11 @@ func newDocView(d *pipeline.Document, lx *Lexicon) *docView {
 	ms := append([]pipeline.Mention(nil), d.Mentions...)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	for _, m := range ms {
-		if m.EntityID == "" {
+		if m.EntityID == "" || m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
 			continue
 		}
 		a, b := x.tokenRange(m.Span)
-		if a >= b || x.argAt[a] >= 0 {
+		if a >= b || x.argAt[a] >= 0 || x.argAt[b-1] >= 0 {
 			continue
 		}
 		g := arg{span: m.Span, a: a, b: b, ids: []string{m.EntityID}, typ: m.Type}
@@ -83,7 +83,7 @@ func newDocView(d *pipeline.Document, lx *Lexicon) *docView {
 	x.markModifiers()
 	x.addGroups()
 	for _, t := range d.Dates {
-		if t.Value == "" {
+		if t.Value == "" || t.Start < 0 || t.End > len(d.Text) || t.Start >= t.End {
 			continue
 		}
 		a, b := x.tokenRange(t.Span)
@@ -179,8 +179,10 @@ func (x *docView) addGroups() {
 			flush()
 			continue
 		}
-		if len(cur) > 0 && !coordinated(x.d.Text[x.args[cur[len(cur)-1]].span.End:g.span.Start]) {
-			flush()
+		if len(cur) > 0 {
+			if end := x.args[cur[len(cur)-1]].span.End; end > g.span.Start || !coordinated(x.d.Text[end:g.span.Start]) {
+				flush()
+			}
 		}
 		cur = append(cur, k)
 	}

@@ -142,7 +142,9 @@ func (x *view) fromStatements(places bool) {
 		if len(slots) < 2 {
 			continue
 		}
-		b.WriteString(x.d.Text[pos:min(s.End, len(x.d.Text))])
+		if end := min(s.End, len(x.d.Text)); pos < end {
+			b.WriteString(x.d.Text[pos:end])
+		}
 		text := spaceRe.ReplaceAllString(b.String(), " ")
 		for _, st := range x.r.statements {
 			for _, m := range st.re.FindAllStringSubmatch(text, -1) {

@@ -34,6 +34,9 @@ func (x *view) memberOf() {
 			continue
 		}
 		prev := x.ms[i-1]
+		if prev.End > y.Start {
+			continue
+		}
 		member := x.polity(prev)
 		between := x.d.Text[prev.End:y.Start]
 		switch {
@@ -80,7 +83,7 @@ func (x *view) affiliations() {
 		return
 	}
 	for _, m := range x.d.Mentions {
-		if m.Type != pipeline.Organization {
+		if m.Type != pipeline.Organization || !validSpan(x.d, m.Span) {
 			continue
 		}
 		lo := max(0, m.Start-80)

@@ -211,7 +211,7 @@ type roleSeen struct {
 func newView(d *pipeline.Document, r *Rules, gaz Gazetteer) *view {
 	x := &view{d: d, r: r, gaz: gaz, found: map[string]*pipeline.Relation{}}
 	for _, m := range d.Mentions {
-		if m.EntityID == "" || d.InBoilerplate(m.Span) {
+		if m.EntityID == "" || !validSpan(d, m.Span) || d.InBoilerplate(m.Span) {
 			continue
 		}
 		x.ms = append(x.ms, m)
@@ -335,6 +335,11 @@ func (x *view) polity(m pipeline.Mention) string {
 		return x.countryOf(m.EntityID)
 	}
 	return ""
+}
+
+// validSpan reports whether s is a non-empty span inside d.Text.
+func validSpan(d *pipeline.Document, s pipeline.Span) bool {
+	return s.Start >= 0 && s.Start < s.End && s.End <= len(d.Text)
 }
 
 func containsStr(list []string, s string) bool {

@@ -372,3 +372,40 @@ func BenchmarkRelations(b *testing.B) {
 		}
 	}
 }
+
+// FuzzRelationsSpans feeds the stage arbitrary (overlapping, out of range,
+// cross-sentence) mentions and events: it must never panic.
+func FuzzRelationsSpans(f *testing.F) {
+	f.Add("Russian Foreign Minister Sergey Lavrov, a NATO member, met Turkey's NATO allies.", uint64(12345))
+	f.Add("A, b. C", uint64(7))
+	s, err := New(Options{LocatedIn: "gazetteer"}, fakeGaz{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	types := []string{pipeline.Person, pipeline.Country, pipeline.Organization, pipeline.Location}
+	f.Fuzz(func(t *testing.T, text string, seed uint64) {
+		n := len(text)
+		next := func(k int) int {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			if k <= 0 {
+				return 0
+			}
+			return int(seed>>33) % k
+		}
+		d := &pipeline.Document{Text: text, Authors: []string{"Sergey Lavrov"}}
+		d.Sentences = []pipeline.Sentence{{Span: pipeline.Span{Start: 0, End: n / 2}}, {Span: pipeline.Span{Start: n / 2, End: n}}}
+		for i := 0; i+1 < n; i += 1 + next(4) {
+			d.Tokens = append(d.Tokens, pipeline.Token{Span: pipeline.Span{Start: i, End: min(n, i+1+next(3))}})
+		}
+		for k := 0; k < 8; k++ {
+			a := next(n+4) - 2
+			d.Mentions = append(d.Mentions, pipeline.Mention{Span: pipeline.Span{Start: a, End: a + next(12) - 1},
+				EntityID: []string{"country:RU", "org:nato", "person:sergey-lavrov", "city:aleppo"}[next(4)], Type: types[next(4)]})
+		}
+		d.Events = []pipeline.Event{{ID: "e1", Kind: "fighting", Trigger: pipeline.Span{Start: next(n + 2), End: next(n + 2)},
+			Participants: []pipeline.Participant{{Entity: "country:RU", Role: "actor"}, {Entity: "org:nato", Role: "target"}}}}
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
