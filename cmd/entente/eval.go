@@ -12,9 +12,10 @@ func init() { rootCmd.AddCommand(newEvalCmd()) }
 // evalOptions holds the flags of `entente eval`. Each scorer owns one group
 // of flags (in its own eval_<scorer>.go) and one branch in runEval.
 type evalOptions struct {
-	gold   goldEvalOptions
-	conll  conllEvalOptions
-	timeml timemlEvalOptions
+	gold     goldEvalOptions
+	conll    conllEvalOptions
+	timeml   timemlEvalOptions
+	meantime meantimeEvalOptions
 }
 
 func newEvalCmd() *cobra.Command {
@@ -23,18 +24,20 @@ func newEvalCmd() *cobra.Command {
 		Use:   "eval --gold FILE.gold.json [input]",
 		Short: "Score entente against annotated data",
 		Long: "Score entente against annotated data and print precision, recall and F1.\n\n" +
-			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + timemlEvalHelp,
+			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + timemlEvalHelp + "\n\n" + meantimeEvalHelp,
 		Example: `  entente eval --gold ../shared/gold/moscow-declaration.gold.json
   entente eval --gold key.gold.json article.md --json
   entente eval --conll ../shared/corpora/conll2003/eng.testa --compare
   entente eval --conll ../shared/corpora/conll2003/eng.testa --model-only --errors 20
-  entente eval --timeml ../shared/corpora/tempeval3/Training/TBAQ-cleaned`,
+  entente eval --timeml ../shared/corpora/tempeval3/Training/TBAQ-cleaned
+  entente eval --meantime ../shared/corpora/meantime`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(cmd, o, args) },
 	}
 	addGoldEvalFlags(cmd, &o.gold)
 	addConllEvalFlags(cmd, &o.conll)
 	addTimeMLEvalFlags(cmd, &o.timeml)
+	addMeantimeEvalFlags(cmd, &o.meantime)
 	return cmd
 }
 
@@ -52,8 +55,13 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 			return fmt.Errorf("eval: --timeml takes no input arguments, got %d", len(args))
 		}
 		return runTimeMLEval(cmd, o.timeml)
+	case o.meantime.dir != "":
+		if len(args) > 0 {
+			return fmt.Errorf("eval: --meantime takes no input arguments, got %d", len(args))
+		}
+		return runMeantimeEval(cmd, o.meantime)
 	case len(args) > 0:
 		return fmt.Errorf("eval: an input (%s) is only read with --gold", args[0])
 	}
-	return errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE or --timeml DIR")
+	return errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE, --timeml DIR or --meantime DIR")
 }
