@@ -47,6 +47,7 @@ func (s *entrySet) build() (*Gazetteer, error) {
 		names:   make(map[string][]nameRef, len(s.entries)*4),
 		acros:   map[string][]int32{},
 		given:   make(map[string]bool, len(s.given)+len(s.entries)),
+		holders: map[string][]int32{},
 	}
 	for _, n := range s.given {
 		g.given[Fold(n)] = true
@@ -57,6 +58,12 @@ func (s *entrySet) build() (*Gazetteer, error) {
 		}
 		g.byID[e.ID] = e
 		g.index[e.ID] = int32(i)
+		for _, r := range e.Roles {
+			k := Fold(r.Title) + "|" + r.Of
+			if l := g.holders[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				g.holders[k] = append(l, int32(i))
+			}
+		}
 		if e.Kind == KindPerson {
 			if w := strings.Fields(e.Name); len(w) > 1 {
 				g.given[Fold(w[0])] = true

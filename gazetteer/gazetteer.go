@@ -17,6 +17,7 @@ type Gazetteer struct {
 	names   map[string][]nameRef // folded name → entries (Lookup)
 	acros   map[string][]int32   // folded acronym of multi-word names → entries
 	given   map[string]bool      // folded given names
+	holders map[string][]int32   // folded title + "|" + of → people who held it
 	nodes   int
 	aliases int
 }
@@ -114,6 +115,26 @@ func (g *Gazetteer) RoleOn(personID, date string) []Role {
 			continue
 		}
 		out = append(out, r)
+	}
+	return out
+}
+
+// HoldersOn returns the people who held office title (as normalized in the
+// data: "Foreign Minister", "President") for of (an id, "country:TR", or a
+// country code, "TR") on date, in data order. It answers "his Turkish
+// counterpart" for a foreign minister: HoldersOn("Foreign Minister", "TR",
+// "2016-12-20") gives Mevlut Cavusoglu. Titles compare folded.
+func (g *Gazetteer) HoldersOn(title, of, date string) []*Entry {
+	of = toID(of)
+	var out []*Entry
+	for _, i := range g.holders[Fold(title)+"|"+of] {
+		e := g.entries[i]
+		for _, r := range e.Roles {
+			if r.Of == of && Fold(r.Title) == Fold(title) && (r.From == "" || cmpDate(date, r.From) >= 0) && (r.To == "" || cmpDate(date, r.To) <= 0) {
+				out = append(out, e)
+				break
+			}
+		}
 	}
 	return out
 }

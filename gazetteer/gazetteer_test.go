@@ -189,6 +189,32 @@ func TestGoldRoles(t *testing.T) {
 	}
 }
 
+func TestHoldersOn(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ title, of, date, want string }{
+		{"Foreign Minister", "TR", "2016-12-20", "person:mevlut-cavusoglu"},
+		{"foreign minister", "country:IR", "2016-12-20", "person:mohammad-javad-zarif"},
+		{"Defense Minister", "TR", "2016-12-20", "person:fikri-isik"},
+		{"President", "US", "2016-12-20", "person:barack-obama"},
+		{"President", "US", "2017-06", "person:donald-trump"},
+		{"Secretary-General", "org:nato", "2016-12-20", "person:jens-stoltenberg"},
+		{"Foreign Minister", "TR", "2015-09-15", "person:feridun-sinirlioglu"},
+	}
+	for _, tt := range tests {
+		got := g.HoldersOn(tt.title, tt.of, tt.date)
+		if len(got) != 1 || got[0].ID != tt.want {
+			var ids []string
+			for _, e := range got {
+				ids = append(ids, e.ID)
+			}
+			t.Errorf("HoldersOn(%s, %s, %s) = %v, want %s", tt.title, tt.of, tt.date, ids, tt.want)
+		}
+	}
+	if got := g.HoldersOn("Emperor", "TR", "2016"); len(got) != 0 {
+		t.Errorf("no emperor expected: %v", got)
+	}
+}
+
 func TestLookup(t *testing.T) {
 	g := mustDefault(t)
 	tests := []struct{ name, id, reason string }{

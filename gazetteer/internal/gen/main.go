@@ -47,7 +47,14 @@ func main() {
 	if err := writeCSV(filepath.Join(*out, "countries.csv"), countries); err != nil {
 		log.Fatal(err)
 	}
-	rows, err := genCities(*cities, *tz, *names, *minPop)
+	countryNames := map[string]bool{}
+	for _, r := range countries[1:] {
+		countryNames[gazetteer.Fold(r[2])] = true
+		for _, a := range strings.Split(r[3], "|") {
+			countryNames[gazetteer.Fold(a)] = true
+		}
+	}
+	rows, err := genCities(*cities, *tz, *names, *minPop, countryNames)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -158,7 +165,7 @@ func genCountries(isoPath, worldPath string) ([][]string, error) {
 	return rows, nil
 }
 
-func genCities(citiesPath, tzPath, namesPath string, minPop float64) ([][]string, error) {
+func genCities(citiesPath, tzPath, namesPath string, minPop float64, countryNames map[string]bool) ([][]string, error) {
 	var all []struct {
 		City       string `json:"city"`
 		CityASCII  string `json:"city_ascii"`
@@ -221,6 +228,9 @@ func genCities(citiesPath, tzPath, namesPath string, minPop float64) ([][]string
 	sort.Strings(rest)
 	for _, k := range rest {
 		cc, name, _ := strings.Cut(k, "/")
+		if countryNames[gazetteer.Fold(name)] {
+			continue // a zone named after its country (Asia/Qatar, America/Panama)
+		}
 		picked = append(picked, &city{name: name, ascii: name, cc: cc})
 	}
 	for k := range want {
