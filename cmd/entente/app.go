@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/entente-nlp/entente/extract"
@@ -71,6 +72,10 @@ type App struct {
 	Stages []pipeline.Stage
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// StreamsToStdout says the sink writes to standard output during the
+	// run; the progress bar is then shown only when standard output is not
+	// the terminal, so that the two do not interleave.
+	StreamsToStdout bool
 }
 
 // newApp loads the configuration for cmd (its --config and bound flags),
@@ -157,7 +162,10 @@ func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pip
 	runner := pipeline.NewRunner(a.Stages, pipeline.WithWorkers(a.Config.Workers))
 	slog.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
 
-	prog := newProgress(ctx, src, inputs)
+	var prog *progress
+	if !a.StreamsToStdout || !isTerminal(os.Stdout) {
+		prog = newProgress(ctx, src, inputs)
+	}
 	sum, err := runner.Run(ctx, src.Source(inputs), func(d *pipeline.Document) error {
 		if err := sink(d); err != nil {
 			return err

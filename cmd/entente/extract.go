@@ -56,6 +56,7 @@ the exit status is 1 when any document failed.`,
 func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string, outFile string) (err error) {
 	dst := stdout
 	var tmp *os.File
+	app.StreamsToStdout = outFile == ""
 	if outFile != "" {
 		tmp, err = os.CreateTemp(filepath.Dir(outFile), "."+filepath.Base(outFile)+".*")
 		if err != nil {

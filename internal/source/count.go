@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -68,12 +69,15 @@ func (o Options) countFile(p string) int {
 		return 1
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), int(o.maxBytes())+2)
+	br := bufio.NewReaderSize(f, 64<<10)
 	n := 0
-	for sc.Scan() {
-		if len(bytes.TrimSpace(sc.Bytes())) > 0 {
+	for {
+		line, _, err := readLine(br, o.maxBytes())
+		if errors.Is(err, errLineTooLong) || len(bytes.TrimSpace(line)) > 0 {
 			n++
+		}
+		if err != nil && !errors.Is(err, errLineTooLong) {
+			break
 		}
 	}
 	if n == 0 {

@@ -275,3 +275,67 @@ func FuzzParseLine(f *testing.F) {
 		}
 	})
 }
+
+// A 100 MB file is refused from its size alone, without reading it.
+func TestHundredMegabyteFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "huge.md")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(100 << 20); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	f.Close()
+	docs := read(t, Options{MaxBytes: 32 << 20}, p)
+	mustContain(t, failure(t, docs[0]), p, "100.0 MiB (104857600 bytes)", "limit of 32.0 MiB", "input.max_bytes")
+	if docs[0].Original != nil {
+		t.Error("the oversized file was read")
+	}
+}
+
+// FuzzJSONLFile: whatever a JSON Lines file holds, every document is
+// either read (no errors) or carries one fatal error naming file:line, and
+// Count agrees with what Source emits.
+func FuzzJSONLFile(f *testing.F) {
+	f.Add([]byte(`{"text":"a"}`+"\n"+`{"text":"b","id":"x"}`), 20)
+	f.Add([]byte("\n\n{\n"+`{"text":"`+strings.Repeat("z", 40)+`"}`+"\r\n"), 16)
+	f.Add([]byte(`{"text":"a"}{"text":"b"}`), 1000)
+	f.Fuzz(func(t *testing.T, body []byte, max int) {
+		if max < 1 || max > 1<<16 {
+			return
+		}
+		p := filepath.Join(t.TempDir(), "f.jsonl")
+		if err := os.WriteFile(p, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		o := Options{Include: defaultInclude, MaxBytes: int64(max)}
+		docs, err := o.Read(context.Background(), []string{p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(docs) == 0 {
+			t.Fatal("no document for a file")
+		}
+		n, _ := o.Count(context.Background(), []string{p})
+		if n != len(docs) {
+			t.Errorf("Count %d, Source %d", n, len(docs))
+		}
+		for _, d := range docs {
+			switch {
+			case len(d.Errors) == 0:
+				if int64(len(d.Original)) > int64(max) {
+					t.Errorf("%s: %d bytes read past the limit %d", d.ID, len(d.Original), max)
+				}
+			case len(d.Errors) != 1 || !d.Errors[0].Fatal || !strings.Contains(d.Errors[0].Message, p):
+				t.Errorf("%s: errors %+v", d.ID, d.Errors)
+			}
+		}
+	})
+}
+
+func TestCountLongLines(t *testing.T) {
+	p := writeFile(t, filepath.Join(t.TempDir(), "l.jsonl"), `{"text":"a"}`+"\n"+`{"text":"`+strings.Repeat("x", 100<<10)+`"}`+"\n"+`{"text":"b"}`)
+	read(t, Options{MaxBytes: 1 << 20}, p) // read checks Count against Source
+	read(t, Options{MaxBytes: 1000}, p)
+}
