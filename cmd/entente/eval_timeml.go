@@ -28,7 +28,7 @@ disagreements.`
 func addTimeMLEvalFlags(cmd *cobra.Command, o *timemlEvalOptions) {
 	f := cmd.Flags()
 	f.StringVar(&o.dir, "timeml", "", "score the dates finder on the TimeML (.tml) files under DIR")
-	f.StringVar(&o.errors, "timeml-errors", "", "with --timeml: list disagreements: missed, spurious, value or all")
+	f.StringVar(&o.errors, "timeml-errors", "", "with --timeml: list disagreements: missed, spurious, value, span or all")
 	f.IntVar(&o.maxErrors, "timeml-max-errors", 50, "with --timeml-errors: at most this many listed")
 }
 
@@ -38,11 +38,11 @@ func addTimeMLEvalFlags(cmd *cobra.Command, o *timemlEvalOptions) {
 func runTimeMLEval(cmd *cobra.Command, o timemlEvalOptions) error {
 	kind := o.errors
 	switch kind {
-	case "", "missed", "spurious", "value":
+	case "", "missed", "spurious", "value", "span":
 	case "all":
 		kind = ""
 	default:
-		return fmt.Errorf("eval: --timeml-errors %q: want missed, spurious, value or all", o.errors)
+		return fmt.Errorf("eval: --timeml-errors %q: want missed, spurious, value, span or all", o.errors)
 	}
 	docs, errs, err := eval.ReadTimeMLDir(o.dir)
 	if err != nil {

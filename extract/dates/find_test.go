@@ -116,6 +116,9 @@ func TestFindPatterns(t *testing.T) {
 		{"year-ago quarter", "the year-ago quarter", []string{"the year-ago quarter=2015-Q4"}},
 		{"a year earlier in earnings news", "Third-quarter profit rose 5% from $3 million a year earlier.", []string{"Third-quarter=2016-Q3", "a year earlier=2015-Q4"}},
 		{"year-ago ordinal quarter", "the year-ago third quarter", []string{"the year-ago third quarter=2015-Q3"}},
+		{"its quarter", "its fourth quarter and the third-quarter loss", []string{"fourth quarter=2016-Q4", "third-quarter=2016-Q3"}},
+		{"year before quarter", "the 1988 second quarter", []string{"the 1988 second quarter=1988-Q2"}},
+		{"spelled years", "in nineteen ninety-six, the winter of nineteen ninety-four and the year two thousand", []string{"nineteen ninety-six=1996", "the winter of nineteen ninety-four=1994-WI", "the year two thousand=2000"}},
 		{"half with year", "the first half of 2015", []string{"the first half of 2015=2015-H1"}},
 		{"season", "this summer and last winter and the summer of 2007", []string{"this summer=2016-SU", "last winter=2015-WI", "the summer of 2007=2007-SU"}},
 		// Not dates.

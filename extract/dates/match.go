@@ -962,9 +962,17 @@ func (s *scanner) amountAgo(i int) (cand, bool) {
 // (the reported quarter).
 func (s *scanner) matchQuarter(i int) (cand, bool) {
 	j := i
-	switch s.word(j) {
+	det := s.word(j)
+	switch det {
 	case "the", "its":
 		j++
+	}
+	// "the 1988 second quarter"
+	inYear := 0
+	if det == "the" {
+		if y, n, ok := s.yearAt(j); ok && y >= 1900 && y <= 2099 {
+			inYear, j = y, n
+		}
 	}
 	if s.word(j) == "fiscal" {
 		j++
@@ -972,8 +980,15 @@ func (s *scanner) matchQuarter(i int) (cand, bool) {
 			j++
 		}
 	}
-	if s.word(j) == "quarter" && j > i {
-		return relative(i, j+1, Quarter, func(ref time.Time) (string, string) {
+	if s.word(j) == "quarter" && j > i && inYear == 0 {
+		start := i
+		if det == "its" {
+			start = i + 1
+		}
+		if start == j {
+			return cand{}, false
+		}
+		return relative(start, j+1, Quarter, func(ref time.Time) (string, string) {
 			y, q := reportedQuarter(ref)
 			return quarterStr(y, q), "the quarter being reported: the one just ended in the first 50 days of a quarter"
 		}), true
@@ -989,8 +1004,10 @@ func (s *scanner) matchQuarter(i int) (cand, bool) {
 		return cand{}, false
 	}
 	j++
+	hyphen := false
 	if s.dash(j) && s.adj(j-1, j) {
 		j++
+		hyphen = true
 	}
 	half := false
 	switch s.word(j) {
@@ -1004,20 +1021,32 @@ func (s *scanner) matchQuarter(i int) (cand, bool) {
 		return cand{}, false
 	}
 	j++
+	// TimeML leaves "its" out, and "the" before the adjective
+	// "third-quarter".
+	start := i
+	if det == "its" || (det == "the" && hyphen && inYear == 0) {
+		start = i + 1
+	}
+	if inYear != 0 {
+		if half {
+			return cand{start: start, end: j, kind: Absolute, gran: Quarter, value: yearStr(inYear) + "-H" + string(rune('0'+q))}, true
+		}
+		return cand{start: start, end: j, kind: Absolute, gran: Quarter, value: quarterStr(inYear, q)}, true
+	}
 	k := j
 	if s.word(k) == "of" || s.punct(k, ",") {
 		k++
 	}
 	if y, n, ok := s.yearAt(k); ok && !(s.word(n) != "" && !s.toks[n].upper && !yearFollow[s.word(n)]) {
 		if half {
-			return cand{start: i, end: n, kind: Absolute, gran: Quarter, value: yearStr(y) + "-H" + string(rune('0'+q))}, true
+			return cand{start: start, end: n, kind: Absolute, gran: Quarter, value: yearStr(y) + "-H" + string(rune('0'+q))}, true
 		}
-		return cand{start: i, end: n, kind: Absolute, gran: Quarter, value: quarterStr(y, q)}, true
+		return cand{start: start, end: n, kind: Absolute, gran: Quarter, value: quarterStr(y, q)}, true
 	}
 	if half {
 		return cand{}, false
 	}
-	return relative(i, j, Quarter, func(ref time.Time) (string, string) {
+	return relative(start, j, Quarter, func(ref time.Time) (string, string) {
 		y := ref.Year()
 		if time.Month((q-1)*3+1) > ref.Month() {
 			y--
@@ -1042,7 +1071,11 @@ func (s *scanner) matchSeason(i int) (cand, bool) {
 	}
 	y, n, ok := s.yearAt(k)
 	if !ok {
-		return cand{}, false
+		sp, ok := s.matchSpelledYear(k) // "the winter of nineteen ninety-four"
+		if !ok || sp.start != k {
+			return cand{}, false
+		}
+		y, n = atoiYear(sp.value), sp.end
 	}
 	return cand{start: i, end: n, kind: Absolute, gran: Season, value: seasonStr(y, code)}, true
 }
@@ -1156,6 +1189,13 @@ func (s *scanner) adjOrSpace(i, j int) bool {
 // ninety-six", "nineteen eighty", "the year two thousand".
 func (s *scanner) matchSpelledYear(i int) (cand, bool) {
 	switch s.word(i) {
+	case "the":
+		if s.word(i+1) == "year" {
+			if c, ok := s.matchSpelledYear(i + 1); ok {
+				c.start = i // "the year two thousand"
+				return c, true
+			}
+		}
 	case "nineteen":
 		tens := numberWords[s.word(i+1)]
 		if tens < 20 || tens > 90 || tens%10 != 0 {
@@ -1176,8 +1216,17 @@ func (s *scanner) matchSpelledYear(i int) (cand, bool) {
 			} else if s.word(end) == "and" && numberWords[s.word(end+1)] >= 1 && numberWords[s.word(end+1)] <= 19 && s.word(end+1) != "a" {
 				y, end = y+numberWords[s.word(end+1)], end+2
 			}
-			return cand{start: i + 1, end: end, kind: Absolute, gran: Year, value: yearStr(y)}, true
+			return cand{start: i, end: end, kind: Absolute, gran: Year, value: yearStr(y)}, true
 		}
 	}
 	return cand{}, false
+}
+
+// atoiYear parses a four-digit year value.
+func atoiYear(v string) int {
+	y := 0
+	for i := 0; i < len(v) && i < 4; i++ {
+		y = y*10 + int(v[i]-'0')
+	}
+	return y
 }

@@ -166,7 +166,8 @@ type TimexError struct {
 	Doc string
 	DCT string
 	// Kind is "missed" (gold not found), "spurious" (prediction matching no
-	// timex) or "value" (found with a different value).
+	// timex), "value" (found with a different value) or "span" (found with
+	// other boundaries: a strict miss).
 	Kind      string
 	Text      string
 	Gold      string
@@ -295,6 +296,7 @@ func (s *TimeMLScore) matched(d *TimexDoc, gold []Timex, used []bool, gi int, p 
 	} else {
 		s.Strict.FP++
 		s.Strict.FN++
+		s.Errors = append(s.Errors, TimexError{Doc: d.Name, DCT: d.DCT, Kind: "span", Text: d.Text[g.Start:g.End] + " | " + d.Text[p.Start:p.End], Gold: g.Value, Predicted: v})
 	}
 	if valueMatch(v, g.Value) {
 		s.ValueCorrect++
