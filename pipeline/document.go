@@ -197,9 +197,14 @@ type Entity struct {
 type TimeExpr struct {
 	Span
 	// Value is the normalized value: YYYY, YYYY-MM, YYYY-MM-DD, or
-	// START/END for ranges; empty when it could not be resolved.
+	// START/END for ranges; empty when it could not be resolved. Coarser
+	// expressions use TimeML's forms: YYYY-Www (ISO week), YYYY-Www-WE
+	// (weekend), YYYY-Qn, YYYY-Hn, YYYY-SP/SU/FA/WI, YYY (decade), YY
+	// (century), and PRESENT_REF/PAST_REF/FUTURE_REF when the dates stage
+	// reports vague references.
 	Value string `json:"value,omitempty"`
-	// Granularity is day, month, year, or range.
+	// Granularity is day, week, month, quarter, season, year, decade,
+	// century or vague; a range has the granularity of its ends.
 	Granularity string `json:"granularity,omitempty"`
 	// Kind is absolute, partial, relative or range.
 	Kind string `json:"kind,omitempty"`
