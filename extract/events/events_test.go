@@ -388,3 +388,17 @@ func FuzzEventsSpans(f *testing.F) {
 		}
 	})
 }
+
+func TestInvertedSpeech(t *testing.T) {
+	d := buildDoc(t, "«The answer to the murder of the Russian ambassador to Turkey must be strengthening the fight against terror», said Russian President Vladimir Putin.", allEnts, allDates)
+	for _, e := range runEvents(t, d) {
+		if e.Kind != "statement" {
+			continue
+		}
+		if role(e, "person:vladimir-putin") != Actor || role(e, "country:TR") != Other {
+			t.Errorf("speaker after the verb: %s", describe(d, e))
+		}
+		return
+	}
+	t.Fatal("no statement")
+}

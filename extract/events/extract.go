@@ -253,6 +253,20 @@ func (x *docView) verbalArgs(dr *draft, t trig, a, b int, clause []int, trigs []
 			}
 		}
 	}
+	if spec.Reported {
+		if sp := x.invertedSpeaker(t, b); sp >= 0 {
+			// "«...», said Russian President Vladimir Putin": the speaker
+			// follows the verb, the quote before it is what was said.
+			x.addAll(dr, x.args[sp], Actor)
+			for i := a; i < t.a; i++ {
+				if k := x.argAt[i]; k >= 0 && k != sp && !x.args[k].member && (i == x.args[k].a) {
+					x.addAll(dr, x.args[k], Other)
+				}
+			}
+			x.verbalDate(dr, t, a, b, lo, hi, clause, trigs)
+			return
+		}
+	}
 	isPlace := false
 	seen := map[int]bool{}
 	// Subjects come before the clause's first verb; mentions between a
@@ -333,7 +347,12 @@ func (x *docView) verbalArgs(dr *draft, t trig, a, b int, clause []int, trigs []
 			}
 		}
 	}
-	// Date: nearest in the clause, else nearest in the sentence.
+	x.verbalDate(dr, t, a, b, lo, hi, clause, trigs)
+}
+
+// verbalDate attaches the nearest date of the clause, else of the
+// sentence.
+func (x *docView) verbalDate(dr *draft, t trig, a, b, lo, hi int, clause []int, trigs []trig) {
 	if v, ok := x.nearestDate(t.a, lo, hi, nil); ok {
 		dr.date, dr.dateSource = v, FromClause
 	} else if v, ok := x.nearestDate(t.a, a, b, x.ownedDates(trigs, a, b, clause)); ok {
@@ -359,6 +378,40 @@ func (x *docView) isTriggerToken(i int, trigs []trig) bool {
 		}
 	}
 	return false
+}
+
+// invertedSpeaker returns the argument speaking in "..., said X" (a comma
+// or closing quote before the verb, a person or organization right after
+// it, titles allowed in between), or -1.
+func (x *docView) invertedSpeaker(t trig, b int) int {
+	if t.a == 0 {
+		return -1
+	}
+	switch x.low[t.a-1] {
+	case ",", "»", "”", "\"", "''":
+	default:
+		if !strings.HasSuffix(x.d.Slice(x.d.Tokens[t.a-1].Span), "»") {
+			return -1
+		}
+	}
+	for i := t.b; i < b && i < t.b+5; i++ {
+		k := x.argAt[i]
+		if k < 0 {
+			if isNPTag(x.tag(i)) {
+				continue
+			}
+			return -1
+		}
+		switch g := x.args[k]; {
+		case g.typ == pipeline.Person || g.typ == pipeline.Organization && !g.modifier:
+			return k
+		case g.modifier:
+			continue
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 func (x *docView) addAll(dr *draft, g arg, role string) {

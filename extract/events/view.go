@@ -313,6 +313,11 @@ func (x *docView) clauses(a, b int) []int {
 	for i := a; i < b; i++ {
 		w, t := x.low[i], x.tag(i)
 		switch {
+		case i > a && x.d.Tokens[i-1].End < x.d.Tokens[i].Start && x.d.Tokens[i].Start <= len(x.d.Text) &&
+			strings.Contains(x.d.Text[x.d.Tokens[i-1].End:x.d.Tokens[i].Start], "\n\n"):
+			// A blank line inside a "sentence": a headline or dateline
+			// the segmenter ran into the text.
+			hard[i-a] = true
 		case clauseBreaks[w]:
 			hard[i-a], punct[i-a] = true, true
 		case subordinators[w] && (t == "IN" || t == "WDT" || t == "WP" || t == "WP$" || t == "WRB"):
