@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -42,6 +43,7 @@ func loadGazetteer(cmd *cobra.Command) (*gazetteer.Gazetteer, error) {
 
 func newGazetteerLookupCmd() *cobra.Command {
 	var date string
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "lookup NAME...",
 		Short: "Show what a name resolves to, and why",
@@ -50,12 +52,16 @@ the reason (exact alias, folded alias, surname of a known person, acronym,
 fuzzy Jaro-Winkler), and for people the offices held on --date.`,
 		Example: `  entente gazetteer lookup Lavrov
   entente gazetteer lookup "Mevlüt Çavuşoğlu" ISSG --date 2016-12-20
-  entente gazetteer lookup "Putn"`,
+  entente gazetteer lookup "Putn"
+  entente gazetteer lookup Georgia --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g, err := loadGazetteer(cmd)
 			if err != nil {
 				return err
+			}
+			if asJSON {
+				return lookupJSON(cmd.OutOrStdout(), g, args, date)
 			}
 			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, name := range args {
@@ -78,6 +84,7 @@ fuzzy Jaro-Winkler), and for people the offices held on --date.`,
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "also show the offices people held on this date (YYYY-MM-DD)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: for each name its candidates with entry, score, reason (and roles on --date)")
 	return cmd
 }
 
@@ -163,4 +170,34 @@ Use the result with --gazetteer FILE or the gazetteer.files configuration key.`,
 	fl.StringVarP(&out, "output", "o", "", "output file (default: stdout)")
 	fl.StringVar(&kind, "kind", "", "force the kind of non-country actors: person or org (default: guessed per actor)")
 	return cmd
+}
+
+// lookupResult is one name's candidates in lookup --json output.
+type lookupResult struct {
+	Name       string            `json:"name"`
+	Candidates []lookupCandidate `json:"candidates"`
+}
+
+type lookupCandidate struct {
+	gazetteer.Candidate
+	RolesOn []gazetteer.Role `json:"roles_on,omitempty"`
+}
+
+// lookupJSON writes the candidates of every name as a JSON array.
+func lookupJSON(w io.Writer, g *gazetteer.Gazetteer, names []string, date string) error {
+	out := make([]lookupResult, 0, len(names))
+	for _, name := range names {
+		r := lookupResult{Name: name, Candidates: []lookupCandidate{}}
+		for _, c := range g.Lookup(name) {
+			lc := lookupCandidate{Candidate: c}
+			if date != "" {
+				lc.RolesOn = g.RoleOn(c.Entry.ID, date)
+			}
+			r.Candidates = append(r.Candidates, lc)
+		}
+		out = append(out, r)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }

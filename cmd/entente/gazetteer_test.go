@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +20,29 @@ func TestGazetteerLookupCommand(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("lookup output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+func TestGazetteerLookupJSON(t *testing.T) {
+	out, err := runEntente(t, "gazetteer", "lookup", "Georgia", "Lavrov", "--json", "--date", "2016-12-20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res []struct {
+		Name       string
+		Candidates []struct {
+			Entry   struct{ ID string }
+			Score   float64
+			Reason  string
+			RolesOn []struct{ Title, Of string } `json:"roles_on"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(res) != 2 || len(res[0].Candidates) < 2 || res[1].Candidates[0].Entry.ID != "person:sergey-lavrov" ||
+		len(res[1].Candidates[0].RolesOn) != 1 || res[1].Candidates[0].RolesOn[0].Title != "Foreign Minister" {
+		t.Errorf("lookup --json = %s", out)
 	}
 }
 
