@@ -121,6 +121,8 @@ func TestFindPatterns(t *testing.T) {
 		{"spelled years", "in nineteen ninety-six, the winter of nineteen ninety-four and the year two thousand", []string{"nineteen ninety-six=1996", "the winter of nineteen ninety-four=1994-WI", "the year two thousand=2000"}},
 		{"half with year", "the first half of 2015", []string{"the first half of 2015=2015-H1"}},
 		{"season", "this summer and last winter and the summer of 2007", []string{"this summer=2016-SU", "last winter=2015-WI", "the summer of 2007=2007-SU"}},
+		// Holidays.
+		{"holidays", "Thanksgiving, New Year's Eve 2015 and Christmas", []string{"Thanksgiving=2016-11-24", "New Year's Eve 2015=2015-12-31", "Christmas=2016-12-25"}},
 		// Not dates.
 		{"USA Today", "USA Today reported", nil},
 		{"vague off by default", "now and recently", nil},
