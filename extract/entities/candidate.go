@@ -54,6 +54,9 @@ type cand struct {
 	evidence map[string]string
 	// caseAware: proposed by a CaseAware source.
 	caseAware bool
+	// givenName: typed PERSON only because its first word is in the
+	// given-name list, a weak cue ("Royal Air Force").
+	givenName bool
 	// key is a normalized name that links unlinked mentions together.
 	key string
 }

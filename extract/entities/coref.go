@@ -159,6 +159,11 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen []cand) []cand {
 			continue
 		}
 		parts := strings.Fields(text)
+		if len(parts) > 1 && (len(c.ids) > 0 || c.evidence["role"] != "") && s.gaz != nil && s.gaz.IsGivenName(parts[0]) {
+			// "Steve" after "Steve Jobs" (unless two Steves), for people
+			// the gazetteer knows or a title introduced.
+			learn(parts[0], c)
+		}
 		for j := 1; j < len(parts); j++ {
 			if nameParticles[strings.ToLower(parts[j])] {
 				continue

@@ -42,7 +42,9 @@ var orgHeads = set(
 	"parliament", "congress", "senate", "club", "academy", "college", "school", "times",
 	"post", "news", "press", "agency", "tribune", "herald", "journal", "airlines", "airways",
 	"group", "holdings", "industries", "systems", "technologies", "labs", "media", "staff",
-	"secretariat", "directorate", "guard", "police", "cabinet",
+	"secretariat", "directorate", "guard", "police", "cabinet", "force", "command", "corps",
+	"fleet", "division", "regiment", "battalion", "squadron", "ltd", "limited", "airline",
+	"exchange", "reserve", "laboratory", "laboratories", "hospital", "church", "team",
 )
 
 // orgFirstWords open Arabic-language organization names ("Jabhat

@@ -52,6 +52,7 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 	}
 	var parts []part
 	votes := map[string]map[string]float64{}
+	strong := map[string]float64{} // best label score per name
 	for _, ch := range untyped {
 		for a := ch.from; a < ch.to; {
 			if cover[a] != nil {
@@ -82,6 +83,7 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 						votes[key] = map[string]float64{}
 					}
 					votes[key][m.typ] += m.score
+					strong[key] = max(strong[key], m.score)
 				}
 			}
 		}
@@ -89,7 +91,7 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 	var out []cand
 	for _, p := range parts {
 		v := votes[p.key]
-		if len(v) == 0 {
+		if len(v) == 0 || strong[p.key] < minChunkScore(ws, p.sp) {
 			continue
 		}
 		typ, best := "", 0.0
@@ -102,6 +104,17 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 			tier: tierModelChunk, reason: "chunk typed by model labels"})
 	}
 	return out
+}
+
+// minChunkScore is the best label score a chunk part needs to be typed by
+// the models: a single word opening a sentence ("Everyone", "Repair") is
+// most often a common word, so it needs a surer label.
+func minChunkScore(ws []word, sp pipeline.Span) float64 {
+	i := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= sp.Start })
+	if i < len(ws) && ws[i].End == sp.End && ws[i].sentStart && !ws[i].upper {
+		return 0.8
+	}
+	return 0
 }
 
 // outsideChunks drops the model labels that overlap a chunk part typed by
@@ -133,7 +146,7 @@ func filterModels(d *pipeline.Document, ws []word, ms []cand) []cand {
 	out := ms[:0]
 	for _, m := range ms {
 		text := d.Slice(m.Span)
-		if !plausibleName(text) || !properTokens(ws, m.Span) {
+		if !plausibleName(text) || !properTokens(ws, m.Span) || m.score < minChunkScore(ws, m.Span) {
 			continue
 		}
 		if m.typ == pipeline.Location {
@@ -261,6 +274,25 @@ func overridePlaces(gaz, models []cand) {
 		if m := org[g.Span]; m != nil {
 			g.reason = fmt.Sprintf("%s; %s calls it an organization here (%.2f)", g.reason, m.source, m.score)
 			g.typ, g.ids, g.source, g.form = pipeline.Organization, nil, g.source+"+"+m.source, "name"
+		}
+	}
+}
+
+// overrideGivenNames retypes chunks typed PERSON only by the given-name
+// list when a confident, case-aware model calls the same span something
+// else: the list holds "Royal" and "Northrop" too.
+func overrideGivenNames(typed, models []cand) {
+	other := map[pipeline.Span]*cand{}
+	for i := range models {
+		if m := &models[i]; m.score >= minOverride && m.typ != pipeline.Person {
+			other[m.Span] = m
+		}
+	}
+	for i := range typed {
+		t := &typed[i]
+		if m := other[t.Span]; m != nil && t.givenName {
+			t.typ, t.source = m.typ, t.source+"+"+m.source
+			t.reason = fmt.Sprintf("%s, but %s says %s (%.2f)", t.reason, m.source, m.typ, m.score)
 		}
 	}
 }

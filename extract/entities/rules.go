@@ -187,7 +187,7 @@ func (s *Stage) typeChunk(d *pipeline.Document, ws []word, gaz []*cand, from, to
 				return cand{}, false
 			}
 		}
-		c.typ, c.score, c.reason = pipeline.Person, 0.8, "given name "+ws[from].text
+		c.typ, c.score, c.reason, c.givenName = pipeline.Person, 0.8, "given name "+ws[from].text, true
 		return c, true
 	}
 	if from > 0 && placePrepositions[ws[from-1].low] && ws[from-1].low != "to" && !ws[from].sentStart && to-from <= 3 {

@@ -99,6 +99,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	models = append(models, s.extraCandidates(d, ws)...)
 	models = filterModels(d, ws, models)
 	overridePlaces(gaz, caseAware(models))
+	overrideGivenNames(typed, caseAware(models))
 	typed = append(typed, promoteModelSpans(ws, chs, models, cover)...)
 	byModel := typeByModel(d, ws, untyped, models, cover)
 	models = outsideChunks(models, byModel)
