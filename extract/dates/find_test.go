@@ -37,6 +37,8 @@ func TestFindPatterns(t *testing.T) {
 		{"ISO with time", "at 2016-12-22T10:30:00Z the", []string{"2016-12-22=2016-12-22"}},
 		{"ambiguous numeric reads US", "dated 03/04/2016.", []string{"03/04/2016=2016-03-04"}},
 		{"invalid numeric", "ratio 13/13/2016 and 2016-02-30", nil},
+		{"lower-case month with a day", "on december 20, 2016 and may 5", []string{"december 20, 2016=2016-12-20"}},
+		{"lower-case bare month is no date", "in november", nil},
 		{"month year", "in August 1988 and January of 1998", []string{"August 1988=1988-08", "January of 1998=1998-01"}},
 		{"weekday and date", "on Monday, Oct. 26, 1998, the", []string{"Monday, Oct. 26, 1998=1998-10-26"}},
 		{"weekday picks the year", "an editorial on Monday, Dec. 26: the court", []string{"Monday, Dec. 26=2016-12-26"}},

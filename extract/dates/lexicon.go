@@ -8,6 +8,9 @@ var monthFull = map[string]time.Month{
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }
 
+// lowerAmbiguous lists month names that are ordinary words in lower case.
+var lowerAmbiguous = map[string]bool{"may": true, "march": true, "august": true}
+
 // monthAbbr maps month abbreviations (used with a day or a year) to their
 // number.
 var monthAbbr = map[string]time.Month{

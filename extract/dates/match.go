@@ -39,15 +39,18 @@ func (s *scanner) dash(i int) bool {
 	return t != nil && t.kind == tPunct && (t.low == "-" || t.low == "–" || t.low == "—")
 }
 
-// month reads a capitalized month name or abbreviation (with its full
-// stop) at j.
+// month reads a month name or a capitalized abbreviation (with its full
+// stop) at j. Lower-case "may", "march" and "august" are words, not months.
 func (s *scanner) month(j int) (m time.Month, next int, abbr, ok bool) {
 	t := s.tok(j)
-	if t == nil || t.kind != tWord || !t.upper {
+	if t == nil || t.kind != tWord {
 		return 0, 0, false, false
 	}
-	if m, ok := monthFull[t.low]; ok {
+	if m, ok := monthFull[t.low]; ok && (t.upper || !lowerAmbiguous[t.low]) {
 		return m, j + 1, false, true
+	}
+	if !t.upper {
+		return 0, 0, false, false
 	}
 	if m, ok := monthAbbr[t.low]; ok {
 		k := j + 1
@@ -312,6 +315,9 @@ func daysMax(m time.Month) int { return date(2000, m, 1).AddDate(0, 1, -1).Day()
 // month followed by a capitalized word is more likely a name ("June
 // Carter").
 func (s *scanner) bareMonthOK(i int) bool {
+	if !s.toks[i].upper {
+		return false
+	}
 	if n := s.tok(i + 1); n != nil && n.kind == tWord && n.upper {
 		return false
 	}
