@@ -16,7 +16,9 @@ var (
 	reISO   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	reSlash = regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`)
 	// reWire is a news-agency dateline: "MOSCOW, Dec. 22 (Reuters) -".
-	reWire = regexp.MustCompile(`^([\p{Lu}][\p{Lu} .'’-]{1,40}?(?:,\s*[\p{Lu}][\p{L} .]{1,30}?)?),?\s+` + `(?i:` + month + `)` + `\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:\(([^)]{2,30})\))?\s*[-–—]`)
+	// reWirePlace is a dateline without a date: "WASHINGTON (AP) —".
+	reWirePlace = regexp.MustCompile(`^([\p{Lu}][\p{Lu} .'’-]{1,40}?(?:,\s*[\p{Lu}][\p{L} .]{1,30}?)?)\s*\(([^)]{2,30})\)\s*[-–—]`)
+	reWire      = regexp.MustCompile(`^([\p{Lu}][\p{Lu} .'’-]{1,40}?(?:,\s*[\p{Lu}][\p{L} .]{1,30}?)?),?\s+` + `(?i:` + month + `)` + `\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:\(([^)]{2,30})\))?\s*[-–—]`)
 )
 
 // date is a calendar date found in text.

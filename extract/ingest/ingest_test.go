@@ -216,6 +216,8 @@ func TestMetadata(t *testing.T) {
 		{name: "short sentence with a date is no dateline", in: "T\n\nOn December 20, 2016 the ministers met.", title: "T"},
 		{name: "dated title is no dateline", in: "# Remembering September 11, 2001\n\nText.", title: "Remembering September 11, 2001"},
 		{name: "posted on", in: "T\n\nPosted on Dec 20, 2016 at 10:30 am\n\nText.", title: "T", published: "2016-12-20", from: "dateline"},
+		{name: "agency byline is no author", in: "T\n\nBy Jane Doe, Reuters Staff and Reuters\n\nText.", title: "T", authors: []string{"Jane Doe"}},
+		{name: "dateline without a date", in: "T\n\nWASHINGTON (AP) — The talks began.", title: "T", meta: "dateline_place=WASHINGTON"},
 		{name: "invalid date rejected", in: "T\n\nFebruary 30, 2016", title: "T"},
 		{name: "long first line is no title", in: strings.Repeat("word ", 40) + "\n\nmore", title: ""},
 		{name: "front matter", in: "---\ntitle: \"FM Title\"\ndate: 2016-12-21\nauthor: Jane Doe\nurl: https://x.org/a\n---\n# Other\n\nBody.",

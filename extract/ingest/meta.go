@@ -67,6 +67,12 @@ func (f *found) scanParagraphs(paras []string, whole string) {
 		if f.published != "" {
 			continue
 		}
+		if m := reWirePlace.FindStringSubmatch(p); m != nil {
+			f.set("dateline", strings.TrimSpace(strings.TrimRight(m[0], "-–— ")))
+			f.set("dateline_place", m[1])
+			f.set("agency", m[2])
+			continue
+		}
 		if m := reWire.FindStringSubmatch(p); m != nil {
 			f.set("dateline", strings.TrimSpace(strings.TrimRight(m[0], "-–— ")))
 			f.set("dateline_place", m[1])
@@ -156,10 +162,22 @@ func names(s string) []string {
 
 var particles = map[string]bool{"al": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "la": true, "le": true, "el": true, "di": true, "du": true}
 
+// notNames are byline words that name a desk or an agency, not a person.
+var notNames = map[string]bool{"staff": true, "reporter": true, "reporters": true, "correspondent": true,
+	"editor": true, "editors": true, "desk": true, "team": true, "agencies": true, "wire": true, "news": true}
+
+// looksLikeName accepts two to five capitalized words (particles such as
+// al-, bin, van allowed): "Andrei Akulov", "Bashar al-Assad". A single word
+// ("Reuters") or a desk ("Reuters Staff") is not an author's name.
 func looksLikeName(s string) bool {
 	w := strings.Fields(s)
-	if len(w) == 0 || len(w) > 5 || len(s) > 60 {
+	if len(w) < 2 || len(w) > 5 || len(s) > 60 {
 		return false
+	}
+	for _, x := range w {
+		if notNames[strings.ToLower(x)] {
+			return false
+		}
 	}
 	for i, x := range w {
 		r, _ := utf8.DecodeRuneInString(x)
