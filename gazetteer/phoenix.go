@@ -175,6 +175,14 @@ func phoenixName(s string) string {
 			continue // (AAIA)
 		}
 		words[i] = titleWord(w)
+		if i > 0 {
+			low := strings.ToLower(w)
+			if smallWords[low] {
+				words[i] = low // Republic of Kazakhstan
+			} else if p := strings.Index(low, "-"); p > 0 && smallWords[low[:p]] {
+				words[i] = low[:p+1] + words[i][p+1:] // Jabhat al-Nusra
+			}
+		}
 	}
 	return strings.Join(words, " ")
 }
@@ -201,6 +209,13 @@ func phoenixCase(name string, g *Gazetteer) string {
 		}
 	}
 	return titleWord(name)
+}
+
+// smallWords stay in lower case inside a name.
+var smallWords = map[string]bool{
+	"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "at": true, "to": true,
+	"de": true, "del": true, "la": true, "le": true, "du": true, "des": true, "van": true, "von": true,
+	"al": true, "el": true, "bin": true, "ibn": true, "e": true, "y": true,
 }
 
 // titleWord capitalizes the first letter of each hyphen- or
@@ -380,6 +395,16 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 // cameoTitle names a CAMEO code by its sector: "RUSGOV" → "Government
 // (RUSGOV)".
 func cameoTitle(code string) string {
+	switch {
+	case strings.HasPrefix(code, "IGO"):
+		return "Intergovernmental (" + code + ")"
+	case strings.HasPrefix(code, "NGO"):
+		return "NGO (" + code + ")"
+	case strings.HasPrefix(code, "IMG"):
+		return "Armed group (" + code + ")"
+	case strings.HasPrefix(code, "MNC"):
+		return "Company (" + code + ")"
+	}
 	for i := 0; i+3 <= len(code); i += 3 {
 		if s, ok := cameoSectors[code[i:i+3]]; ok && i > 0 {
 			return s + " (" + code + ")"
