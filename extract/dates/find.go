@@ -175,8 +175,7 @@ func (s *scanner) emit(c cand) pipeline.TimeExpr {
 			// future one is much nearer: news gives the year of a date
 			// almost a year back, not of one in the coming weeks. A cue
 			// after the expression only tips the balance ("December 20
-			// will go down in history", two days after December 20). A
-			// weekday without a cue stays in the past.
+			// will go down in history", two days after December 20).
 			k := nearFactor
 			if future {
 				k = 1
