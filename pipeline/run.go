@@ -190,6 +190,9 @@ func (r *Runner) Run(ctx context.Context, src Source, sink Sink) (Summary, error
 					statsMu.Unlock()
 				}()
 				for d := range stageIn {
+					if gctx.Err() != nil {
+						continue // cancelled: drain without working
+					}
 					t0 := time.Now()
 					err := process(gctx, st, d)
 					stats.Busy += time.Since(t0)

@@ -230,12 +230,42 @@ func TestRunEmptySource(t *testing.T) {
 	}
 }
 
+// BenchmarkRun measures the runner's own cost: 1,000 documents through
+// three stages that do almost nothing.
 func BenchmarkRun(b *testing.B) {
-	stages := []Stage{appendStage("a"), appendStage("b"), appendStage("c")}
-	r := NewRunner(stages)
+	nop := func(name string) Stage {
+		return StageFunc{StageName: name, Fn: func(ctx context.Context, d *Document) error { d.Seq++; d.Seq--; return nil }}
+	}
+	r := NewRunner([]Stage{nop("a"), nop("b"), nop("c")})
 	for b.Loop() {
 		if _, err := r.Run(context.Background(), genSource(1000), func(*Document) error { return nil }); err != nil {
 			b.Fatal(err)
 		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/doc")
+}
+
+func TestRunSourceErrorStopsWithIt(t *testing.T) {
+	boom := errors.New("disk gone")
+	src := func(ctx context.Context, emit func(*Document) error) error {
+		for i := 0; i < 5; i++ {
+			if err := emit(&Document{ID: fmt.Sprint(i)}); err != nil {
+				return err
+			}
+		}
+		return boom
+	}
+	_, err := NewRunner([]Stage{appendStage("a")}, WithWorkers(2)).Run(context.Background(), src, func(*Document) error { return nil })
+	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "pipeline: source") {
+		t.Fatalf("Run returned %v", err)
+	}
+}
+
+func TestWorkersDefault(t *testing.T) {
+	if got := NewRunner(nil, WithWorkers(0)).Workers(); got < 1 {
+		t.Errorf("default workers %d", got)
+	}
+	if got := NewRunner(nil, WithWorkers(3)).Workers(); got != 3 {
+		t.Errorf("workers %d, want 3", got)
 	}
 }
