@@ -145,9 +145,10 @@ func (x *view) fromStatements(places bool) {
 		if end := min(s.End, len(x.d.Text)); pos < end {
 			b.WriteString(x.d.Text[pos:end])
 		}
-		text := spaceRe.ReplaceAllString(b.String(), " ")
-		for _, st := range x.r.statements {
-			for _, m := range st.re.FindAllStringSubmatch(text, -1) {
+		text := strings.ToLower(collapseSpace(b.String()))
+		for i := range x.r.statements {
+			st := &x.r.statements[i]
+			for _, m := range st.match(text) {
 				a, _ := strconv.Atoi(m[st.aIdx])
 				c, _ := strconv.Atoi(m[st.bIdx])
 				if a >= len(slots) || c >= len(slots) {
@@ -176,8 +177,17 @@ func (x *view) fromStatements(places bool) {
 // a place and its country stated in the text. A country known for the
 // place that disagrees wins over the text.
 func (x *view) placeStatements(text string, slots []pipeline.Mention, sent pipeline.Span) {
-	for _, st := range x.r.places {
-		for _, m := range st.re.FindAllStringSubmatch(text, -1) {
+	hasPlace, hasCountry := false, false
+	for _, m := range slots {
+		hasPlace = hasPlace || m.Type == pipeline.Location
+		hasCountry = hasCountry || m.Type == pipeline.Country
+	}
+	if !hasPlace || !hasCountry {
+		return
+	}
+	for i := range x.r.places {
+		st := &x.r.places[i]
+		for _, m := range st.match(text) {
 			a, _ := strconv.Atoi(m[st.aIdx])
 			c, _ := strconv.Atoi(m[st.bIdx])
 			if a >= len(slots) || c >= len(slots) || slots[a].Type != pipeline.Location || slots[c].Type != pipeline.Country {

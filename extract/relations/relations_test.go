@@ -409,3 +409,18 @@ func FuzzRelationsSpans(f *testing.F) {
 		}
 	})
 }
+
+func TestRequiredWords(t *testing.T) {
+	for p, want := range map[string]string{
+		`(?:relations|ties) between (?:the )? and (?:the )? (?:have |has )?grown`: "between and grown",
+		`  (?:has |have )?(?:joined|joins) (?:the )? `:                            "",
+		` capital of ,? `:  "capital",
+		`worsening\s+ties`: "worsening ties",
+		`colou?r`:          "colo",
+		`allies|partners`:  "",
+	} {
+		if got := strings.Join(requiredWords(p), " "); got != want {
+			t.Errorf("requiredWords(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

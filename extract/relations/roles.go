@@ -1,22 +1,28 @@
 package relations
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/entente-nlp/entente/pipeline"
 )
 
-var (
-	spaceRe    = regexp.MustCompile(`\s+`)
-	possessive = regexp.MustCompile(`^(?:'s|’s|'|’)\s*`)
-)
+// collapseSpace replaces runs of white space by one space.
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// trimPossessive removes a leading "'s" or "'" (and the spaces after it).
+func trimPossessive(s string) string {
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasPrefix(s, p) {
+			return strings.TrimLeft(s[len(p):], " \t\n")
+		}
+	}
+	return s
+}
 
 // normTitle lower-cases a title phrase, folds quotes and spaces and trims
 // punctuation around it.
 func normTitle(s string) string {
-	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
-	s = spaceRe.ReplaceAllString(s, " ")
+	s = collapseSpace(strings.ToLower(strings.ReplaceAll(s, "’", "'")))
 	return strings.Trim(s, " ,;:.\u00a0")
 }
 
@@ -121,7 +127,7 @@ func (x *view) titleBefore(i int) bool {
 		if strings.ContainsAny(between, ".;:()«»\"“”") || len(strings.Fields(between)) > 7 {
 			break
 		}
-		between = possessive.ReplaceAllString(strings.TrimLeft(between, " "), "")
+		between = trimPossessive(strings.TrimLeft(between, " "))
 		// "Former Turkish President X": a blocker before the polity.
 		pre := strings.Fields(normTitle(x.d.Text[max(x.sentence(q.Start).Start, q.Start-24):q.Start]))
 		if len(pre) > 0 && x.r.blocked(pre[len(pre)-1]) {
@@ -164,7 +170,7 @@ func (x *view) titleApposition(i int) bool {
 	if q == nil || q.End > npEnd {
 		return false
 	}
-	after := possessive.ReplaceAllString(x.d.Text[q.End:npEnd], "")
+	after := trimPossessive(x.d.Text[q.End:npEnd])
 	phrase := normTitle(x.d.Text[npStart:q.Start] + " " + after)
 	t, to, ok := x.r.matchTitle(phrase)
 	if !ok || t.RankOnly {

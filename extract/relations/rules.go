@@ -79,6 +79,42 @@ type statement struct {
 	re   *regexp.Regexp
 	aIdx int // submatch index of {A}
 	bIdx int
+	// needs are words the pattern requires outside any group; a sentence
+	// without one of them is not matched at all (a cheap prefilter).
+	needs []string
+}
+
+var literalWord = regexp.MustCompile(`[a-z]{3,}`)
+
+// requiredWords returns the words of a pattern that lie outside every
+// group and are not followed by a quantifier.
+func requiredWords(p string) []string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\':
+			i++
+			b.WriteByte(' ')
+		case c == '(' || c == '[' || c == '{':
+			depth++
+			b.WriteByte(' ')
+		case c == ')' || c == ']' || c == '}':
+			depth--
+			b.WriteByte(' ')
+		case depth == 0 && c == '|':
+			return nil // top-level alternation: nothing is required
+		case depth == 0 && c >= 'a' && c <= 'z':
+			if i+1 < len(p) && strings.IndexByte("?*{", p[i+1]) >= 0 {
+				b.WriteByte(' ')
+				continue
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return literalWord.FindAllString(b.String(), -1)
 }
 
 var relationTypes = map[string]bool{
@@ -214,14 +250,29 @@ func compileRules(f *rulesFile) (*Rules, error) {
 	return r, nil
 }
 
+// compileStatement compiles a pattern for text that is lower-cased
+// before matching (patterns are matched case-insensitively).
 func compileStatement(s StatementRule) (statement, error) {
-	p := strings.Replace(s.Pattern, "{A}", `⟦(?P<A>\d+)⟧`, 1)
+	low := strings.ToLower(s.Pattern)
+	low = strings.Replace(strings.Replace(low, "{a}", "{A}", 1), "{b}", "{B}", 1)
+	p := strings.Replace(low, "{A}", `⟦(?P<A>\d+)⟧`, 1)
 	p = strings.Replace(p, "{B}", `⟦(?P<B>\d+)⟧`, 1)
-	re, err := regexp.Compile(`(?i)` + p)
+	re, err := regexp.Compile(p)
 	if err != nil {
 		return statement{}, fmt.Errorf("pattern %q: %w", s.Pattern, err)
 	}
-	return statement{StatementRule: s, re: re, aIdx: re.SubexpIndex("A"), bIdx: re.SubexpIndex("B")}, nil
+	needs := requiredWords(strings.NewReplacer("{A}", " ", "{B}", " ").Replace(low))
+	return statement{StatementRule: s, re: re, aIdx: re.SubexpIndex("A"), bIdx: re.SubexpIndex("B"), needs: needs}, nil
+}
+
+// match returns the submatches of the statement in lower-cased text.
+func (st *statement) match(text string) [][]string {
+	for _, w := range st.needs {
+		if !strings.Contains(text, w) {
+			return nil
+		}
+	}
+	return st.re.FindAllStringSubmatch(text, -1)
 }
 
 // confidence returns the configured confidence of a rule, or def.
