@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -150,8 +151,17 @@ func Load(o Options) (*Config, error) {
 		}
 	}
 
-	if err := bindEnv(v, defs, o.Environ); err != nil {
-		return nil, err
+	// origin records where each overridden key came from, for errors.
+	origin := map[string]string{}
+	if file != "" {
+		for k := range defs {
+			if v.InConfig(k) {
+				origin[k] = file
+			}
+		}
+	}
+	for key, name := range bindEnv(v, defs, o.Environ) {
+		origin[key] = "environment variable " + name
 	}
 	for key, f := range o.Flags {
 		if f == nil {
@@ -163,6 +173,7 @@ func Load(o Options) (*Config, error) {
 		if !f.Changed {
 			continue
 		}
+		origin[key] = "flag --" + f.Name
 		if sv, ok := f.Value.(pflag.SliceValue); ok {
 			v.Set(key, sv.GetSlice())
 		} else {
@@ -177,14 +188,19 @@ func Load(o Options) (*Config, error) {
 		mapstructure.StringToSliceHookFunc(","),
 	)
 	if err := v.UnmarshalExact(&c, viper.DecodeHook(hook)); err != nil {
-		return nil, fmt.Errorf("config%s: %w", where(file), err)
+		msg := decodeMessage(err)
+		return nil, fmt.Errorf("config%s: %s", where(origin[keyIn(msg)]), msg)
 	}
 	c.File = file
 	if c.Stages == nil {
 		c.Stages = map[string]map[string]any{}
 	}
 	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("config%s: %w", where(file), err)
+		var se *SettingError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("config%s: %w", where(origin[se.Key]), err)
+		}
+		return nil, fmt.Errorf("config: %w", err)
 	}
 	return &c, nil
 }
@@ -193,7 +209,40 @@ func where(file string) string {
 	if file == "" {
 		return ""
 	}
-	return " " + file
+	return ": " + file
+}
+
+// keyRE finds the key mapstructure quotes in its messages: 'workers',
+// 'nlp.prose_ner', 'stages[ingest]'.
+var keyRE = regexp.MustCompile(`'([a-z_]+)(?:\.([a-z_]+)|\[[^\]]*\])?'`)
+
+// keyIn returns the configuration key named in a decoding message.
+func keyIn(msg string) string {
+	m := keyRE.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	if m[2] != "" {
+		return m[1] + "." + m[2]
+	}
+	return m[1]
+}
+
+// decodeMessage flattens mapstructure's multi-line error into one line:
+// "'workers' cannot parse value as 'int': ...".
+func decodeMessage(err error) string {
+	msg := err.Error()
+	if _, rest, ok := strings.Cut(msg, "error(s):"); ok {
+		msg = rest
+	}
+	var parts []string
+	for _, line := range strings.Split(msg, "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "* "))
+		if line != "" {
+			parts = append(parts, line)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // findFile returns the configuration file to read, or "" for none.
@@ -252,17 +301,31 @@ func checkKeys(v *viper.Viper, defs map[string]any, file string) error {
 	sort.Strings(unknown)
 	known := make([]string, 0, len(defs))
 	for k := range defs {
-		known = append(known, k)
+		if k != "stages" {
+			known = append(known, k)
+		}
 	}
 	sort.Strings(known)
+	// A section written as a value (gazetteer: x.yaml) is not misspelt.
+	var sub []string
+	for _, k := range known {
+		if strings.HasPrefix(k, unknown[0]+".") {
+			sub = append(sub, strings.TrimPrefix(k, unknown[0]+"."))
+		}
+	}
+	if len(sub) > 0 {
+		return fmt.Errorf("config: %s: %q is a section with the keys %s, not a value (for example %s.%s)",
+			file, unknown[0], strings.Join(sub, ", "), unknown[0], sub[0])
+	}
 	return fmt.Errorf("config: %s: unknown key %q (known keys: %s, stages.<name>)",
 		file, strings.Join(unknown, `", "`), strings.Join(known, ", "))
 }
 
 // bindEnv makes ENTENTE_<KEY> override each key (dots become
 // underscores). Only variables that are set are bound, so an empty
-// environment leaves the file and defaults alone.
-func bindEnv(v *viper.Viper, defs map[string]any, environ []string) error {
+// environment leaves the file and defaults alone. It returns the variable
+// name used for each key it set.
+func bindEnv(v *viper.Viper, defs map[string]any, environ []string) map[string]string {
 	if environ == nil {
 		environ = os.Environ()
 	}
@@ -272,45 +335,65 @@ func bindEnv(v *viper.Viper, defs map[string]any, environ []string) error {
 			env[k] = val
 		}
 	}
+	set := map[string]string{}
 	for key := range defs {
-		name := EnvPrefix + "_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+		name := EnvName(key)
 		if val, ok := env[name]; ok {
 			v.Set(key, val)
+			set[key] = name
 		}
 	}
-	return nil
+	return set
+}
+
+// EnvName returns the environment variable that overrides key:
+// output.format → ENTENTE_OUTPUT_FORMAT.
+func EnvName(key string) string {
+	return EnvPrefix + "_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// SettingError is a bad value of one configuration key.
+type SettingError struct {
+	Key string
+	Msg string
+}
+
+func (e *SettingError) Error() string { return e.Msg }
+
+func settingErr(key, format string, args ...any) error {
+	return &SettingError{Key: key, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Validate checks values that decoding alone cannot.
 func (c *Config) Validate() error {
 	if c.Workers < 0 {
-		return fmt.Errorf("workers must be 0 (one per CPU) or more, not %d", c.Workers)
+		return settingErr("workers", "workers must be 0 (one per CPU) or more, not %d", c.Workers)
 	}
 	if !slices.Contains(Formats, c.Output.Format) {
-		return fmt.Errorf("output.format %q is not one of %s", c.Output.Format, strings.Join(Formats, ", "))
+		return settingErr("output.format", "output.format %q is not one of %s", c.Output.Format, strings.Join(Formats, ", "))
 	}
 	if c.Input.MaxBytes <= 0 {
-		return fmt.Errorf("input.max_bytes must be positive, not %d", c.Input.MaxBytes)
+		return settingErr("input.max_bytes", "input.max_bytes must be positive, not %d", c.Input.MaxBytes)
 	}
 	if len(c.Input.Include) == 0 {
-		return errors.New("input.include is empty: no file in a directory would be read")
+		return settingErr("input.include", "input.include is empty: no file in a directory would be read")
 	}
 	for _, p := range c.Input.Include {
 		if _, err := filepath.Match(p, ""); err != nil {
-			return fmt.Errorf("input.include pattern %q: %w", p, err)
+			return settingErr("input.include", "input.include pattern %q: %v", p, err)
 		}
 	}
 	if c.Published != "" {
 		if _, err := time.Parse("2006-01-02", c.Published); err != nil {
-			return fmt.Errorf("published %q is not a date of the form YYYY-MM-DD", c.Published)
+			return settingErr("published", "published %q is not a date of the form YYYY-MM-DD", c.Published)
 		}
 	}
 	if len(c.Pipeline) == 0 {
-		return errors.New("pipeline is empty")
+		return settingErr("pipeline", "pipeline is empty")
 	}
 	for name := range c.Stages {
 		if !slices.Contains(c.Pipeline, name) && !slices.Contains(DefaultStages, name) {
-			return fmt.Errorf("stages.%s configures a stage that is not in the pipeline (%s)", name, strings.Join(c.Pipeline, ", "))
+			return settingErr("stages", "stages.%s configures a stage that is not in the pipeline (%s)", name, strings.Join(c.Pipeline, ", "))
 		}
 	}
 	return nil

@@ -189,3 +189,49 @@ func TestPipelineFromEnv(t *testing.T) {
 		t.Errorf("%+v", c)
 	}
 }
+
+func TestErrorMessagesAreOneLine(t *testing.T) {
+	for body, want := range map[string]string{
+		"workers: many\n":              `'workers' cannot parse value as 'int'`,
+		"gazetteer: x.yaml\n":          `"gazetteer" is a section with the keys files`,
+		"stages:\n  ingest: 5\n":       `stages[ingest]`,
+		"nlp:\n  prose_ner: maybe\n":   `'nlp.prose_ner' cannot parse value as 'bool'`,
+		"stages:\n  frob:\n    a: 1\n": `stages.frob configures a stage that is not in the pipeline`,
+	} {
+		p := write(t, t.TempDir(), "c.yaml", body)
+		_, err := Load(Options{File: p, Environ: []string{}})
+		if err == nil {
+			t.Errorf("%q: no error", body)
+			continue
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "config: "+p+": ") || strings.Contains(msg, "\n") || !strings.Contains(msg, want) {
+			t.Errorf("%q: error %q, want one line starting with the file and mentioning %q", body, msg, want)
+		}
+	}
+}
+
+// An error names where the bad value came from: the file, the environment
+// variable or the flag.
+func TestErrorsNameTheOrigin(t *testing.T) {
+	dir := t.TempDir()
+	file := write(t, dir, DefaultFile, "workers: 2\n")
+	fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
+	fs.String("format", "json", "")
+	if err := fs.Parse([]string{"--format", "xml"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(Options{Dir: dir, Environ: []string{}, Flags: map[string]*pflag.Flag{"output.format": fs.Lookup("format")}})
+	if err == nil || !strings.Contains(err.Error(), "flag --format") || strings.Contains(err.Error(), file) {
+		t.Errorf("flag error: %v", err)
+	}
+	_, err = Load(Options{Dir: dir, Environ: []string{"ENTENTE_WORKERS=many"}})
+	if err == nil || !strings.Contains(err.Error(), "environment variable ENTENTE_WORKERS") {
+		t.Errorf("env error: %v", err)
+	}
+	write(t, dir, DefaultFile, "input:\n  max_bytes: -5\n")
+	_, err = Load(Options{Dir: dir, Environ: []string{}})
+	if err == nil || !strings.Contains(err.Error(), file+": input.max_bytes") {
+		t.Errorf("file error: %v", err)
+	}
+}
