@@ -90,7 +90,8 @@ func foldRune(r rune) string {
 
 // Fold returns s folded for matching: lower case, diacritics removed
 // (Çavuşoğlu → cavusoglu, dotless ı → i, ß → ss), dashes, underscores and
-// runs of white space collapsed to one space, typographic apostrophes made
+// runs of white space collapsed to one space (a run holding a blank line
+// becomes a separator that no name crosses), typographic apostrophes made
 // ASCII, and leading and trailing space trimmed. Two names that Fold to the
 // same string are the same name for the gazetteer.
 func Fold(s string) string {
@@ -146,6 +147,7 @@ func foldBytes(s string, f *folded, withOffsets bool) ([]byte, []breakpoint) {
 		next = o + 1
 	}
 	space := true // suppress leading spaces and collapse runs
+	newlines := 0 // newlines in the current run of spaces
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -156,10 +158,18 @@ func foldBytes(s string, f *folded, withOffsets bool) ([]byte, []breakpoint) {
 					text = append(text, c)
 					next++
 					space = false
+					newlines = 0
 					i++
 					continue
 				}
 				fc = c
+			case c == '\n':
+				// A blank line (two newlines in one run of spaces) ends
+				// any name: the run's space becomes a separator.
+				if newlines++; newlines == 2 && space && len(text) > 0 && text[len(text)-1] == ' ' {
+					text[len(text)-1] = sepByte
+				}
+				fc = ' '
 			case 'A' <= c && c <= 'Z':
 				fc = c + 'a' - 'A'
 			default:
@@ -178,6 +188,7 @@ func foldBytes(s string, f *folded, withOffsets bool) ([]byte, []breakpoint) {
 				space = true
 			} else {
 				space = false
+				newlines = 0
 			}
 			emit(fc, i)
 			i++
@@ -199,6 +210,7 @@ func foldBytes(s string, f *folded, withOffsets bool) ([]byte, []breakpoint) {
 				space = true
 			} else {
 				space = false
+				newlines = 0
 			}
 			emit(fc, i) // every byte of an expansion maps to the rune start
 		}

@@ -44,6 +44,7 @@ func TestMatch(t *testing.T) {
 		{"longest wins", "the Shanghai Cooperation Organization met in Shanghai", []string{"Shanghai Cooperation Organization=org:sco", "Shanghai=city:shanghai"}},
 		{"diacritics", "Mevlüt Çavuşoğlu and Cavusoglu", []string{"Mevlüt Çavuşoğlu=person:mevlut-cavusoglu", "Cavusoglu=person:mevlut-cavusoglu"}},
 		{"line break inside name", "the Middle\nEast", []string{"Middle\nEast=region:middle-east"}},
+		{"blank line ends a name", "the Middle\n \r\nEast", nil},
 		{"hyphen variants", "Jabhat al‑Nusra and Nur-Sultan", []string{"Jabhat al‑Nusra=org:jabhat-al-nusra", "Nur-Sultan=city:astana"}},
 		{"surname", "Lavrov met Zarif", []string{"Lavrov=person:sergey-lavrov", "Zarif=person:mohammad-javad-zarif"}},
 		{"arabic article surname", "Assad and al-Assad", []string{"Assad=person:bashar-al-assad", "al-Assad=person:bashar-al-assad"}},
