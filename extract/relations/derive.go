@@ -49,17 +49,38 @@ func (x *view) fromEvents() {
 }
 
 func (x *view) pairs(e pipeline.Event, rule, rel string, conf float64, as, bs []string) {
+	label := x.eventLabel(e)
 	for i, a := range as {
 		for j, b := range bs {
 			if a == b || (sameList(as, bs) && j <= i) {
 				continue
 			}
 			x.add(pipeline.Relation{
-				Source: a, Type: rel, Target: b, Label: e.Kind, Evidence: e.Evidence,
+				Source: a, Type: rel, Target: b, Label: label, Evidence: e.Evidence,
 				Confidence: conf, Date: e.Date, Rule: rule, Events: []string{e.ID},
 			})
 		}
 	}
+}
+
+// eventLabel names the tie drawn from e: a label cue in the sentence of
+// any of its mentions ("guarantors"), else its kind.
+func (x *view) eventLabel(e pipeline.Event) string {
+	if len(x.r.labels) == 0 {
+		return e.Kind
+	}
+	trigs := append([]pipeline.Span{e.Trigger}, e.Triggers...)
+	toks := x.d.Tokens
+	for _, t := range trigs {
+		s := x.sentence(t.Start)
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s.Start })
+		for ; i < len(toks) && toks[i].End <= s.End; i++ {
+			if l, ok := x.r.labels[strings.ToLower(x.d.Slice(toks[i].Span))]; ok {
+				return l
+			}
+		}
+	}
+	return e.Kind
 }
 
 func sameList(a, b []string) bool { return len(a) > 0 && len(b) > 0 && &a[0] == &b[0] }

@@ -175,6 +175,8 @@ func TestRules(t *testing.T) {
 			want: []rel{{"country:RU", "cooperates_with", "country:TR", "agreement", "joint-agreement"},
 				{"country:RU", "cooperates_with", "country:IR", "agreement", "joint-agreement"},
 				{"country:TR", "cooperates_with", "country:IR", "agreement", "joint-agreement"}}},
+		{name: "label cue names the tie", text: "Russia, Turkey and Iran agreed to take on the role of guarantors.", events: true,
+			want: []rel{{"country:RU", "cooperates_with", "country:TR", "guarantors", "joint-agreement"}}},
 		{name: "fight together", text: "Russia, Iran and Turkey will fight together Islamic State, Jabhat al-Nusra and other extremist groups.", events: true,
 			want: []rel{{"country:RU", "opposes", "org:islamic-state", "fighting", "conflict"}, {"country:IR", "opposes", "org:jabhat-al-nusra", "fighting", "conflict"},
 				{"country:TR", "opposes", "org:islamic-state", "fighting", "conflict"}, {"country:RU", "cooperates_with", "country:IR", "fighting", "conflict-together"}}},

@@ -48,6 +48,7 @@ type rulesFile struct {
 	SourceCues    []string           `yaml:"source_cues"`
 	EventRules    []EventRule        `yaml:"event_rules"`
 	JointCues     []string           `yaml:"joint_cues"`
+	LabelCues     map[string]string  `yaml:"label_cues"`
 	HedgeCues     []string           `yaml:"hedge_cues"`
 	Statements    []StatementRule    `yaml:"statements"`
 	PlacePatterns []string           `yaml:"place_patterns"`
@@ -63,6 +64,7 @@ type Rules struct {
 	sourceRe   *regexp.Regexp // before an organization mention
 	events     []EventRule
 	joint      map[string]bool
+	labels     map[string]string
 	hedges     map[string]bool
 	statements []statement
 	places     []statement // {A} = place, {B} = country
@@ -157,6 +159,12 @@ func ParseRules(base, user []byte) (*Rules, error) {
 		f.SourceCues = append(f.SourceCues, u.SourceCues...)
 		f.EventRules = append(f.EventRules, u.EventRules...)
 		f.JointCues = append(f.JointCues, u.JointCues...)
+		if f.LabelCues == nil {
+			f.LabelCues = map[string]string{}
+		}
+		for k, v := range u.LabelCues {
+			f.LabelCues[k] = v
+		}
 		f.HedgeCues = append(f.HedgeCues, u.HedgeCues...)
 		f.Statements = append(f.Statements, u.Statements...)
 		f.PlacePatterns = append(f.PlacePatterns, u.PlacePatterns...)
@@ -180,7 +188,11 @@ func decode(b []byte, out *rulesFile) error {
 }
 
 func compileRules(f *rulesFile) (*Rules, error) {
-	r := &Rules{prefixes: lowerSet(f.TitlePrefixes), joint: lowerSet(f.JointCues), hedges: lowerSet(f.HedgeCues), conf: f.Confidence}
+	r := &Rules{prefixes: lowerSet(f.TitlePrefixes), joint: lowerSet(f.JointCues), hedges: lowerSet(f.HedgeCues), conf: f.Confidence,
+		labels: map[string]string{}}
+	for k, v := range f.LabelCues {
+		r.labels[strings.ToLower(k)] = v
+	}
 	for _, b := range f.TitleBlockers {
 		r.blockers = append(r.blockers, strings.ToLower(b))
 	}
