@@ -45,12 +45,29 @@ type block struct {
 // builder accumulates the clean text of a document as blocks of pieces, in
 // Original order, and renders them into Text, Offsets and block spans.
 type builder struct {
-	src    []byte
+	src []byte
+	// str is src as one string: copied pieces are substrings of it, so
+	// copying allocates nothing.
+	str    string
 	blocks []block
 	open   bool
 }
 
-func newBuilder(src []byte) *builder { return &builder{src: src} }
+func newBuilder(src []byte) *builder { return &builder{src: src, str: string(src)} }
+
+// addCopy appends the copied run src[start:end], extending the last piece
+// when it is the copy just before.
+func (b *builder) addCopy(blk *block, start, end int) {
+	if n := len(blk.pieces); n > 0 {
+		last := &blk.pieces[n-1]
+		if last.kind == copied && last.orig+last.origLen == start {
+			last.origLen = end - last.orig
+			last.s = b.str[last.orig:end]
+			return
+		}
+	}
+	blk.pieces = append(blk.pieces, piece{s: b.str[start:end], orig: start, origLen: end - start, kind: copied})
+}
 
 // start begins a new block of the given kind, closing the current one.
 func (b *builder) start(kind blockKind, boiler bool) {
@@ -85,7 +102,7 @@ func (b *builder) copy(start, end int) {
 		r, n := utf8.DecodeRune(b.src[i:end])
 		if r == utf8.RuneError && n <= 1 {
 			if run < i {
-				blk.pieces = append(blk.pieces, piece{s: string(b.src[run:i]), orig: run, origLen: i - run, kind: copied})
+				b.addCopy(blk, run, i)
 			}
 			blk.pieces = append(blk.pieces, piece{s: "\uFFFD", orig: i, origLen: 1, kind: replaced})
 			i++
@@ -95,7 +112,7 @@ func (b *builder) copy(start, end int) {
 		i += n
 	}
 	if run < end {
-		blk.pieces = append(blk.pieces, piece{s: string(b.src[run:end]), orig: run, origLen: end - run, kind: copied})
+		b.addCopy(blk, run, end)
 	}
 }
 
@@ -107,7 +124,7 @@ func (b *builder) replace(s string, start, end int) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	if s == string(b.src[start:end]) {
+	if s == b.str[start:end] {
 		b.copy(start, end)
 		return
 	}
@@ -158,6 +175,7 @@ type renderedBlock struct {
 func (b *builder) render() rendered {
 	var out rendered
 	var sb strings.Builder
+	sb.Grow(len(b.src))
 	blocks := make([]block, 0, len(b.blocks))
 	for _, blk := range b.blocks {
 		blk.pieces = trimPieces(blk.pieces)
@@ -250,7 +268,7 @@ func trimPieces(ps []piece) []piece {
 		} else {
 			p.s = t
 		}
-		ps = append([]piece{p}, ps[1:]...)
+		ps[0] = p
 		break
 	}
 	for len(ps) > 0 {
@@ -268,7 +286,7 @@ func trimPieces(ps []piece) []piece {
 		} else {
 			p.s = t
 		}
-		ps = append(ps[:len(ps)-1:len(ps)-1], p)
+		ps[len(ps)-1] = p
 		break
 	}
 	return ps
