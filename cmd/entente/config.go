@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 )
 
@@ -27,7 +29,11 @@ The output is a valid entente.yaml to start from.`,
 			if err != nil {
 				return err
 			}
-			_, err = cmd.OutOrStdout().Write(b)
+			from := "built-in defaults"
+			if cfg.File != "" {
+				from = "defaults and " + cfg.File
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "# effective configuration: %s, then ENTENTE_* variables and flags\n%s", from, b)
 			return err
 		},
 	}
