@@ -610,7 +610,7 @@ func (x *docView) nominalArgs(dr *draft, t trig, a, b int, clause []int, trigs [
 			hasActor = true
 		}
 	}
-	if !hasActor && x.verbBetween(lo, p) {
+	if !hasActor && x.verbBetween(lo, p) && !x.lx.nonArg[x.governor(p, lo)] {
 		firstVerb := p
 		for i := lo; i < p; i++ {
 			if x.finiteAt(i) && x.argAt[i] < 0 {
