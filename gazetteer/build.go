@@ -64,7 +64,7 @@ func (s *entrySet) build() (*Gazetteer, error) {
 				g.holders[k] = append(l, int32(i))
 			}
 		}
-		if e.Kind == KindPerson {
+		if e.Kind == KindPerson && !familyNameFirst(e) {
 			if w := strings.Fields(e.Name); len(w) > 1 {
 				g.given[Fold(w[0])] = true
 			}
@@ -156,4 +156,26 @@ func acronymOf(name string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// familyNameFirstCountries write the family name first (Xi Jinping, Kim
+// Jong-un).
+var familyNameFirstCountries = map[string]bool{"CN": true, "TW": true, "KR": true, "KP": true, "VN": true}
+
+// familyNameFirst reports whether a person's name starts with the family
+// name: from such a country, or with an explicit surname that is the first
+// word or the whole name.
+func familyNameFirst(e *Entry) bool {
+	if familyNameFirstCountries[e.Country] {
+		return true
+	}
+	words := strings.Fields(Fold(e.Name))
+	for _, a := range e.Aliases {
+		if a.Form == FormSurname {
+			if f := Fold(a.Text); len(words) > 0 && (f == words[0] || f == Fold(e.Name)) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -256,7 +256,7 @@ func TestIsGivenName(t *testing.T) {
 			t.Errorf("IsGivenName(%q) = false", w)
 		}
 	}
-	for _, w := range []string{"Aleppo", "Lavrov", "Syria", "Moscow"} {
+	for _, w := range []string{"Aleppo", "Lavrov", "Syria", "Moscow", "Xi", "Yoon"} {
 		if g.IsGivenName(w) {
 			t.Errorf("IsGivenName(%q) = true", w)
 		}
