@@ -23,8 +23,8 @@ type DOTOptions struct {
 }
 
 // DefaultLayout is the Graphviz engine WriteDOT asks for by default: neato
-// spreads a relationship graph evenly and keeps triangles looking like
-// triangles.
+// (stress majorization with overlaps removed during the layout) keeps a
+// relationship graph compact and triangles looking like triangles.
 const DefaultLayout = "neato"
 
 // LargeGraph is the node count above which WriteDOT asks for sfdp instead
@@ -61,11 +61,12 @@ func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 	switch layout {
 	case "dot":
 		bw.WriteString(", rankdir=LR, nodesep=0.35, ranksep=0.9")
-	case "neato", "fdp", "sfdp":
-		bw.WriteString(", overlap=false, splines=true, sep=\"+14\", esep=\"+6\", pack=true, packmode=\"graph\"")
-		if layout == "neato" {
-			bw.WriteString(", start=1")
-		}
+	case "neato":
+		// Overlaps removed during the layout (ipsep) keep the drawing
+		// compact; removing them afterwards (overlap=false) spreads it out.
+		bw.WriteString(", mode=ipsep, overlap=ipsep, splines=true, sep=\"+10\", esep=\"+4\", pack=true, packmode=\"graph\", start=1")
+	case "fdp", "sfdp":
+		bw.WriteString(", overlap=false, splines=true, sep=\"+10\", esep=\"+4\", pack=true, packmode=\"graph\"")
 	default:
 		bw.WriteString(", overlap=false, splines=true")
 	}
@@ -76,14 +77,19 @@ func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 	bw.WriteString("  node [fontname=\"Helvetica,Arial,sans-serif\", fontsize=12, style=\"filled\", penwidth=1.4, margin=\"0.12,0.06\"];\n")
 	bw.WriteString("  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=10, arrowsize=0.8];\n")
 
+	offices := officesOf(edges)
 	for _, n := range nodes {
 		s := styleOfNode(n.Type)
 		style := "filled"
 		if s.Shape == "box" {
 			style = "rounded,filled"
 		}
+		label := dotQuote(n.Name)
+		if o := offices[n.ID]; len(o) > 0 {
+			label = officeLabel(n.Name, o)
+		}
 		fmt.Fprintf(bw, "  %s [label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, tooltip=%s];\n",
-			dotQuote(n.ID), dotQuote(n.Name), s.Shape, dotQuote(style), dotQuote(s.Fill), dotQuote(s.Line), dotQuote(nodeTooltip(n)))
+			dotQuote(n.ID), label, s.Shape, dotQuote(style), dotQuote(s.Fill), dotQuote(s.Line), dotQuote(nodeTooltip(n)))
 	}
 	for _, e := range edges {
 		for _, t := range e.Ties {
@@ -128,12 +134,60 @@ func (o DOTOptions) Validate() error {
 	return fmt.Errorf("graph: unknown Graphviz layout %q (known: %s)", o.Layout, strings.Join(Layouts, ", "))
 }
 
-// edgeLabel is the qualifier (the role for holds_role) and the weight when
-// the tie was seen more than once.
+// maxOffices caps the offices drawn under a name.
+const maxOffices = 2
+
+// officesOf returns, per node, the offices of its holds_role ties (most
+// frequent label of each, strongest tie first). WriteDOT draws them under
+// the holder's name rather than on the edge, where neato would lay the
+// label over short edges and neighbouring nodes.
+func officesOf(edges []*Edge) map[string][]string {
+	type office struct {
+		label  string
+		weight int
+	}
+	by := map[string][]office{}
+	for _, e := range edges {
+		if t := e.Tie("holds_role"); t != nil && t.Label() != "" {
+			by[e.Source] = append(by[e.Source], office{t.Label(), t.Weight})
+		}
+	}
+	out := make(map[string][]string, len(by))
+	for id, os := range by {
+		sort.SliceStable(os, func(i, j int) bool { return os[i].weight > os[j].weight })
+		seen := map[string]bool{}
+		for _, o := range os {
+			if !seen[o.label] && len(out[id]) < maxOffices {
+				seen[o.label] = true
+				out[id] = append(out[id], o.label)
+			}
+		}
+	}
+	return out
+}
+
+// officeLabel is an HTML-like label: the name, then the offices in a
+// smaller font.
+func officeLabel(name string, offices []string) string {
+	var b strings.Builder
+	b.WriteByte('<')
+	for i, line := range strings.Split(name, "\n") {
+		if i > 0 {
+			b.WriteString("<BR/>")
+		}
+		b.WriteString(htmlEscape(line))
+	}
+	fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="9" COLOR="#1c4587">%s</FONT>>`, htmlEscape(strings.Join(offices, ", ")))
+	return b.String()
+}
+
+// edgeLabel is the qualifier (the role of a participant, the nature of an
+// affiliation; offices are drawn under the holder's name) and the weight
+// when the tie was seen more than once.
 func edgeLabel(t *Tie) string {
 	l := ""
 	switch t.Type {
-	case "holds_role", "affiliated_with", ParticipatesIn:
+	case "affiliated_with", ParticipatesIn:
 		l = t.Label()
 	}
 	if t.Weight > 1 {

@@ -36,17 +36,17 @@ var otherNode = nodeStyle{"ellipse", "#eeeeee", "#444444"}
 var nodeTypeOrder = []string{pipeline.Country, pipeline.Person, pipeline.Organization, pipeline.Location, EventType}
 
 var edgeStyles = map[string]edgeStyle{
-	pipeline.CooperatesWith: {"#38761d", "bold", "none", "cooperates with", 2.2, 4},
-	pipeline.Opposes:        {"#cc0000", "bold", "tee", "opposes", 3.0, 0.4},
-	pipeline.HoldsRole:      {"#1c4587", "solid", "normal", "holds role (label: office)", 1.5, 1},
-	pipeline.MemberOf:       {"#674ea7", "dashed", "empty", "member of", 1.8, 1},
-	pipeline.AffiliatedWith: {"#666666", "dotted", "normal", "affiliated with", 1.6, 1},
-	pipeline.LocatedIn:      {"#b45f06", "dotted", "vee", "located in", 1.2, 1},
-	ParticipatesIn:          {"#999999", "dashed", "normal", "participates in (label: role)", 1.4, 1},
-	OccursIn:                {"#b45f06", "dashed", "vee", "occurs in", 1.2, 1},
+	pipeline.CooperatesWith: {"#38761d", "bold", "none", "cooperates with", 2.6, 4},
+	pipeline.Opposes:        {"#cc0000", "bold", "tee", "opposes", 3.4, 0.4},
+	pipeline.HoldsRole:      {"#1c4587", "solid", "normal", "holds role (office under the name)", 1.7, 1},
+	pipeline.MemberOf:       {"#674ea7", "dashed", "empty", "member of", 2.0, 1},
+	pipeline.AffiliatedWith: {"#666666", "dotted", "normal", "affiliated with", 1.8, 1},
+	pipeline.LocatedIn:      {"#b45f06", "dotted", "vee", "located in", 1.4, 1},
+	ParticipatesIn:          {"#999999", "dashed", "normal", "participates in (label: role)", 1.6, 1},
+	OccursIn:                {"#b45f06", "dashed", "vee", "occurs in", 1.4, 1},
 }
 
-var otherEdge = edgeStyle{"#000000", "solid", "normal", "", 1.6, 1}
+var otherEdge = edgeStyle{"#000000", "solid", "normal", "", 1.8, 1}
 
 func styleOfNode(typ string) nodeStyle {
 	if s, ok := nodeStyles[strings.ToUpper(typ)]; ok {

@@ -118,6 +118,11 @@ func TestDOTEscaping(t *testing.T) {
 		rels = append(rels, rel{ru, pipeline.Opposes, id, `label "x" \ y`, 0, ""})
 	}
 	ents = append(ents, ent{ru, pipeline.Country, "Russia", 1, nil})
+	// A person holding an office is drawn with an HTML-like label.
+	const office = `Minister <of> "X" & Y \ Z`
+	names["person:weird"] = `Ali "the <Lion>" & Co \`
+	ents = append(ents, ent{"person:weird", pipeline.Person, names["person:weird"], 1, nil})
+	rels = append(rels, rel{"person:weird", pipeline.HoldsRole, ru, office, 0, ""})
 	b.Add(makeDoc(`doc "1" \`, 0, "", []string{"Evidence with \"quotes\" and a \\ backslash."}, ents, rels))
 	var src bytes.Buffer
 	if err := WriteDOT(&src, b.Graph(), DOTOptions{}); err != nil {
@@ -134,6 +139,7 @@ func TestDOTEscaping(t *testing.T) {
 	if len(gv.Objects) != len(names)+2 || len(gv.Edges) != len(names) {
 		t.Fatalf("graphviz read %d nodes and %d edges, want %d and %d", len(gv.Objects), len(gv.Edges), len(names)+2, len(names))
 	}
+	want["office"] = []string{office}
 	// The drawn text, read back from the SVG.
 	svg := parseDOT(t, dot, src.Bytes(), "svg")
 	var texts []string
@@ -157,6 +163,7 @@ func TestDOTEscaping(t *testing.T) {
 		}
 	}
 	drawn := "\x00" + strings.Join(texts, "\x00") + "\x00"
+	names["office"] = office
 	for id, name := range names {
 		lines, ok := want[id]
 		if !ok {
