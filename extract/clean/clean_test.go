@@ -2,8 +2,10 @@ package clean
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -368,6 +370,25 @@ func TestWireHTML(t *testing.T) {
 		o := d.Offsets.SpanToOriginal(pipeline.Span{Start: i, End: i + len(name)})
 		if got := src[o.Start:o.End]; got != orig {
 			t.Errorf("%q maps to %q, want %q", name, got, orig)
+		}
+	}
+}
+
+// TestCleanedDocumentRoundTrips: a cleaned document crosses a JSON
+// boundary (a future queue between stages) without loss.
+func TestCleanedDocumentRoundTrips(t *testing.T) {
+	for _, c := range []struct{ file, format string }{{"moscow-declaration.md", Markdown}, {"ingest/wire.html", HTML}, {"ingest/plain.txt", Text}} {
+		d := process(t, string(readFixture(t, c.file)), c.format)
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back pipeline.Document
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(d.Offsets, back.Offsets) || d.Text != back.Text || !reflect.DeepEqual(d.Boilerplate, back.Boilerplate) {
+			t.Errorf("%s: round trip lost offsets, text or boilerplate", c.file)
 		}
 	}
 }

@@ -178,9 +178,13 @@ func TestReferenceArticleMetadata(t *testing.T) {
 }
 
 func TestPublishedAlreadySet(t *testing.T) {
-	d := &pipeline.Document{Source: "a.md", Original: fixture(t, "moscow-declaration.md"), Published: "2017-01-05T10:00:00Z", PublishedFrom: "flag"}
+	d := &pipeline.Document{Source: "a.md", Original: fixture(t, "moscow-declaration.md"), Published: "2017-01-05T10:00:00Z", PublishedFrom: "flag",
+		Title: "From JSONL", Authors: []string{"Given Author"}, URL: "https://x.org/given"}
 	if err := run(t, d); err != nil {
 		t.Fatal(err)
+	}
+	if d.Title != "From JSONL" || !reflect.DeepEqual(d.Authors, []string{"Given Author"}) || d.URL != "https://x.org/given" {
+		t.Errorf("given metadata overwritten: %q %q %q", d.Title, d.Authors, d.URL)
 	}
 	if d.Published != "2017-01-05" || d.PublishedFrom != "flag" {
 		t.Errorf("Published = %q from %q; a set date must win and be normalized", d.Published, d.PublishedFrom)
