@@ -64,11 +64,17 @@ type phoenixCode struct{ code, from, to string }
 // (country:XX); others become persons when their name looks like a
 // person's (a known given name first, no organization word), else
 // organizations. kind forces "person" or "org" when not empty. g resolves
-// ISO alpha-3 codes and given names (use Default()). Role titles are the
+// ISO alpha-3 codes and given names (nil means Default()). Role titles are the
 // CAMEO sector with the raw code: "Government (RUSGOV)".
 func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats, error) {
 	start := time.Now()
 	var st PhoenixStats
+	if g == nil {
+		var err error
+		if g, err = Default(); err != nil {
+			return nil, st, err
+		}
+	}
 	if kind != "" && kind != KindPerson && kind != KindOrg {
 		return nil, st, fmt.Errorf("gazetteer: phoenix import: kind %q (want person, org or empty)", kind)
 	}
@@ -90,7 +96,7 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 		switch {
 		case line[0] == '+':
 			if cur != nil {
-				if n := phoenixName(line[1:]); n != "" {
+				if n := phoenixName(line[1:], g); n != "" {
 					cur.synonyms = append(cur.synonyms, n)
 				}
 			}
@@ -106,7 +112,7 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 			if strings.ContainsAny(strings.TrimSpace(name), " \t") && !strings.Contains(name, "_") {
 				foreign++ // prose, not NAME_WITH_UNDERSCORES
 			}
-			n := phoenixName(name)
+			n := phoenixName(name, g)
 			if n == "" {
 				cur = nil
 				continue
@@ -161,7 +167,7 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 
 // phoenixName turns "SERGEY_V._LAVROV_" into "Sergey V. Lavrov"; a single
 // short token ("UN_", "IAEA_") stays in capitals.
-func phoenixName(s string) string {
+func phoenixName(s string, g *Gazetteer) string {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "_", " "))
 	words := strings.Fields(s)
 	if len(words) == 0 {
@@ -173,6 +179,9 @@ func phoenixName(s string) string {
 	for i, w := range words {
 		if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") {
 			continue // (AAIA)
+		}
+		if g != nil && g.isAcronym(w) {
+			continue // UN, IAEA
 		}
 		words[i] = titleWord(w)
 		if i > 0 {
@@ -337,16 +346,7 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 	}
 	k := kind
 	if k == "" {
-		k = KindOrg
-		words := strings.Fields(Fold(a.name))
-		if len(words) >= 2 && len(words) <= 5 && g.given[words[0]] {
-			k = KindPerson
-			for _, w := range words {
-				if orgWords[w] {
-					k = KindOrg
-				}
-			}
-		}
+		k = phoenixKind(a, g)
 	}
 	e := &Entry{ID: k + ":" + Slug(a.name), Kind: k, Name: phoenixCase(a.name, g)}
 	if Slug(a.name) == "" {
@@ -390,6 +390,47 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 		}
 	}
 	return e
+}
+
+// phoenixKind guesses whether a non-country actor is a person: a name of
+// two to five words with no organization word and no known acronym, that
+// starts with a known given name, has an initial ("B. Lynn Pascoe") or
+// carries dated codes (offices; organizations are rarely dated).
+func phoenixKind(a *phoenixActor, g *Gazetteer) string {
+	words := strings.Fields(a.name)
+	if len(words) < 2 || len(words) > 5 {
+		return KindOrg
+	}
+	initial := false
+	for _, w := range words {
+		f := Fold(w)
+		if orgWords[f] || g.isAcronym(w) {
+			return KindOrg
+		}
+		initial = initial || (len(f) == 1 || (len(f) == 2 && f[1] == '.'))
+	}
+	dated := false
+	for _, c := range a.codes {
+		dated = dated || c.from != "" || c.to != ""
+	}
+	if g.given[Fold(words[0])] || initial || dated {
+		return KindPerson
+	}
+	return KindOrg
+}
+
+// isAcronym reports whether w, written in capitals, is an acronym the
+// gazetteer knows ("UN", "IAEA").
+func (g *Gazetteer) isAcronym(w string) bool {
+	if strings.ToUpper(w) != w || len(w) < 2 {
+		return false
+	}
+	for _, ref := range g.names[Fold(w)] {
+		if ref.text == w && (ref.form == FormAcronym || ref.form == FormName || ref.form == FormAlias) {
+			return true
+		}
+	}
+	return false
 }
 
 // cameoTitle names a CAMEO code by its sector: "RUSGOV" → "Government
