@@ -26,7 +26,30 @@ func (r *reader) jsonl(ctx context.Context, p, id string) error {
 		return r.fail(id, p, describe(p, err))
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
+	return r.jsonlStream(ctx, bufio.NewReaderSize(f, 64<<10), p, id)
+}
+
+// looksLikeJSONL reports whether head (the start of a stream) is JSON
+// Lines: its first line is a JSON object with a "text" field.
+func looksLikeJSONL(head []byte) bool {
+	first, _, found := bytes.Cut(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("\n"))
+	if !found && len(head) >= 64<<10 {
+		return false // first line longer than we looked at
+	}
+	if len(first) == 0 || first[0] != '{' {
+		return false
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(first, &fields) != nil {
+		return false
+	}
+	_, ok := fields["text"]
+	return ok
+}
+
+// jsonlStream emits the documents of a JSON Lines stream named p (a path,
+// or "-"); ids default to "id:LINE".
+func (r *reader) jsonlStream(ctx context.Context, br *bufio.Reader, p, id string) error {
 	max := r.opts.maxBytes()
 	docs := 0
 	for lineNo := 1; ; lineNo++ {

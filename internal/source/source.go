@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -99,7 +100,7 @@ func (r *reader) fail(id, src string, err error) error {
 
 func (r *reader) input(ctx context.Context, in string) error {
 	if in == Stdin {
-		return r.stdin()
+		return r.stdin(ctx)
 	}
 	st, err := os.Stat(in)
 	if err != nil {
@@ -122,12 +123,18 @@ func describe(in string, err error) error {
 	return fmt.Errorf("source: %s: %w", in, err)
 }
 
-func (r *reader) stdin() error {
+// stdin reads standard input as one document, or as JSON Lines when its
+// first line is a JSON object with a "text" field.
+func (r *reader) stdin(ctx context.Context) error {
 	in := r.opts.Stdin
 	if in == nil {
 		in = os.Stdin
 	}
-	b, err := io.ReadAll(io.LimitReader(in, r.opts.maxBytes()+1))
+	br := bufio.NewReaderSize(in, 64<<10)
+	if head, _ := br.Peek(64 << 10); looksLikeJSONL(head) {
+		return r.jsonlStream(ctx, br, Stdin, "stdin")
+	}
+	b, err := io.ReadAll(io.LimitReader(br, r.opts.maxBytes()+1))
 	if err != nil {
 		return r.fail("stdin", Stdin, fmt.Errorf("source: reading standard input: %w", err))
 	}

@@ -339,3 +339,29 @@ func TestCountLongLines(t *testing.T) {
 	read(t, Options{MaxBytes: 1 << 20}, p) // read checks Count against Source
 	read(t, Options{MaxBytes: 1000}, p)
 }
+
+func TestStdinJSONLines(t *testing.T) {
+	in := "\n" + `{"id":"a","text":"first"}` + "\n" + `{"text":"second"}` + "\n" + `{"text":` + "\n"
+	docs, err := Options{Stdin: strings.NewReader(in), Include: defaultInclude}.Read(context.Background(), []string{"-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 {
+		t.Fatalf("%d documents from JSON Lines on stdin", len(docs))
+	}
+	if docs[0].ID != "a" || string(docs[0].Original) != "first" || docs[0].Source != "-:2" {
+		t.Errorf("first: %+v", docs[0])
+	}
+	if docs[1].ID != "stdin:3" || string(docs[1].Original) != "second" {
+		t.Errorf("second: %+v", docs[1])
+	}
+	mustContain(t, failure(t, docs[2]), "-:4", "invalid JSON")
+
+	// Text that merely starts with a brace is one document.
+	for _, text := range []string{"{not json} but prose\nmore", `{"title":"no text field"}` + "\n", "plain"} {
+		docs, err := Options{Stdin: strings.NewReader(text)}.Read(context.Background(), []string{"-"})
+		if err != nil || len(docs) != 1 || string(docs[0].Original) != text || len(docs[0].Errors) != 0 {
+			t.Errorf("%q: %d docs, %v", text, len(docs), err)
+		}
+	}
+}
