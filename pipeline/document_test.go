@@ -59,6 +59,12 @@ func TestOffsetMap(t *testing.T) {
 			t.Errorf("SpanToOriginal(%v) = %v, want %v", c.in, got, c.want)
 		}
 	}
+	// "[a](#) b" cleaned to "a b": an empty span where the markup was
+	// removed must not come out inverted.
+	gap := OffsetMap{{0, 1, 1, 1}, {1, 6, 2, 2}}
+	if got := gap.SpanToOriginal(Span{1, 1}); got.End < got.Start {
+		t.Errorf("empty span at removed markup maps to inverted %v", got)
+	}
 	if got := (OffsetMap{}).SpanToOriginal(Span{3, 4}); got != (Span{3, 4}) {
 		t.Errorf("empty map is not the identity: %v", got)
 	}

@@ -64,7 +64,13 @@ func (m OffsetMap) EndToOriginal(end int) int {
 	return s.Orig + s.OrigLen
 }
 
-// SpanToOriginal maps a Text span to an Original span.
+// SpanToOriginal maps a Text span to an Original span. The result is never
+// inverted: an empty span at a point where markup was removed maps to an
+// empty span.
 func (m OffsetMap) SpanToOriginal(s Span) Span {
-	return Span{Start: m.ToOriginal(s.Start), End: m.EndToOriginal(s.End)}
+	out := Span{Start: m.ToOriginal(s.Start), End: m.EndToOriginal(s.End)}
+	if out.End < out.Start {
+		out.End = out.Start
+	}
+	return out
 }
