@@ -34,7 +34,12 @@ the exit status is 1 when any document failed.`,
   entente extract corpus.jsonl --format jsonl -o out.jsonl
   curl -s https://example.org/article.html | entente extract - --published 2016-12-22
   entente extract articles/ --format csv -o entities.csv`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return errors.New("extract: no inputs: give files, directories, JSON Lines files, or - for standard input (see entente extract --help)")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			app, err := newApp(cmd)
 			if err != nil {

@@ -28,7 +28,9 @@ func newProgress(ctx context.Context, src source.Options, inputs []string) *prog
 	if err != nil || total < 2 {
 		return nil
 	}
-	p := mpb.NewWithContext(ctx, mpb.WithOutput(os.Stderr), mpb.WithWidth(40))
+	// Not bound to ctx: finish closes it, so log lines written after a
+	// cancellation still reach stderr.
+	p := mpb.New(mpb.WithOutput(os.Stderr), mpb.WithWidth(40))
 	bar := p.AddBar(int64(total),
 		mpb.PrependDecorators(decor.Name("documents "), decor.CountersNoUnit("%d/%d")),
 		mpb.AppendDecorators(
