@@ -20,6 +20,14 @@ const foldTableSize = 0x0530
 // foldTable holds the folded form of every rune below foldTableSize.
 var foldTable = buildFoldTable()
 
+// asciiFold is the one-byte folded form of every ASCII byte.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = foldTable[c][0]
+	}
+	return t
+}()
+
 // special maps runes whose folded form is not their NFD base letter.
 var special = map[rune]string{
 	'ı': "i", 'İ': "i", 'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
@@ -151,36 +159,15 @@ func foldBytes(s string, f *folded, withOffsets bool) ([]byte, []breakpoint) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			var fc byte
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				if i == next {
-					text = append(text, c)
-					next++
-					space = false
-					newlines = 0
-					i++
-					continue
-				}
-				fc = c
-			case c == '\n':
+			fc := asciiFold[c]
+			if fc == ' ' {
 				// A blank line (two newlines in one run of spaces) ends
 				// any name: the run's space becomes a separator.
-				if newlines++; newlines == 2 && space && len(text) > 0 && text[len(text)-1] == ' ' {
-					text[len(text)-1] = sepByte
+				if c == '\n' {
+					if newlines++; newlines == 2 && space && len(text) > 0 && text[len(text)-1] == ' ' {
+						text[len(text)-1] = sepByte
+					}
 				}
-				fc = ' '
-			case 'A' <= c && c <= 'Z':
-				fc = c + 'a' - 'A'
-			default:
-				t := foldTable[c]
-				if len(t) == 0 {
-					i++
-					continue
-				}
-				fc = t[0]
-			}
-			if fc == ' ' {
 				if space {
 					i++
 					continue
@@ -190,7 +177,11 @@ func foldBytes(s string, f *folded, withOffsets bool) ([]byte, []breakpoint) {
 				space = false
 				newlines = 0
 			}
-			emit(fc, i)
+			if withOffsets && i != next {
+				bps = append(bps, breakpoint{f: int32(len(text)), o: int32(i)})
+			}
+			text = append(text, fc)
+			next = i + 1
 			i++
 			continue
 		}
