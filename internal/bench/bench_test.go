@@ -86,7 +86,7 @@ func TestEntenteAndProseRuns(t *testing.T) {
 	if err := WriteTable(&tab, []Result{r, p}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"entente", "prose v3", "tokens/s", "vs prose", "stages, entente, 2 workers: clean"} {
+	for _, want := range []string{"entente", "prose v3", "tokens/s", "vs prose", "tokens/CPU-s", "stages, entente, 2 workers: clean"} {
 		if !strings.Contains(tab.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, tab.String())
 		}

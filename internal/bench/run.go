@@ -23,6 +23,10 @@ type Result struct {
 	Tokens  int64
 	Bytes   int64
 	Elapsed time.Duration
+	// CPU is the process's CPU time (user plus system) during the run, 0
+	// when unknown. Other processes' load does not inflate it, so tokens
+	// per CPU second compares runs on a shared machine.
+	CPU time.Duration
 	// PeakRSS is the process's peak resident memory during the run, 0 when
 	// unknown.
 	PeakRSS int64
@@ -35,6 +39,15 @@ func (r Result) DocsPerSec() float64 { return float64(r.Docs) / r.Elapsed.Second
 
 // TokensPerSec returns tokens per second.
 func (r Result) TokensPerSec() float64 { return float64(r.Tokens) / r.Elapsed.Seconds() }
+
+// TokensPerCPUSec returns tokens per CPU second, 0 when CPU time is
+// unknown.
+func (r Result) TokensPerCPUSec() float64 {
+	if r.CPU <= 0 {
+		return 0
+	}
+	return float64(r.Tokens) / r.CPU.Seconds()
+}
 
 // MBPerSec returns input megabytes (10^6 bytes) per second.
 func (r Result) MBPerSec() float64 { return float64(r.Bytes) / 1e6 / r.Elapsed.Seconds() }
@@ -62,6 +75,7 @@ func Entente(ctx context.Context, stages []pipeline.Stage, c *Corpus, workers in
 		return nil
 	}
 	ResetPeakRSS()
+	cpu0 := CPUTime()
 	runner := pipeline.NewRunner(stages, pipeline.WithWorkers(workers))
 	sum, err := runner.Run(ctx, src, func(d *pipeline.Document) error {
 		res.Tokens += int64(len(d.Tokens))
@@ -75,6 +89,7 @@ func Entente(ctx context.Context, stages []pipeline.Stage, c *Corpus, workers in
 		return res, err
 	}
 	res.Docs, res.Failed, res.Elapsed, res.Stages = sum.Total(), sum.Failed, sum.Elapsed, sum.Stages
+	res.CPU = CPUTime() - cpu0
 	res.PeakRSS = PeakRSS()
 	return res, nil
 }
@@ -87,6 +102,7 @@ func Prose(ctx context.Context, c *Corpus, workers int) (Result, error) {
 	}
 	res := Result{System: "prose v3", Workers: workers}
 	ResetPeakRSS()
+	cpu0 := CPUTime()
 	start := time.Now()
 	var next, tokens, bytes atomic.Int64
 	var firstErr error
@@ -114,6 +130,7 @@ func Prose(ctx context.Context, c *Corpus, workers int) (Result, error) {
 	}
 	wg.Wait()
 	res.Elapsed = time.Since(start)
+	res.CPU = CPUTime() - cpu0
 	if firstErr != nil {
 		return res, fmt.Errorf("bench: prose run: %w", firstErr)
 	}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"io"
+	"testing"
+
+	"github.com/entente-nlp/entente/internal/bench"
+	"github.com/entente-nlp/entente/internal/config"
+)
+
+// BenchmarkPipeline runs every default stage end to end to JSON Lines over
+// synthetic articles (the corpus of `entente bench`), one worker per stage.
+// It reports tokens per CPU second, the figure to compare before and after
+// a change on a machine shared with others. Profile it with
+//
+//	go test ./cmd/entente -run '^$' -bench Pipeline -cpuprofile cpu.out -memprofile mem.out
+func BenchmarkPipeline(b *testing.B) {
+	cfg, err := config.Load(config.Options{Dir: b.TempDir(), Environ: []string{}, Registered: registeredStages()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	app, err := buildApp(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const docs = 40
+	corpus, err := bench.NewCorpus(bench.DefaultSentences(), docs, 25, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var tokens, bytes int64
+	cpu0 := bench.CPUTime()
+	for b.Loop() {
+		r, err := bench.Entente(context.Background(), app.Stages, corpus, 1, io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r.Failed > 0 {
+			b.Fatalf("%d documents failed", r.Failed)
+		}
+		tokens, bytes = r.Tokens, r.Bytes
+	}
+	cpu := bench.CPUTime() - cpu0
+	b.SetBytes(bytes)
+	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}

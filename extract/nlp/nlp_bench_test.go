@@ -1,0 +1,47 @@
+package nlp
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/entente-nlp/entente/extract/clean"
+	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// BenchmarkProcessReference segments, tokenizes and tags the clean text of
+// the reference article, without and with prose's entity model.
+func BenchmarkProcessReference(b *testing.B) {
+	src, err := os.ReadFile(testutil.Testdata(b, "moscow-declaration.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := clean.Clean(src, clean.Markdown).Text
+	m, err := SharedModels()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{{"tagger", Options{}}, {"tagger+prose-ner", Options{ProseNER: true}}} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := New(m, c.opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			tokens := 0
+			for b.Loop() {
+				d := &pipeline.Document{Text: text}
+				if err := s.Process(context.Background(), d); err != nil {
+					b.Fatal(err)
+				}
+				tokens = len(d.Tokens)
+			}
+			b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+}
