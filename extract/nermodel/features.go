@@ -11,7 +11,7 @@ import (
 // FeatureVersion names the feature set. A model file records the version it
 // was trained with, and Read refuses a model from another version: the
 // weights would be meaningless.
-const FeatureVersion = "nermodel-features-3"
+const FeatureVersion = "nermodel-features-4"
 
 // Feature templates. Each feature hashes its template id with its values,
 // so templates never collide by construction, only by hashing.
@@ -58,6 +58,11 @@ const (
 	fGiven
 	fGivenPrev
 	fGivenNext
+	fNormPrevShort
+	fShortNormNext
+	fShortPrev2
+	fShortNext2
+	fSuffixNext
 )
 
 const (
@@ -268,6 +273,13 @@ func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool
 	}
 	if v.capitalized {
 		add(hstr(hint(hstart(fDocCase), int(caseSeen[v.norm])), v.short))
+	}
+	add(hstr(hstr(hstart(fNormPrevShort), p1.norm), v.short))
+	add(hstr(hstr(hstart(fShortNormNext), v.short), n1.norm))
+	add(hstr(hstart(fShortPrev2), p2.short))
+	add(hstr(hstart(fShortNext2), n2.short))
+	if s3, ok := runeSuffix(n1.norm, 3); ok {
+		add(hstr(hstart(fSuffixNext), s3))
 	}
 	if v.gazPos != 0 {
 		for _, k := range v.gazKinds[:min(len(v.gazKinds), 3)] {
