@@ -53,24 +53,23 @@ func TestEvalConllErrors(t *testing.T) {
 	}
 }
 
-// TestEvalConllTestaFloor scores every system on CoNLL-2003 eng.testa (the
-// development set; the tagger never trained on it). Under -short or -race it
-// scores every seventh document only, with lower floors.
+// TestEvalConllTestaFloor scores every system as `entente eval --conll`
+// builds it on every seventh document of CoNLL-2003 eng.testa (the
+// development set; the tagger never trained on it). The whole set is
+// scored by the floor tests of extract/nermodel (tagger alone) and extract
+// (nlp and entities stages); this one guards the command's wiring.
 func TestEvalConllTestaFloor(t *testing.T) {
 	path := testutil.Shared(t, "corpora/conll2003/eng.testa")
-	docs, err := readConllFile(path)
+	all, err := readConllFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	floors := map[string]float64{"prose": 0.50, "model": 0.86, "full": 0.85}
-	if testing.Short() || raceEnabled {
-		var some []eval.ConllDoc
-		for i := 0; i < len(docs); i += 7 {
-			some = append(some, docs[i])
-		}
-		docs = some
-		floors = map[string]float64{"prose": 0.45, "model": 0.80, "full": 0.80}
+	var docs []eval.ConllDoc
+	for i := 0; i < len(all); i += 7 {
+		docs = append(docs, all[i])
 	}
+	// Measured on these 31 documents: prose 0.54, tagger 0.85, full 0.86.
+	floors := map[string]float64{"prose": 0.45, "model": 0.82, "full": 0.82}
 	env := testEnv(t)
 	for _, name := range []string{"prose", "model", "full"} {
 		sys, err := newConllSystem(name, env, nil)
