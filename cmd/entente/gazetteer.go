@@ -26,9 +26,10 @@ and regions. It is embedded in entente; user files (config gazetteer.files or
 --gazetteer FILE, YAML or CSV, see docs/gazetteer.md) add or override entries.`,
 		Example: `  entente gazetteer lookup "Cavusoglu"
   entente gazetteer stats --gazetteer my-actors.yaml
-  entente gazetteer import --format phoenix Phoenix.Countries.actors.txt -o actors.yaml`,
+  entente gazetteer import --format phoenix Phoenix.Countries.actors.txt -o actors.yaml
+  entente gazetteer export --kind person -o people.yaml`,
 	}
-	cmd.AddCommand(newGazetteerLookupCmd(), newGazetteerStatsCmd(), newGazetteerImportCmd())
+	cmd.AddCommand(newGazetteerLookupCmd(), newGazetteerStatsCmd(), newGazetteerImportCmd(), newGazetteerExportCmd())
 	return cmd
 }
 
@@ -200,4 +201,53 @@ func lookupJSON(w io.Writer, g *gazetteer.Gazetteer, names []string, date string
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+func newGazetteerExportCmd() *cobra.Command {
+	var kinds []string
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the gazetteer's entries (embedded plus user files) as YAML",
+		Long: `export writes the entries, sorted by id, in the YAML user-file format
+(docs/gazetteer.md): a starting point for a file of corrections, or a way to
+see exactly what the gazetteer knows.`,
+		Example: `  entente gazetteer export --kind person -o people.yaml
+  entente gazetteer export --kind org,region | less`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := loadGazetteer(cmd)
+			if err != nil {
+				return err
+			}
+			want := map[string]bool{}
+			for _, k := range kinds {
+				switch k {
+				case gazetteer.KindCountry, gazetteer.KindOrg, gazetteer.KindPerson, gazetteer.KindCity, gazetteer.KindRegion:
+					want[k] = true
+				default:
+					return fmt.Errorf("gazetteer export: unknown --kind %q (want country, org, person, city or region)", k)
+				}
+			}
+			var entries []*gazetteer.Entry
+			for _, e := range g.Entries() {
+				if len(want) == 0 || want[e.Kind] {
+					entries = append(entries, e)
+				}
+			}
+			var w io.Writer = cmd.OutOrStdout()
+			if out != "" && out != "-" {
+				f, err := os.Create(out)
+				if err != nil {
+					return fmt.Errorf("gazetteer export: %w", err)
+				}
+				defer f.Close()
+				w = f
+			}
+			return gazetteer.WriteYAML(w, fmt.Sprintf("%d gazetteer entries exported by entente gazetteer export.", len(entries)), entries)
+		},
+	}
+	cmd.Flags().StringSliceVar(&kinds, "kind", nil, "only these kinds: country, org, person, city, region (default: all)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "output file (default: stdout)")
+	return cmd
 }

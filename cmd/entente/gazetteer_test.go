@@ -92,3 +92,24 @@ func TestGazetteerImportCommand(t *testing.T) {
 		t.Error("an article converted as an actor dictionary without complaint")
 	}
 }
+
+func TestGazetteerExportCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "people.yaml")
+	if _, err := runEntente(t, "gazetteer", "export", "--kind", "person", "-o", out); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "id: person:sergey-lavrov") || strings.Contains(string(data), "id: country:") {
+		t.Errorf("export --kind person wrote:\n%.500s", data)
+	}
+	// The export loads back as a user file, unchanged.
+	if _, err := runEntente(t, "gazetteer", "stats", "--gazetteer", out); err != nil {
+		t.Errorf("loading the export: %v", err)
+	}
+	if _, err := runEntente(t, "gazetteer", "export", "--kind", "planet"); err == nil {
+		t.Error("unknown kind accepted")
+	}
+}
