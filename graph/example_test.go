@@ -36,10 +36,10 @@ func ExampleBuilder() {
 	// 1     Russia  COUNTRY  1       2         0   0    2     country:RU
 	//
 	// Strongest ties (1 of 1)
-	// RANK  SOURCE      RELATION            TARGET      WEIGHT  DOCS  FIRST       LAST        LABEL
-	// 1     country:RU  cooperates_with --  country:TR  2       2     2016-12-20  2016-12-21  -
+	// RANK  SOURCE  RELATION            TARGET  WEIGHT  DOCS  FIRST       LAST        LABEL
+	// 1     Russia  cooperates_with --  Turkey  2       2     2016-12-20  2016-12-21  -
 	//
 	// Connected components (1)
 	// RANK  SIZE  MEMBERS
-	// 1     2     country:RU, country:TR
+	// 1     2     Russia, Turkey
 }

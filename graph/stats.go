@@ -25,8 +25,10 @@ type NodeStat struct {
 
 // TieStat is one typed tie with its endpoints, for ranking.
 type TieStat struct {
-	Source string `json:"source"`
-	Target string `json:"target"`
+	Source     string `json:"source"`
+	Target     string `json:"target"`
+	SourceName string `json:"source_name"`
+	TargetName string `json:"target_name"`
 	*Tie
 }
 
@@ -95,7 +97,8 @@ func (g *Graph) Analyze() Stats {
 				st.Nodes[s].Out++
 				st.Nodes[t].In++
 			}
-			st.Strongest = append(st.Strongest, TieStat{Source: e.Source, Target: e.Target, Tie: tie})
+			st.Strongest = append(st.Strongest, TieStat{Source: e.Source, Target: e.Target,
+				SourceName: nodes[s].Name, TargetName: nodes[t].Name, Tie: tie})
 		}
 	}
 	comps := map[int][]int{}
@@ -173,14 +176,22 @@ func (st Stats) WriteTable(w io.Writer, top int) error {
 		if !t.Directed {
 			arrow = "--"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s %s\t%s\t%d\t%d\t%s\t%s\t%s\n", i+1, t.Source, t.Type, arrow, t.Target, t.Weight, t.Docs,
+		fmt.Fprintf(tw, "%d\t%s\t%s %s\t%s\t%d\t%d\t%s\t%s\t%s\n", i+1, oneLine(t.SourceName), t.Type, arrow, oneLine(t.TargetName), t.Weight, t.Docs,
 			dash(t.FirstSeen), dash(t.LastSeen), dash(oneLine(t.Label())))
 	}
 	fmt.Fprintf(tw, "\nConnected components (%d)\n", len(st.Components))
 	fmt.Fprintln(tw, "RANK\tSIZE\tMEMBERS")
+	name := make(map[string]string, len(st.Nodes))
+	for _, n := range st.Nodes {
+		name[n.ID] = oneLine(n.Name)
+	}
 	for i, c := range st.Components[:limit(len(st.Components))] {
 		const show = 6
-		m := strings.Join(c.Members[:min(show, len(c.Members))], ", ")
+		var names []string
+		for _, id := range c.Members[:min(show, len(c.Members))] {
+			names = append(names, name[id])
+		}
+		m := strings.Join(names, ", ")
 		if len(c.Members) > show {
 			m += fmt.Sprintf(", … (+%d)", len(c.Members)-show)
 		}

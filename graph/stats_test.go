@@ -44,7 +44,7 @@ func TestStatsTable(t *testing.T) {
 		"Graph: 18 nodes, 21 edges, 22 typed ties, 2 components",
 		"Nodes by weighted degree (3 of 18)",
 		"Strongest ties (3 of 22)",
-		"country:IR  cooperates_with --  country:RU",
+		"Iran    cooperates_with --  Russia",
 		"Connected components (2)",
 	} {
 		if !strings.Contains(out, want) {
