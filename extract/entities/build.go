@@ -5,14 +5,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"github.com/entente-nlp/entente/pipeline"
 )
-
-// kindPrefix is the id prefix of unlinked entities of each type.
-var kindPrefix = map[string]string{
-	pipeline.Person: "person", pipeline.Organization: "org", pipeline.Location: "loc", pipeline.Country: "country",
-}
 
 // build groups the mentions into entities and fills d.Mentions and
 // d.Entities.
@@ -67,7 +63,7 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 			e.Name = canonicalName(d, g.ms)
 		}
 		if !linked {
-			e.ID = kindPrefix[e.Type] + ":" + textnorm.Slug(e.Name)
+			e.ID = gazetteer.UnlinkedID(e.Type, e.Name)
 		}
 		seen := map[string]bool{textnorm.Fold(e.Name): true}
 		amb := map[string]bool{}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -349,5 +350,26 @@ func TestSalienceIgnoresBoilerplate(t *testing.T) {
 		if e.Salience < 0 || e.Salience > 1 {
 			t.Errorf("salience out of range: %+v", e)
 		}
+	}
+}
+
+func TestReconcileMisspelling(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := nlp.SharedModels()
+	n, _ := nlp.New(m, nlp.Options{})
+	d := &pipeline.Document{Text: "Russian Foreign Minister Sergey Lavrof met Jane Roewright, the mayor."}
+	n.Process(context.Background(), d)
+	s, _ := New(FromGazetteer(g), DefaultOptions())
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if m := mentionAt(d, "Sergey Lavrof", 0); m == nil || m.EntityID != "person:sergey-lavrov" {
+		t.Errorf("misspelling not reconciled: %+v (%s)", m, names(d))
+	}
+	if e := entityNamed(d, "Jane Roewright"); e == nil || e.Linked || e.ID != "person:jane-roewright" {
+		t.Errorf("unknown person: %+v (%s)", e, names(d))
 	}
 }

@@ -92,3 +92,11 @@ func (a *gazAdapter) IsGivenName(w string) bool { return a.g.IsGivenName(w) }
 func (a *gazAdapter) Disambiguate(ids, context []string) (string, bool) {
 	return a.g.Disambiguate(ids, context)
 }
+
+// Reconcile links a name that no gazetteer match covered (a chunk typed by
+// a rule or a model): a misspelling, an unlisted variant, a title-prefixed
+// form. It returns the entry id when linked.
+func (a *gazAdapter) Reconcile(name, typ string, context []string, date string) (string, float64, string, bool) {
+	l := a.g.Reconcile(name, typ, context, date)
+	return l.ID, l.Score, l.Reason, l.Linked && !l.Ambiguous
+}

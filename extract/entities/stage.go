@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -114,6 +115,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	}
 	s.disambiguate(chosen)
 	ms := s.corefer(d, ws, chosen)
+	s.reconcile(d, ms)
 	s.build(d, ws, ms)
 	return nil
 }
@@ -169,4 +171,60 @@ func caseAware(ms []cand) []cand {
 		}
 	}
 	return out
+}
+
+// reconciler is implemented by gazetteers that can link a name no match
+// covered (misspellings, unlisted variants).
+type reconciler interface {
+	Reconcile(name, typ string, context []string, date string) (id string, score float64, reason string, linked bool)
+}
+
+// minReconcile is the least gazetteer score that links an unlinked entity:
+// a fuzzy match needs a Jaro-Winkler similarity of about 0.94.
+const minReconcile = 0.75
+
+// reconcile tries to link each unlinked entity (its longest name) to the
+// gazetteer, with the document's linked entities as context.
+func (s *Stage) reconcile(d *pipeline.Document, ms []cand) {
+	rc, ok := s.gaz.(reconciler)
+	if !ok {
+		return
+	}
+	var context []string
+	names := map[string]string{}
+	seen := map[string]bool{}
+	for i := range ms {
+		c := &ms[i]
+		if len(c.ids) > 0 {
+			if !seen[c.ids[0]] {
+				seen[c.ids[0]] = true
+				context = append(context, c.ids[0])
+			}
+			continue
+		}
+		if n := textnorm.CollapseSpace(d.Slice(c.Span)); c.form == "name" && len(n) > len(names[c.key]) {
+			names[c.key] = n
+		}
+	}
+	links := map[string]string{}
+	for key, name := range names {
+		typ := key[:strings.IndexByte(key, '|')]
+		id, score, reason, linked := rc.Reconcile(name, typ, context, d.Published)
+		if !linked || score < minReconcile || strings.HasPrefix(reason, "acronym") {
+			// Initials alone are too weak a link ("SDK" is not every
+			// S. D. K. the gazetteer knows).
+			continue
+		}
+		if e, ok := s.gaz.Entry(id); ok && (e.Type == typ || typ == pipeline.Location && e.Type == pipeline.Country) {
+			links[key] = id
+		}
+	}
+	for i := range ms {
+		c := &ms[i]
+		if id, ok := links[c.key]; ok && len(c.ids) == 0 {
+			e, _ := s.gaz.Entry(id)
+			c.ids, c.typ = []string{id}, e.Type
+			c.reason += "; reconciled with the gazetteer"
+		}
+	}
 }
