@@ -1,9 +1,3 @@
-// Command entente turns news articles into structured knowledge: the
-// people, countries, organizations, places and dated events they mention,
-// reconciled against a gazetteer, and the relationship graph between them.
-//
-// Each subcommand lives in its own file and attaches itself to rootCmd in
-// an init function.
 package main
 
 import (
