@@ -61,8 +61,11 @@ func (g *Gazetteer) Lookup(name string) []Candidate {
 		}
 	}
 	if len(best) == 0 && len(key) >= 4 {
+		words := strings.Count(key, " ")
 		for k, refs := range g.names {
-			if k[0] != key[0] || abs(len(k)-len(key)) > 3 {
+			// Same first letter, similar length, same number of words: a
+			// misspelling, not a longer name that starts the same way.
+			if k[0] != key[0] || abs(len(k)-len(key)) > 3 || strings.Count(k, " ") != words {
 				continue
 			}
 			if jw := JaroWinkler(key, k); jw >= FuzzyThreshold {

@@ -49,13 +49,20 @@ func typeFits(mt, et string) bool {
 // PERSON, COUNTRY, ORGANIZATION or LOCATION) to a gazetteer entry, using the
 // ids of the document's other entities and its publication date to choose
 // among candidates (see DisambiguateAt). It tries the name as written, then
-// without leading titles ("President Bashar al-Assad"), then, for a person,
-// the family name of a known person. A mention nothing fits stays unlinked
+// as a role phrase naming the one holder of an office on date ("Russian
+// President", "Foreign Minister of Iran"), then without leading titles
+// ("President Bashar al-Assad"), then, for a person, the family name of a
+// known person. A mention nothing fits stays unlinked
 // with the stable id "<kind>:<slug>" of its normalized name.
 func (g *Gazetteer) Reconcile(name, typ string, contextIDs []string, date string) Link {
 	cands := g.fitting(g.Lookup(name), typ)
+	if len(cands) == 0 && date != "" && (typ == TypePerson || typ == "") {
+		if e, title, ok := g.officeHolder(name, date); ok {
+			return Link{ID: e.ID, Linked: true, Score: ScoreSurname, Reason: "holder of the office " + title + " on " + date}
+		}
+	}
 	if len(cands) == 0 {
-		if stripped := stripTitles(name); stripped != name && stripped != "" {
+		if stripped := stripTitles(name); stripped != name && stripped != "" && !titleWords[strings.ToLower(stripped)] {
 			cands = g.fitting(g.Lookup(stripped), typ)
 		}
 	}
@@ -147,4 +154,62 @@ func UnlinkedID(typ, name string) string {
 		s = "unnamed"
 	}
 	return prefix + ":" + s
+}
+
+// officeTitles maps the ways news names an office to the normalized title
+// used in the data.
+var officeTitles = map[string]string{
+	"president": "President", "prime minister": "Prime Minister", "premier": "Prime Minister",
+	"chancellor": "Chancellor", "foreign minister": "Foreign Minister", "foreign secretary": "Foreign Minister",
+	"secretary of state": "Foreign Minister", "minister of foreign affairs": "Foreign Minister",
+	"defense minister": "Defense Minister", "defence minister": "Defense Minister",
+	"defense secretary": "Defense Minister", "defence secretary": "Defense Minister",
+	"secretary of defense": "Defense Minister", "minister of defense": "Defense Minister",
+	"minister of defence": "Defense Minister", "king": "King", "queen": "Queen", "emir": "Emir",
+	"supreme leader": "Supreme Leader", "vice president": "Vice President", "crown prince": "Crown Prince",
+	"chief of the general staff": "Chief of the General Staff", "chief of general staff": "Chief of the General Staff",
+	"presidential spokesman": "Presidential spokesman", "secretary-general": "Secretary-General",
+	"secretary general": "Secretary-General",
+}
+
+// officeHolder resolves a role phrase ("Russian President", "Turkish
+// Foreign Minister", "President of Iran") to the one person who held that
+// office on date.
+func (g *Gazetteer) officeHolder(phrase, date string) (*Entry, string, bool) {
+	words := strings.Fields(phrase)
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	try := func(place, title string) (*Entry, string, bool) {
+		t, ok := officeTitles[Fold(title)]
+		if !ok {
+			return nil, "", false
+		}
+		for _, ref := range g.names[Fold(place)] {
+			e := g.entries[ref.entry]
+			if e.Kind != KindCountry && e.Kind != KindOrg {
+				continue
+			}
+			if hs := g.HoldersOn(t, e.ID, date); len(hs) == 1 {
+				return hs[0], t + " of " + e.ID, true
+			}
+		}
+		return nil, "", false
+	}
+	// "<Russian|Russia's|NATO> <title>"
+	for k := 1; k < len(words); k++ {
+		place := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[:k], " "), "'s"), "’s")
+		if e, t, ok := try(place, strings.Join(words[k:], " ")); ok {
+			return e, t, true
+		}
+	}
+	// "<title> of <place>"
+	for k := 1; k+1 < len(words); k++ {
+		if strings.EqualFold(words[k], "of") {
+			if e, t, ok := try(strings.Join(words[k+1:], " "), strings.Join(words[:k], " ")); ok {
+				return e, t, true
+			}
+		}
+	}
+	return nil, "", false
 }

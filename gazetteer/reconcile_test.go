@@ -26,6 +26,13 @@ func TestReconcile(t *testing.T) {
 		{"Clinton", TypePerson, nil, "1996-03-01", "person:bill-clinton", true, false},
 		{"The Jane Roe Foundation's", TypeOrganization, nil, "", "org:jane-roe-foundation", false, false},
 		{"Global Research", TypeOrganization, nil, "", "org:global-research", true, false},
+		{"Russian President", TypePerson, nil, "2016-12-22", "person:vladimir-putin", true, false},
+		{"the Turkish Foreign Minister", TypePerson, nil, "2016-12-20", "person:mevlut-cavusoglu", true, false},
+		{"Iran's Foreign Minister", "", nil, "2016-12-20", "person:mohammad-javad-zarif", true, false},
+		{"President of Kazakhstan", TypePerson, nil, "2016-12-17", "person:nursultan-nazarbayev", true, false},
+		{"US Secretary of State", TypePerson, nil, "2016-12-20", "person:john-kerry", true, false},
+		{"NATO Secretary General", TypePerson, nil, "2016-12-20", "person:jens-stoltenberg", true, false},
+		{"Russian President", TypePerson, nil, "", "person:russian-president", false, false},
 	}
 	for _, tt := range tests {
 		l := g.Reconcile(tt.name, tt.typ, tt.ctx, tt.date)
