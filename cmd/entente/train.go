@@ -101,8 +101,8 @@ func trainNER(ctx context.Context, o trainNEROptions, log io.Writer) error {
 		if err != nil {
 			return err
 		}
-		topts.Lexicon = nermodel.GazetteerLexicon{G: g}
-		topts.LexiconName = fmt.Sprintf("embedded gazetteer (%d entries)", len(g.Entries()))
+		lex := nermodel.GazetteerLexicon{G: g}
+		topts.Lexicon, topts.LexiconName = lex, "embedded "+lex.Describe()
 	}
 	t0 := time.Now()
 	m, err := nermodel.Train(ctx, exs, nermodel.TrainOptions{
@@ -122,6 +122,9 @@ func trainNER(ctx context.Context, o trainNEROptions, log io.Writer) error {
 	}
 	meta := m.Meta()
 	fmt.Fprintf(log, "train ner: %d documents, %d sentences, %d tokens from %s\n", meta.Documents, meta.Sentences, meta.Tokens, o.conll)
+	if meta.Lexicon != "" {
+		fmt.Fprintf(log, "train ner: lexicon features from the %s\n", meta.Lexicon)
+	}
 	fmt.Fprintf(log, "train ner: nlp preparation %s, training %s, total %s\n", prepared.Round(time.Millisecond), trained.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(log, "train ner: wrote %s (%d bytes, %d non-zero weight rows)\n", o.out, size, m.Rows())
 	return nil

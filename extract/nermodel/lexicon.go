@@ -2,6 +2,8 @@ package nermodel
 
 import (
 	"fmt"
+	"hash/fnv"
+	"io"
 	"sort"
 	"strings"
 
@@ -50,6 +52,23 @@ func (l GazetteerLexicon) Match(text string) []LexiconMatch {
 		out = append(out, lm)
 	}
 	return out
+}
+
+// Describe names the gazetteer's data for a model's Meta: its entry count
+// and a fingerprint of every entry's id and names, so that a model can be
+// matched with the gazetteer it was trained with (the lexicon features
+// change when the data does; retrain then).
+func (l GazetteerLexicon) Describe() string {
+	h := fnv.New64a()
+	es := l.G.Entries()
+	for _, e := range es {
+		io.WriteString(h, e.ID)
+		for _, a := range e.AllNames() {
+			io.WriteString(h, "\x00"+a.Text+"\x00"+a.Form)
+		}
+		io.WriteString(h, "\n")
+	}
+	return fmt.Sprintf("gazetteer: %d entries, fingerprint %016x", len(es), h.Sum64())
 }
 
 // IsGivenName asks the gazetteer's given-name list.
