@@ -373,3 +373,31 @@ func TestReconcileMisspelling(t *testing.T) {
 		t.Errorf("unknown person: %+v (%s)", e, names(d))
 	}
 }
+
+func TestConcurrentProcess(t *testing.T) {
+	m, _ := nlp.SharedModels()
+	n, _ := nlp.New(m, nlp.Options{})
+	s, _ := New(newFakeGaz(), DefaultOptions(), labelSource{"Raqqa": pipeline.Location})
+	text := "Russian Foreign Minister Sergey Lavrov met the Shanghai Cooperation Organization (SCO) in Moscow. Lavrov and the SCO visited Raqqa."
+	var want string
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			d := &pipeline.Document{Text: text}
+			n.Process(context.Background(), d)
+			if err := s.Process(context.Background(), d); err != nil {
+				t.Error(err)
+			}
+			done <- names(d)
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		got := <-done
+		if want == "" {
+			want = got
+		}
+		if got != want || !strings.Contains(got, "PERSON:Sergey Lavrov") {
+			t.Errorf("concurrent runs differ or lost entities: %q vs %q", got, want)
+		}
+	}
+}
