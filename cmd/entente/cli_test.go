@@ -236,3 +236,20 @@ func TestCLIInterrupt(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+func TestCLIIncludeAndMaxBytesFlags(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "in", "a.xhtml"), []byte("<p>Putin met Erdogan in Moscow.</p>"))
+	write(t, filepath.Join(dir, "in", "b.txt"), []byte(strings.Repeat("Lavrov spoke. ", 100)))
+	stdout, stderr, code := run(t, dir, nil, "extract", "in", "--include", "*.xhtml,*.txt", "--max-bytes", "1KiB", "--format", "jsonl")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (b.txt is over 1 KiB); stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"id":"a"`) || !strings.Contains(stderr, "over the limit of 1.0 KiB") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
+	}
+	_, stderr, code = run(t, dir, nil, "extract", "in", "--max-bytes", "lots")
+	if code != 1 || !strings.Contains(stderr, "flag --max-bytes") || !strings.Contains(stderr, `"lots"`) {
+		t.Errorf("bad --max-bytes: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -33,7 +33,8 @@ the exit status is 1 when any document failed.`,
   entente extract articles/ --format table
   entente extract corpus.jsonl --format jsonl -o out.jsonl
   curl -s https://example.org/article.html | entente extract - --published 2016-12-22
-  entente extract articles/ --format csv -o entities.csv`,
+  entente extract articles/ --format csv -o entities.csv
+  entente extract dumps/ --include '*.xhtml' --max-bytes 100MiB`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return errors.New("extract: no inputs: give files, directories, JSON Lines files, or - for standard input (see entente extract --help)")
@@ -50,6 +51,10 @@ the exit status is 1 when any document failed.`,
 	}
 	cmd.Flags().StringP("format", "f", "json", "output format: json, jsonl, csv or table (config output.format)")
 	bindConfigKey(cmd, "format", "output.format")
+	cmd.Flags().StringSlice("include", nil, "file patterns read from directories, e.g. '*.txt,news/*.html' (config input.include)")
+	bindConfigKey(cmd, "include", "input.include")
+	cmd.Flags().String("max-bytes", "", "largest document read, e.g. 100MiB (config input.max_bytes; default 32MiB)")
+	bindConfigKey(cmd, "max-bytes", "input.max_bytes")
 	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write to this file instead of standard output")
 	return cmd
 }
