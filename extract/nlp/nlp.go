@@ -22,6 +22,9 @@ type Models struct {
 	Tokenizer *tokenize.Tokenizer
 	Segmenter *segment.Segmenter
 	Tagger    *tag.Tagger
+	// Fast gives Tagger's tags on the same model, faster; the stage uses
+	// it when set.
+	Fast *FastTagger
 	// NER is nil until NERModel is called.
 	nerOnce sync.Once
 	ner     *ner.Extracter
@@ -37,7 +40,11 @@ var shared = sync.OnceValues(func() (*Models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("nlp: loading tagger: %w", err)
 	}
-	return &Models{Tokenizer: tokenize.New(), Segmenter: seg, Tagger: tg}, nil
+	fast, err := SharedFastTagger()
+	if err != nil {
+		return nil, err
+	}
+	return &Models{Tokenizer: tokenize.New(), Segmenter: seg, Tagger: tg, Fast: fast}, nil
 })
 
 // SharedModels returns the process-wide prose models, loading them on first
@@ -105,7 +112,11 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.models.Tagger.TagTokens(toks)
+	if s.models.Fast != nil {
+		s.models.Fast.TagTokens(toks)
+	} else {
+		s.models.Tagger.TagTokens(toks)
+	}
 	if s.ner != nil {
 		s.ner.Label(toks)
 	}
