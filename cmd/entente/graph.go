@@ -55,7 +55,7 @@ Entities without any relation are left out unless --isolated is given.`,
 	fl.BoolVar(&f.isolated, "isolated", false, "keep entities that have no relation")
 	fl.StringVar(&f.layout, "layout", "", fmt.Sprintf("Graphviz layout engine for dot/svg/png: %s (default %s, sfdp above %d nodes)",
 		strings.Join(graph.Layouts, ", "), graph.DefaultLayout, graph.LargeGraph))
-	fl.StringVar(&f.title, "title", "", "title drawn above the graph (dot/svg/png)")
+	fl.StringVar(&f.title, "title", "", "title drawn above the graph (dot/svg/png; default for a single document: its title and date)")
 	fl.BoolVar(&f.noLegend, "no-legend", false, "leave the legend out of dot/svg/png")
 	fl.IntVar(&f.evidence, "max-evidence", graph.DefaultMaxEvidence, "evidence sentences kept per tie")
 	return cmd
@@ -102,7 +102,11 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	b := graph.NewBuilder(graph.Options{Events: f.events, MaxEvidence: maxEv})
 	// App.Run hands documents to the sink one at a time, as Builder.Add
 	// requires; a failed document is counted and skipped by the builder.
+	var firstTitle string
 	sum, err := app.Run(cmd.Context(), inputs, func(d *pipeline.Document) error {
+		if b.Documents() == 0 && !d.Failed() {
+			firstTitle = docTitle(d)
+		}
 		b.Add(d)
 		return nil
 	})
@@ -116,6 +120,9 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	g, err := b.Graph().Filter(filter)
 	if err != nil {
 		return err
+	}
+	if dotOpts.Title == "" && b.Documents() == 1 {
+		dotOpts.Title = firstTitle
 	}
 	if f.out != "" {
 		files, err := graph.Export(cmd.Context(), f.out, g, format, dotOpts)
@@ -138,4 +145,17 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		return errReported
 	}
 	return nil
+}
+
+// docTitle is the title drawn for a one-document graph: the document's
+// title (else its id) and publication date.
+func docTitle(d *pipeline.Document) string {
+	t := d.Title
+	if t == "" {
+		t = d.ID
+	}
+	if p, ok := d.PublishedDate(); ok {
+		t += " (" + p.Format("2 January 2006") + ")"
+	}
+	return t
 }

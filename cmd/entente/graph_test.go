@@ -66,6 +66,9 @@ func TestGraphCommandWritesEveryFormat(t *testing.T) {
 			}
 		}
 	}
+	if src, _ := os.ReadFile(filepath.Join(dir, "g.dot")); !strings.Contains(string(src), `label="Moscow Declaration: Russia, Turkey and Iran`) {
+		t.Error("a one-document drawing is not titled with the document's title")
+	}
 	b, _ := os.ReadFile(filepath.Join(dir, "g.json"))
 	var doc struct {
 		Nodes []map[string]any `json:"nodes"`
