@@ -81,7 +81,7 @@ func TestEvalConllTestaFloor(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		writeConllReport(&b, path, sys.name, s)
+		writeConllReport(&b, path, sys.name, s, 0)
 		t.Log("\n" + b.String())
 		if f := s.Micro().F1(); f < floors[name] {
 			t.Errorf("%s: micro F1 %.3f below the floor %.2f", name, f, floors[name])

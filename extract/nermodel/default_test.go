@@ -178,3 +178,35 @@ func TestGazetteerLexiconDescribe(t *testing.T) {
 		t.Logf("the embedded model was trained with the %s; the gazetteer is now %s", strings.TrimPrefix(got, "embedded "), a)
 	}
 }
+
+// FuzzTagDocument checks that any text the nlp stage can tokenize gives
+// well-formed candidates: spans on token boundaries, in order, not
+// overlapping, with a known type.
+func FuzzTagDocument(f *testing.F) {
+	f.Add("Vladimir Putin met Recep Tayyip Erdogan in Moscow.")
+	f.Add("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\nAl-Ain , United Arab Emirates 1996-12-06")
+	f.Add("«make all of us» — Çavuşoğlu\x00\xff said")
+	m, err := nermodel.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := analyze(t, text)
+		last := 0
+		for _, c := range m.TagDocument(d) {
+			if c.TokenStart < 0 || c.TokenEnd > len(d.Tokens) || c.TokenStart >= c.TokenEnd {
+				t.Fatalf("bad token range %+v", c)
+			}
+			if c.Start != d.Tokens[c.TokenStart].Start || c.Span.End != d.Tokens[c.TokenEnd-1].End || c.Start < last {
+				t.Fatalf("span %+v off its tokens or out of order", c)
+			}
+			if nermodel.TypeOf["PER"] != c.Type && nermodel.TypeOf["LOC"] != c.Type && nermodel.TypeOf["ORG"] != c.Type {
+				t.Fatalf("type %q", c.Type)
+			}
+			if c.Confidence < 0 || c.Confidence > 1 || c.Margin < 0 {
+				t.Fatalf("confidence %v margin %v", c.Confidence, c.Margin)
+			}
+			last = c.Span.End
+		}
+	})
+}
