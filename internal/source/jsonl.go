@@ -57,6 +57,9 @@ func (r *reader) jsonlStream(ctx context.Context, br *bufio.Reader, p, id string
 			return err
 		}
 		line, n, err := readLine(br, max)
+		if lineNo == 1 {
+			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")) // UTF-8 byte-order mark
+		}
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, errLineTooLong) {
 			return r.fail(fmt.Sprintf("%s:%d", id, lineNo), fmt.Sprintf("%s:%d", p, lineNo),
 				fmt.Errorf("source: reading %s: %w", p, err))

@@ -365,3 +365,11 @@ func TestStdinJSONLines(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONLWithByteOrderMark(t *testing.T) {
+	p := writeFile(t, filepath.Join(t.TempDir(), "bom.jsonl"), "\xef\xbb\xbf"+`{"text":"first"}`+"\r\n"+`{"text":"second"}`+"\r\n")
+	docs := read(t, Options{}, p)
+	if len(docs) != 2 || string(docs[0].Original) != "first" || len(docs[0].Errors) != 0 || string(docs[1].Original) != "second" {
+		t.Errorf("BOM/CRLF JSON Lines: %+v", docs)
+	}
+}
