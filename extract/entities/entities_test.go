@@ -132,6 +132,10 @@ func TestSurnamesAndShortFormsCorefer(t *testing.T) {
 	if m := mentionAt(d, "Putin", 0); m == nil || m.EntityID != "person:vladimir-putin" {
 		t.Errorf("Putin mention = %+v", m)
 	}
+	// The gazetteer links the name; the title rule's evidence stays.
+	if e := entityNamed(d, "Vladimir Putin"); e == nil || e.Attrs["role"] != "President" || e.Attrs["country"] != "country:RU" {
+		t.Errorf("linked person lost the title evidence: %+v", e)
+	}
 }
 
 func TestAcronymsAndAlternativeNames(t *testing.T) {

@@ -36,6 +36,28 @@ func merge(textLen int, cs []cand) []cand {
 		}
 		out = append(out, c)
 	}
+	// A winner keeps the evidence of losers on the same span: the gazetteer
+	// links "Vladimir Putin", the title rule saw "Russian President" before
+	// it.
+	at := make(map[[2]int]int, len(out))
+	for i := range out {
+		at[[2]int{out[i].Start, out[i].End}] = i
+	}
+	for _, c := range cs {
+		i, ok := at[[2]int{c.Start, c.End}]
+		if !ok || len(c.evidence) == 0 || out[i].typ != c.typ {
+			continue
+		}
+		w := &out[i]
+		for k, v := range c.evidence {
+			if _, has := w.evidence[k]; !has {
+				if w.evidence == nil {
+					w.evidence = map[string]string{}
+				}
+				w.evidence[k] = v
+			}
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
