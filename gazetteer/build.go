@@ -124,6 +124,7 @@ func (s *entrySet) build() (*Gazetteer, error) {
 			}
 		}
 	}
+	g.fuzzy = newFuzzyIndex(g.names)
 	g.nodes = len(tb.edges)
 	g.m = tb.build(func(a, b payload) bool {
 		if ra, rb := formRank[a.form], formRank[b.form]; ra != rb {

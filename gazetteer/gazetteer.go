@@ -15,6 +15,7 @@ type Gazetteer struct {
 	index   map[string]int32  // id → position in entries
 	m       *matcher
 	names   map[string][]nameRef // folded name → entries (Lookup)
+	fuzzy   fuzzyIndex           // keys of names by first byte, words, length
 	acros   map[string][]int32   // folded acronym of multi-word names → entries
 	given   map[string]bool      // folded given names
 	holders map[string][]int32   // folded title + "|" + of → people who held it

@@ -61,19 +61,15 @@ func (g *Gazetteer) Lookup(name string) []Candidate {
 		}
 	}
 	if len(best) == 0 && len(key) >= 4 {
-		words := strings.Count(key, " ")
-		for k, refs := range g.names {
-			// Same first letter, similar length, same number of words: a
-			// misspelling, not a longer name that starts the same way.
-			if k[0] != key[0] || abs(len(k)-len(key)) > 3 || strings.Count(k, " ") != words {
-				continue
-			}
+		// Same first letter, similar length, same number of words: a
+		// misspelling, not a longer name that starts the same way.
+		g.fuzzy.near(key, func(k string) {
 			if jw := JaroWinkler(key, k); jw >= FuzzyThreshold {
-				for _, ref := range refs {
+				for _, ref := range g.names[k] {
 					offer(ref.entry, jw*0.8, fmt.Sprintf("fuzzy Jaro-Winkler %.2f with %q", jw, ref.text))
 				}
 			}
-		}
+		})
 	}
 	out := make([]Candidate, 0, len(best))
 	for _, c := range best {
