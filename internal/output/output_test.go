@@ -229,3 +229,25 @@ func TestTableListsAtMostTableLimit(t *testing.T) {
 		t.Errorf("no count of the rest:\n%s", out)
 	}
 }
+
+// FuzzBuild: whatever spans a stage produced, Build does not panic and a
+// mention's text is always Original[start:end] or empty.
+func FuzzBuild(f *testing.F) {
+	f.Add(0, 6, 2, 9, "Moscow and Ankara")
+	f.Add(-3, 100, 7, 2, "x")
+	f.Fuzz(func(t *testing.T, s1, e1, s2, e2 int, text string) {
+		d := &pipeline.Document{ID: "f", Original: []byte("[" + text + "]"), Text: text,
+			Offsets: pipeline.OffsetMap{{Text: 0, Orig: 1, Len: len(text), OrigLen: len(text)}}}
+		d.Sentences = []pipeline.Sentence{{Span: pipeline.Span{Start: 0, End: len(text)}}}
+		d.Mentions = []pipeline.Mention{{Span: pipeline.Span{Start: s1, End: e1}, EntityID: "x"}, {Span: pipeline.Span{Start: s2, End: e2}, EntityID: "x"}}
+		d.Entities = []pipeline.Entity{{ID: "x", Name: "X"}}
+		d.Dates = []pipeline.TimeExpr{{Span: pipeline.Span{Start: s2, End: e1}}}
+		d.Events = []pipeline.Event{{ID: "e", Evidence: pipeline.Span{Start: s1, End: e2}}}
+		r := Build(d)
+		for _, m := range r.Entities[0].Mentions {
+			if m.Text != "" && string(d.Original[m.Start:m.End]) != m.Text {
+				t.Fatalf("mention %+v does not slice the original", m)
+			}
+		}
+	})
+}
