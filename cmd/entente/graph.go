@@ -124,7 +124,11 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	if dotOpts.Title == "" && b.Documents() == 1 {
 		dotOpts.Title = firstTitle
 	}
-	if f.out != "" {
+	if f.out == "-" {
+		if err := graph.Write(cmd.Context(), cmd.OutOrStdout(), g, format, dotOpts); err != nil {
+			return err
+		}
+	} else if f.out != "" {
 		files, err := graph.Export(cmd.Context(), f.out, g, format, dotOpts)
 		if err != nil {
 			return err

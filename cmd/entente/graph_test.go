@@ -89,6 +89,21 @@ func TestGraphCommandWritesEveryFormat(t *testing.T) {
 	}
 }
 
+func TestGraphCommandToStandardOutput(t *testing.T) {
+	article := filepath.Join(testutil.RepoRoot(t), "testdata", "moscow-declaration.md")
+	out, err := runEntente(t, "graph", article, "-o", "-", "--format", "json", "--events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Directed bool             `json:"directed"`
+		Nodes    []map[string]any `json:"nodes"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || !doc.Directed || len(doc.Nodes) == 0 {
+		t.Errorf("standard output is not the node-link graph (%v): %.200s", err, out)
+	}
+}
+
 func TestGraphCommandStats(t *testing.T) {
 	article := filepath.Join(testutil.RepoRoot(t), "testdata", "moscow-declaration.md")
 	out, err := runEntente(t, "graph", article, "--stats", "--events", "--top", "5")
