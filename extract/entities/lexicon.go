@@ -95,6 +95,11 @@ var notNames = set(
 	"northern", "southern", "english", "read", "more", "share", "tweet", "email", "print",
 	"related", "advertisement", "photo", "video", "image", "updated", "posted", "breaking",
 	"news", "exclusive", "analysis", "opinion", "editorial", "page", "home", "contact",
+	// Units, currencies, time zones and job acronyms that models tag as
+	// organizations.
+	"usd", "eur", "gbp", "jpy", "cny", "chf", "gb", "mb", "kb", "tb", "ghz", "mhz", "km", "kg",
+	"utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "ceo", "cfo", "coo", "cto", "gdp",
+	"tv", "pc", "am", "pm", "faq", "pdf", "os", "hq",
 )
 
 func set(words ...string) map[string]bool {

@@ -162,13 +162,14 @@ func filterModels(d *pipeline.Document, ws []word, ms []cand) []cand {
 }
 
 // properTokens reports whether a model span holds at least one proper noun
-// or all-caps word and no common word that cannot be a name: adjectives
-// such as "Western" are not entities, nor are codes such as "S-300" or
-// compounds such as "In-depth".
+// or all-caps word, is not only a title, and has no word that cannot be a
+// name: adjectives such as "Western", units and currencies such as "USD",
+// codes such as "S-300", compounds such as "In-depth".
 func properTokens(ws []word, sp pipeline.Span) bool {
-	proper := false
+	proper, titles := false, true
 	for i := sort.Search(len(ws), func(k int) bool { return ws[k].End > sp.Start }); i < len(ws) && ws[i].Start < sp.End; i++ {
 		w := &ws[i]
+		titles = titles && isTitleWord(w.low)
 		if notNames[w.low] || hasDigitAndLetter(w.text) {
 			return false
 		}
@@ -179,7 +180,7 @@ func properTokens(ws []word, sp pipeline.Span) bool {
 			proper = true
 		}
 	}
-	return proper
+	return proper && !titles // "Officer", "Foreign Minister" alone name no one
 }
 
 func hasDigitAndLetter(s string) bool {
