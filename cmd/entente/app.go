@@ -15,7 +15,8 @@ package main
 //	// sink/source failure, never a per-document problem.
 //	if err == nil && sum.Failed > 0 { err = errReported }
 //
-// Run shows a progress bar on a terminal (or logs one line per document),
+// Run shows a progress bar on a terminal (else logs a line per document and
+// the rate and ETA every 10 s),
 // then logs each failed document's errors and a summary line on stderr.
 // app.Env holds the heavy shared resources (prose models, ...); add new
 // ones in buildEnv. The root's persistent flags that override configuration
@@ -151,27 +152,38 @@ func buildEnv(cfg *config.Config) (extract.Env, error) {
 // document to sink in input order, and reports progress and a summary on
 // stderr.
 func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pipeline.Summary, error) {
-	src := source.Options{
+	src := a.SourceOptions()
+	// The bar would interleave with records streamed to a terminal.
+	prog := newProgress(ctx, src, inputs, !a.StreamsToStdout || !isTerminal(os.Stdout))
+	return a.run(ctx, src.Source(inputs), prog, sink)
+}
+
+// RunSource is Run for documents a command makes itself (an evaluation
+// corpus, say): same runner, reporting and summary, without a total for
+// the progress display.
+func (a *App) RunSource(ctx context.Context, src pipeline.Source, sink pipeline.Sink) (pipeline.Summary, error) {
+	return a.run(ctx, src, &progress{start: time.Now(), lastNote: time.Now()}, sink)
+}
+
+// SourceOptions returns how inputs are read under the configuration.
+func (a *App) SourceOptions() source.Options {
+	return source.Options{
 		Include:   a.Config.Input.Include,
 		MaxBytes:  int64(a.Config.Input.MaxBytes),
 		Published: a.Config.Published,
+		Stdin:     a.Stdin,
 	}
-	if a.Stdin != nil {
-		src.Stdin = a.Stdin
-	}
+}
+
+func (a *App) run(ctx context.Context, src pipeline.Source, prog *progress, sink pipeline.Sink) (pipeline.Summary, error) {
 	runner := pipeline.NewRunner(a.Stages, pipeline.WithWorkers(a.Config.Workers))
 	slog.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
-
-	var prog *progress
-	if !a.StreamsToStdout || !isTerminal(os.Stdout) {
-		prog = newProgress(ctx, src, inputs)
-	}
-	sum, err := runner.Run(ctx, src.Source(inputs), func(d *pipeline.Document) error {
+	sum, err := runner.Run(ctx, src, func(d *pipeline.Document) error {
 		if err := sink(d); err != nil {
 			return err
 		}
-		reportDocument(d, prog == nil)
-		prog.increment()
+		reportErrors(d)
+		prog.document(d)
 		return nil
 	})
 	prog.finish(err != nil)
@@ -179,19 +191,24 @@ func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pip
 	return sum, err
 }
 
-// reportDocument logs a finished document: its errors always, a line per
-// document when no progress bar is shown.
+// reportDocument logs d's errors and, when perDoc, a line for a good
+// document. Commands that run their own pipeline.Runner use it; App.Run
+// and App.RunSource report by themselves.
 func reportDocument(d *pipeline.Document, perDoc bool) {
+	reportErrors(d)
+	if perDoc && !d.Failed() {
+		logDocument(d)
+	}
+}
+
+// reportErrors logs a finished document's errors.
+func reportErrors(d *pipeline.Document) {
 	for _, e := range d.Errors {
 		level := slog.LevelWarn
 		if e.Fatal {
 			level = slog.LevelError
 		}
 		slog.Log(context.Background(), level, e.Message, "doc", d.ID, "stage", e.Stage)
-	}
-	if perDoc && !d.Failed() {
-		slog.Info("document", "id", d.ID, "source", d.Source, "entities", len(d.Entities), "dates", len(d.Dates),
-			"events", len(d.Events), "relations", len(d.Relations))
 	}
 }
 

@@ -13,10 +13,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/entente-nlp/entente/internal/config"
 	"github.com/entente-nlp/entente/internal/output"
 	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/pipeline"
 )
 
 // testApp builds the app on the default configuration (no file, no
@@ -349,5 +351,28 @@ func TestExtractOutputFile(t *testing.T) {
 	if err := runExtract(context.Background(), &stdout, app, []string{in}, filepath.Join(dir, "no-such-dir", "x.csv")); err == nil ||
 		!strings.Contains(err.Error(), "no-such-dir") {
 		t.Errorf("unwritable output: %v", err)
+	}
+}
+
+// Without a terminal, progress is logged: a line per document with done/of,
+// and rate and ETA lines.
+func TestLoggedProgress(t *testing.T) {
+	logs := captureLog(t)
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = 0 // a progress line after every document
+	dir := t.TempDir()
+	var inputs []string
+	for i := 0; i < 3; i++ {
+		inputs = append(inputs, write(t, filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte("Putin met Erdogan.")))
+	}
+	sum, err := testApp(t, nil).Run(context.Background(), inputs, func(*pipeline.Document) error { return nil })
+	if err != nil || sum.OK != 3 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	out := logs.String()
+	for _, want := range []string{"msg=document id=0", "done=1 of=3", "done=3 of=3", "msg=progress done=2 rate=", "eta=", "3 documents: 3 ok, 0 failed"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q:\n%s", want, out)
+		}
 	}
 }

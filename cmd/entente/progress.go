@@ -4,53 +4,97 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/entente-nlp/entente/internal/source"
+	"github.com/entente-nlp/entente/pipeline"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 )
 
-// progress is the terminal progress display; a nil *progress shows
-// nothing.
+// progressEvery is how often log-mode progress reports rate and ETA.
+var progressEvery = 10 * time.Second
+
+// progress reports how a run advances: a bar (mpb) on a terminal, else
+// one log line per document plus a rate/ETA line every progressEvery.
 type progress struct {
+	// bar mode
 	p   *mpb.Progress
 	bar *mpb.Bar
+	// log mode
+	total    int // 0 when unknown
+	done     int
+	start    time.Time
+	lastNote time.Time
 }
 
-// newProgress returns a progress display on stderr when stderr is a
-// terminal, output is not quiet, and inputs hold more than one document;
-// otherwise nil.
-func newProgress(ctx context.Context, src source.Options, inputs []string) *progress {
-	if globals.quiet || !isTerminal(os.Stderr) {
-		return nil
+// newProgress chooses the display. The bar is used when bar is allowed,
+// stderr is a terminal, output is not quiet, and inputs hold more than one
+// document.
+func newProgress(ctx context.Context, src source.Options, inputs []string, bar bool) *progress {
+	now := time.Now()
+	g := &progress{start: now, lastNote: now}
+	if globals.quiet {
+		return g // errors and the summary only
 	}
 	total, err := src.Count(ctx, inputs)
-	if err != nil || total < 2 {
-		return nil
+	if err == nil {
+		g.total = total
+	}
+	if !bar || !isTerminal(os.Stderr) || total < 2 {
+		return g
 	}
 	// Not bound to ctx: finish closes it, so log lines written after a
 	// cancellation still reach stderr.
-	p := mpb.New(mpb.WithOutput(os.Stderr), mpb.WithWidth(40))
-	bar := p.AddBar(int64(total),
+	g.p = mpb.New(mpb.WithOutput(os.Stderr), mpb.WithWidth(40))
+	g.bar = g.p.AddBar(int64(total),
 		mpb.PrependDecorators(decor.Name("documents "), decor.CountersNoUnit("%d/%d")),
 		mpb.AppendDecorators(
 			decor.AverageSpeed(nil, " %.1f docs/s"),
 			decor.Name(" ETA "), decor.AverageETA(decor.ET_STYLE_GO),
 		),
 	)
-	logOutput.set(p)
-	return &progress{p: p, bar: bar}
+	logOutput.set(g.p)
+	return g
 }
 
-func (g *progress) increment() {
-	if g != nil {
+// document records a finished document: it moves the bar, or logs a line.
+func (g *progress) document(d *pipeline.Document) {
+	g.done++
+	if g.bar != nil {
 		g.bar.Increment()
+		return
 	}
+	if d.Failed() {
+		return // its errors were logged
+	}
+	if g.total >= g.done {
+		logDocument(d, "done", g.done, "of", g.total)
+	} else {
+		logDocument(d)
+	}
+	if now := time.Now(); now.Sub(g.lastNote) >= progressEvery {
+		g.lastNote = now
+		elapsed := now.Sub(g.start)
+		rate := float64(g.done) / elapsed.Seconds()
+		attrs := []any{"done", g.done, "rate", float64(int(rate*10)) / 10}
+		if g.total > g.done && rate > 0 {
+			attrs = append(attrs, "of", g.total, "eta", time.Duration(float64(g.total-g.done)/rate*float64(time.Second)).Round(time.Second))
+		}
+		slog.Info("progress", attrs...)
+	}
+}
+
+// logDocument logs one line for a finished document.
+func logDocument(d *pipeline.Document, extra ...any) {
+	attrs := append([]any{"id", d.ID, "source", d.Source, "entities", len(d.Entities), "dates", len(d.Dates),
+		"events", len(d.Events), "relations", len(d.Relations)}, extra...)
+	slog.Info("document", attrs...)
 }
 
 // finish completes (or aborts) the bar and gives stderr back to the log.
 func (g *progress) finish(aborted bool) {
-	if g == nil {
+	if g.bar == nil {
 		return
 	}
 	if aborted {
@@ -60,7 +104,6 @@ func (g *progress) finish(aborted bool) {
 	}
 	g.p.Wait()
 	logOutput.set(os.Stderr)
-	slog.Debug("progress display closed")
 }
 
 // isTerminal reports whether f is a character device (a terminal).
