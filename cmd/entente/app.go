@@ -15,11 +15,14 @@ package main
 //	// sink/source failure, never a per-document problem.
 //	if err == nil && sum.Failed > 0 { err = errReported }
 //
+// A command that makes its own documents (an evaluation corpus) calls
+// app.RunSource(ctx, src, sink) with a pipeline.Source instead; it gets
+// the same runner, reporting and summary.
+//
 // Run shows a progress bar on a terminal (else logs a line per document and
-// the rate and ETA every 10 s),
-// then logs each failed document's errors and a summary line on stderr.
-// app.Env holds the heavy shared resources (prose models, ...); add new
-// ones in buildEnv. The root's persistent flags that override configuration
+// the rate and ETA every 10 s), logs each failed document's errors and a
+// summary line on stderr. app.Env holds the heavy shared resources (prose
+// models, entity tagger, gazetteer); add new ones in buildEnv. The root's persistent flags that override configuration
 // keys are listed in configFlags; a command binds a flag of its own to a
 // key with bindConfigKey(cmd, "format", "output.format").
 
