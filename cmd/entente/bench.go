@@ -28,7 +28,10 @@ func newBenchCmd() *cobra.Command {
 embedded benchmark sentences, or those of --sentences files), runs the
 configured pipeline over it to JSON Lines for 1..N workers per stage, and
 runs prose v3's full NewDocument (tokenize, segment, tag, NER) over the same
-texts with the same number of goroutines. It prints documents/s, tokens/s,
+texts with the same number of goroutines. Each row runs with GOMAXPROCS set
+to its number of workers, so that "2 workers" means two cores for both
+(entente's stages would otherwise run side by side on every core even with
+one worker each). It prints documents/s, tokens/s,
 MB/s, peak resident memory, the ratio to prose, and entente's time per
 stage, plus the start-up time (configuration, models, gazetteer and one
 short document).`,
@@ -81,7 +84,13 @@ short document).`,
 				maxWorkers = runtime.NumCPU()
 			}
 			var results []bench.Result
+			// Row w runs with GOMAXPROCS=w: with one worker per stage the
+			// stages already run in parallel with each other, so only
+			// limiting the processors makes "w workers" mean w cores, for
+			// entente and prose alike.
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 			for w := 1; w <= maxWorkers; w++ {
+				runtime.GOMAXPROCS(w)
 				r, err := bench.Entente(cmd.Context(), app.Stages, corpus, w, out)
 				if err != nil {
 					return err

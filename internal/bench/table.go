@@ -10,12 +10,13 @@ import (
 
 // WriteTable prints results side by side: one row per system and worker
 // count, the ratio of entente's tokens/s to prose's at the same worker
-// count, and entente's time per stage. CPU s and tokens/CPU-s count the
+// count, and entente's time per stage. CPU s, cores (CPU s per second)
+// and tokens/CPU-s count the
 // whole process's CPU time, which load from other processes does not
 // inflate; "vs prose (CPU)" is the ratio of tokens per CPU second.
 func WriteTable(w io.Writer, results []Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "system\tworkers\tdocs\tfailed\ttokens\tseconds\tdocs/s\ttokens/s\tMB/s\tpeak RSS MB\tvs prose\tCPU s\ttokens/CPU-s\tvs prose (CPU)\t")
+	fmt.Fprintln(tw, "system\tworkers\tdocs\tfailed\ttokens\tseconds\tdocs/s\ttokens/s\tMB/s\tpeak RSS MB\tvs prose\tCPU s\tcores\ttokens/CPU-s\tvs prose (CPU)\t")
 	prose := map[int]Result{}
 	for _, r := range results {
 		if r.System == "prose v3" {
@@ -32,17 +33,20 @@ func WriteTable(w io.Writer, results []Result) error {
 				cpuRatio = fmt.Sprintf("%.2f×", r.TokensPerCPUSec()/p.TokensPerCPUSec())
 			}
 		}
-		cpu, perCPU := "-", "-"
+		cpu, cores, perCPU := "-", "-", "-"
 		if r.CPU > 0 {
 			cpu, perCPU = fmt.Sprintf("%.2f", r.CPU.Seconds()), fmt.Sprintf("%.0f", r.TokensPerCPUSec())
+			if r.Elapsed > 0 {
+				cores = fmt.Sprintf("%.2f", r.CPU.Seconds()/r.Elapsed.Seconds())
+			}
 		}
 		rss := "-"
 		if r.PeakRSS > 0 {
 			rss = fmt.Sprintf("%.0f", float64(r.PeakRSS)/(1<<20))
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.2f\t%.0f\t%.0f\t%.2f\t%s\t%s\t%s\t%s\t%s\t\n",
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.2f\t%.0f\t%.0f\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
 			r.System, r.Workers, r.Docs, r.Failed, r.Tokens, r.Elapsed.Seconds(),
-			r.DocsPerSec(), r.TokensPerSec(), r.MBPerSec(), rss, ratio, cpu, perCPU, cpuRatio)
+			r.DocsPerSec(), r.TokensPerSec(), r.MBPerSec(), rss, ratio, cpu, cores, perCPU, cpuRatio)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
