@@ -54,6 +54,9 @@ type cand struct {
 	evidence map[string]string
 	// caseAware: proposed by a CaseAware source.
 	caseAware bool
+	// roleOnly: a title without a name ("Russian President"), resolved
+	// to the holder named elsewhere in the document.
+	roleOnly bool
 	// givenName: typed PERSON only because its first word is in the
 	// given-name list, a weak cue ("Royal Air Force").
 	givenName bool

@@ -50,7 +50,7 @@ func normName(s string) string {
 // the full name, and names already established in the body to their
 // occurrences in headlines. It returns the chosen candidates with keys set,
 // plus the new mentions, sorted by position.
-func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen []cand) []cand {
+func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) []cand {
 	for i := range chosen {
 		chosen[i].key = entityKey(d, &chosen[i])
 	}
@@ -247,6 +247,42 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen []cand) []cand {
 			addMention(i, j, to, form, reason)
 			i = j - 1
 			break
+		}
+	}
+
+	// A title without a name refers to the one person of the document who
+	// holds that title (for that country, when one is given).
+	for _, tc := range titles {
+		var holder *cand
+		unique := true
+		for i := range all {
+			c := &all[i]
+			if c.typ != pipeline.Person || c.tier < tierRule || !strings.EqualFold(c.evidence["role"], tc.evidence["role"]) {
+				continue
+			}
+			if cc := tc.evidence["country"]; cc != "" && c.evidence["country"] != cc {
+				continue
+			}
+			if holder != nil && holder.key != c.key {
+				unique = false
+			}
+			holder = c
+		}
+		a := tokOf(tc.Start)
+		b := a
+		for b < len(ws) && ws[b].End <= tc.End {
+			b++
+		}
+		if holder == nil || !unique || a == b {
+			continue
+		}
+		free := true
+		for k := a; k < b; k++ {
+			free = free && !covered[k]
+		}
+		if free {
+			addMention(a, b, holder, "title", "title of "+textnorm.CollapseSpace(d.Slice(holder.Span)))
+			added[len(added)-1].evidence = tc.evidence
 		}
 	}
 

@@ -405,3 +405,17 @@ func TestConcurrentProcess(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleWithoutNameRefersToHolder(t *testing.T) {
+	d := analyze(t, "Russian President Vladimir Putin met Turkish President Recep Erdogan. Later the Russian President left, and the President said nothing.")
+	m := mentionAt(d, "President", 0)
+	if m == nil || m.EntityID != "person:vladimir-putin" || m.Form != "title" || m.Evidence["country"] != "country:RU" {
+		t.Errorf("Russian President: %+v (%s)", m, names(d))
+	}
+	if m := mentionAt(d, "President", 1); m != nil {
+		t.Errorf("a bare President with two holders was resolved: %+v", m)
+	}
+	if entityNamed(d, "President") != nil || entityNamed(d, "Russian President") != nil {
+		t.Errorf("a title became an entity: %s", names(d))
+	}
+}

@@ -46,6 +46,12 @@ func (s *Stage) ruleCandidates(d *pipeline.Document, ws []word, chs []chunk, gaz
 			}
 			continue
 		}
+		if r, ok := roleOnly(d, ws, gaz, from, to); ok {
+			// "the proposal of Russian President": a title standing for
+			// its holder; coreference may resolve it.
+			typed = append(typed, r)
+			continue
+		}
 		if p, ok := s.peelTitle(d, ws, gaz, from, to); ok {
 			typed = append(typed, p)
 			if p.Start > ws[from].Start {
@@ -160,6 +166,39 @@ func parenAcronym(ws []word, to int) int {
 
 func blocker(ws []word, from, to int, reason string) cand {
 	return cand{Span: span(ws, from, to), source: "rule", tier: tierBlock, reason: reason}
+}
+
+// roleOnly recognizes a chunk that is a title without a name, optionally
+// after a country or demonym: "Russian President", "the Foreign Minister".
+// It returns a blocker over the title words that carries the role and the
+// country as evidence.
+func roleOnly(d *pipeline.Document, ws []word, gaz []*cand, from, to int) (cand, bool) {
+	i, country := from, ""
+	if g := gaz[i]; g != nil && g.typ == pipeline.Country {
+		for i < to && gaz[i] == g {
+			i++
+		}
+		country = firstID(g)
+	}
+	if i >= to {
+		return cand{}, false
+	}
+	core := false
+	for k := i; k < to; k++ {
+		if !isTitleWord(ws[k].low) || gaz[k] != nil {
+			return cand{}, false
+		}
+		core = core || titleCore[ws[k].low]
+	}
+	if !core || !titleCore[ws[to-1].low] {
+		return cand{}, false
+	}
+	ev := map[string]string{"role": strings.Join(strings.Fields(d.Text[ws[i].Start:ws[to-1].End]), " ")}
+	if country != "" {
+		ev["country"] = country
+	}
+	return cand{Span: span(ws, i, to), source: "rule", tier: tierBlock, reason: "title without a name",
+		evidence: ev, roleOnly: true}, true
 }
 
 func isTitleWord(w string) bool { return titleCore[w] || titleModifier[w] }

@@ -114,7 +114,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		return err
 	}
 	s.disambiguate(chosen)
-	ms := s.corefer(d, ws, chosen)
+	ms := s.corefer(d, ws, chosen, roleOnlyOf(typed))
 	s.reconcile(d, ms)
 	s.build(d, ws, ms)
 	return nil
@@ -227,4 +227,14 @@ func (s *Stage) reconcile(d *pipeline.Document, ms []cand) {
 			c.reason += "; reconciled with the gazetteer"
 		}
 	}
+}
+
+func roleOnlyOf(cs []cand) []cand {
+	var out []cand
+	for _, c := range cs {
+		if c.roleOnly {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -87,13 +87,13 @@ type EventReport struct {
 // ScoreDocument scores a finished document against an answer key, as
 // shared/gold/README.md describes.
 func ScoreDocument(g *Gold, d *pipeline.Document) *Report {
-	r := &Report{Document: d.Source}
+	r := &Report{Document: d.Source, NotEntities: []string{}}
 	if r.Document == "" {
 		r.Document = d.ID
 	}
 	m := matchEntities(g, d)
 	r.Entities = m.report
-	r.NotEntities = notEntities(g, d, m.names)
+	r.NotEntities = append(r.NotEntities, notEntities(g, d, m.names)...)
 	r.Dates = scoreDates(g, d)
 	r.Events = scoreEvents(g, d, m)
 	r.Relations = scoreRelations(g, d, m)
@@ -175,7 +175,7 @@ func matchEntities(g *Gold, d *pipeline.Document) *entityMatch {
 			matchedPred[p] = gi
 		}
 	}
-	rep := EntityReport{ByType: map[string]Score{}}
+	rep := EntityReport{ByType: map[string]Score{}, Missed: []string{}, Spurious: []string{}}
 	bump := func(typ string, f func(*Score)) {
 		s := rep.ByType[typ]
 		f(&s)
@@ -336,7 +336,7 @@ func scoreDates(g *Gold, d *pipeline.Document) ItemReport {
 		}
 	}
 	goodPred := map[string]bool{}
-	var r ItemReport
+	r := ItemReport{Missed: []string{}, Spurious: []string{}}
 	for _, gd := range g.Dates {
 		r.Gold++
 		ok := false
@@ -395,7 +395,7 @@ func scoreEvents(g *Gold, d *pipeline.Document, m *entityMatch) EventReport {
 		}
 		return shared > 0 && 2*shared >= len(ge.Participants)
 	}
-	var rep EventReport
+	rep := EventReport{ItemReport: ItemReport{Missed: []string{}, Spurious: []string{}}}
 	run := func(optional bool, skip map[int]bool) map[int]int {
 		edges := make([][]int, len(d.Events))
 		var gidx []int
@@ -523,7 +523,7 @@ func scoreRelations(g *Gold, d *pipeline.Document, m *entityMatch) ItemReport {
 		t := canon(triple{gr.Type, "gold:" + g.Entities[g.entity(gr.Subject)].Name, "gold:" + g.Entities[g.entity(gr.Object)].Name})
 		goldKey[t] = i
 	}
-	var r ItemReport
+	r := ItemReport{Missed: []string{}, Spurious: []string{}}
 	found := map[int]bool{}
 	seen := map[triple]bool{}
 	for _, pr := range d.Relations {
