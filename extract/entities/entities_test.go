@@ -162,7 +162,7 @@ func TestSpellingVariantJoinsKnownOrganization(t *testing.T) {
 }
 
 func TestCapitalAsActorIsItsCountry(t *testing.T) {
-	d := analyze(t, "The murder of Moscow's ambassador to Ankara shocked everyone. Ankara has been angered. The talks in Moscow went well.")
+	d := analyze(t, "The murder of Moscow's ambassador to Ankara shocked everyone. Ankara has been angered. The talks in Moscow went well, while Tehran was silent.")
 	if m := mentionAt(d, "Moscow", 0); m == nil || m.EntityID != "country:RU" || m.Type != pipeline.Country || m.Form != "metonym" {
 		t.Errorf("Moscow's ambassador: %+v", m)
 	}
@@ -174,6 +174,9 @@ func TestCapitalAsActorIsItsCountry(t *testing.T) {
 	}
 	if m := mentionAt(d, "Moscow", 1); m == nil || m.EntityID != "city:moscow" {
 		t.Errorf("in Moscow: %+v", m)
+	}
+	if m := mentionAt(d, "Tehran", 0); m == nil || m.EntityID != "country:IR" {
+		t.Errorf("while Tehran was silent: %+v", m)
 	}
 }
 

@@ -101,7 +101,7 @@ func (s *Stage) metonym(d *pipeline.Document, ws []word, c *cand, a, b int) {
 	switch {
 	case b < len(ws) && (ws[b].text == "'s" || ws[b].text == "’s") && b+1 < len(ws) && !ws[b+1].cap:
 		actor = "possessive"
-	case b < len(ws) && actorVerbTags[ws[b].tag] && !ws[a].headline && (a == 0 || ws[a-1].tag != "IN" && ws[a-1].tag != "TO"):
+	case b < len(ws) && actorVerbTags[ws[b].tag] && !ws[a].headline && (a == 0 || !prepositions[ws[a-1].low]):
 		actor = "subject of " + ws[b].text
 	case a > 0 && b+1 < len(ws) && ws[a-1].low == "between" && ws[b].low == "and":
 		actor = "between"
@@ -117,5 +117,10 @@ func (s *Stage) metonym(d *pipeline.Document, ws []word, c *cand, a, b int) {
 	c.reason = "capital as actor (" + actor + ")"
 	c.score = 0.8
 }
+
+// prepositions before a capital make it a place, not an actor ("talks in
+// Moscow went well"); subordinators do not ("while Washington was").
+var prepositions = set("in", "at", "to", "from", "near", "of", "for", "with", "by", "on", "into", "onto",
+	"over", "under", "across", "around", "between", "toward", "towards", "via", "outside", "inside", "through")
 
 var scoredType = set(pipeline.Person, pipeline.Country, pipeline.Organization, pipeline.Location)
