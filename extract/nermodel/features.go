@@ -111,11 +111,15 @@ type tokenView struct {
 // segment is a token range [start, end) decoded as one sequence.
 type segment struct{ start, end int }
 
-// document is a featurized token sequence: static features per token
-// (feats[off[i]:off[i+1]]) plus what the label features need.
+// document is a featurized token sequence: what every feature needs, and,
+// when precomputed (training reads each document many times), the static
+// features per token (feats[off[i]:off[i+1]]).
 type document struct {
 	views    []tokenView
 	segments []segment
+	capsSeg  []bool           // segment is an all-caps line
+	caseSeen map[string]uint8 // see featurize
+	lb       uint
 	feats    []uint32
 	off      []int
 }
@@ -163,14 +167,15 @@ func segmentsOf(text string, tokens []pipeline.Token, sentences []pipeline.Sente
 // tokenSpan is a token's byte range, clipped to the text.
 type tokenSpan struct{ start, end int }
 
-// featurize computes every label-independent feature of every token; lex
-// may be nil.
-func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, lex Lexicon, logBuckets uint) *document {
+// featurize prepares the features of every token; lex may be nil. With
+// precompute it also computes every label-independent feature up front;
+// otherwise decode computes them one sequence at a time, which keeps memory
+// flat on huge documents.
+func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, lex Lexicon, logBuckets uint, precompute bool) *document {
 	d := &document{
 		views:    make([]tokenView, len(tokens)),
 		segments: segmentsOf(text, tokens, sentences),
-		off:      make([]int, 0, len(tokens)+1),
-		feats:    make([]uint32, 0, len(tokens)*40),
+		lb:       logBuckets,
 	}
 	spans := make([]tokenSpan, len(tokens))
 	for i, t := range tokens {
@@ -212,13 +217,18 @@ func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Senten
 			}
 		}
 	}
-	for si, sg := range d.segments {
-		for i := sg.start; i < sg.end; i++ {
-			d.off = append(d.off, len(d.feats))
-			d.feats = d.staticFeatures(d.feats, i, sg, capsSeg[si], caseSeen, logBuckets)
+	d.capsSeg, d.caseSeen = capsSeg, caseSeen
+	if precompute {
+		d.off = make([]int, 0, len(tokens)+1)
+		d.feats = make([]uint32, 0, len(tokens)*48)
+		for si, sg := range d.segments {
+			for i := sg.start; i < sg.end; i++ {
+				d.off = append(d.off, len(d.feats))
+				d.feats = d.staticFeatures(d.feats, i, sg, capsSeg[si], caseSeen, logBuckets)
+			}
 		}
+		d.off = append(d.off, len(d.feats))
 	}
-	d.off = append(d.off, len(d.feats))
 	return d
 }
 
@@ -334,11 +344,15 @@ func labelKind(k int) int { return (k + 1) / 2 }
 func (d *document) decode(lb uint, choose func(i int, feats []uint32, prev int) int) {
 	mem := map[string]int{}
 	var feats []uint32
-	for _, sg := range d.segments {
+	for si, sg := range d.segments {
 		p1, p2 := -1, -1
 		for i := sg.start; i < sg.end; i++ {
 			v := &d.views[i]
-			feats = append(feats[:0], d.feats[d.off[i]:d.off[i+1]]...)
+			if d.off != nil {
+				feats = append(feats[:0], d.feats[d.off[i]:d.off[i+1]]...)
+			} else {
+				feats = d.staticFeatures(feats[:0], i, sg, d.capsSeg[si], d.caseSeen, d.lb)
+			}
 			feats = d.labelFeatures(feats, i, p1, p2, mem[v.norm], lb)
 			k := choose(i, feats, p1)
 			if v.capitalized {

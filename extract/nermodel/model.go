@@ -124,7 +124,7 @@ func (m *Model) TagDocument(d *pipeline.Document) []Candidate {
 // Labels returns the BIO label of every token (see the Labels variable) and
 // the score margin of each choice.
 func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) ([]string, []float64) {
-	doc := featurize(text, tokens, sentences, m.lex, m.logBuckets)
+	doc := featurize(text, tokens, sentences, m.lex, m.logBuckets, false)
 	idx := make([]int, len(tokens))
 	margins := make([]float64, len(tokens))
 	var scores [numLabels]int64

@@ -3,6 +3,7 @@ package nermodel
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -349,7 +350,7 @@ func (f fakeLexicon) IsGivenName(w string) bool { return w == "Anna" || w == "To
 func TestLexiconViews(t *testing.T) {
 	ex := toy(t, "Anna Berg flew to New South Wales and Lima .")
 	lex := fakeLexicon{"New South Wales": "region", "Lima": "city"}
-	d := featurize(ex.Text, ex.Tokens, nil, lex, 12)
+	d := featurize(ex.Text, ex.Tokens, nil, lex, 12, false)
 	var got []string
 	for _, v := range d.views {
 		s := v.word + ":"
@@ -393,5 +394,23 @@ func TestLexiconFeaturesGeneralize(t *testing.T) {
 	got := strings.Join(spansOf(ex.Text, m.Tag(ex.Text, ex.Tokens, nil)), ", ")
 	if !strings.Contains(got, "LOCATION:Quito") {
 		t.Errorf("with the lexicon: %s", got)
+	}
+}
+
+func TestLazyFeaturesMatchPrecomputed(t *testing.T) {
+	ex := toy(t, "ANNA BERG WINS\nAnna Berg flew to Lima . Berg said Lima was warm .")
+	lex := fakeLexicon{"Lima": "city"}
+	pre := featurize(ex.Text, ex.Tokens, nil, lex, 14, true)
+	lazy := featurize(ex.Text, ex.Tokens, nil, lex, 14, false)
+	var a, b [][]uint32
+	pre.decode(14, func(i int, feats []uint32, prev int) int { a = append(a, append([]uint32(nil), feats...)); return 0 })
+	lazy.decode(14, func(i int, feats []uint32, prev int) int { b = append(b, append([]uint32(nil), feats...)); return 0 })
+	if len(a) != len(ex.Tokens) || len(a) != len(b) {
+		t.Fatalf("decoded %d and %d tokens of %d", len(a), len(b), len(ex.Tokens))
+	}
+	for i := range a {
+		if fmt.Sprint(a[i]) != fmt.Sprint(b[i]) {
+			t.Fatalf("token %d: precomputed %v, lazy %v", i, a[i], b[i])
+		}
 	}
 }

@@ -75,7 +75,7 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 			}
 			gold[i] = k
 		}
-		d := featurize(ex.Text, ex.Tokens, ex.Sentences, opts.Lexicon, lb)
+		d := featurize(ex.Text, ex.Tokens, ex.Sentences, opts.Lexicon, lb, true)
 		docs = append(docs, doc{doc: d, gold: gold})
 		tokens += len(ex.Tokens)
 		seqs += len(d.segments)
