@@ -56,6 +56,13 @@ type Date struct {
 	// Value is YYYY, YYYY-MM, YYYY-MM-DD or START/END; empty when
 	// unresolved.
 	Value string `json:"value"`
+	// Granularity is day, week, month, quarter, season, year, decade,
+	// century or vague.
+	Granularity string `json:"granularity,omitempty"`
+	// Kind is absolute, partial, relative or range.
+	Kind string `json:"kind,omitempty"`
+	// Note explains the resolution, or why there is none.
+	Note string `json:"note,omitempty"`
 }
 
 // Event is something that happened.
@@ -63,9 +70,21 @@ type Event struct {
 	ID    string `json:"id"`
 	Kind  string `json:"kind"`
 	CAMEO string `json:"cameo"`
-	Date  string `json:"date"`
-	// Participants are entity ids.
+	// QuadClass is GDELT's 1 verbal cooperation, 2 material cooperation,
+	// 3 verbal conflict, 4 material conflict; 0 when the kind has none.
+	QuadClass int    `json:"quad_class"`
+	Date      string `json:"date"`
+	// DateSource says how Date was attached: clause, sentence or none.
+	DateSource string `json:"date_source"`
+	// Trigger is the word or phrase that evokes the event (its first
+	// mention), with original byte offsets.
+	Trigger      string `json:"trigger"`
+	TriggerStart int    `json:"trigger_start"`
+	TriggerEnd   int    `json:"trigger_end"`
+	// Participants are entity ids; Roles gives each one's role (actor,
+	// target, other) in the same order.
 	Participants []string `json:"participants"`
+	Roles        []string `json:"roles"`
 	// Location is an entity id, empty when unknown.
 	Location string `json:"location"`
 	// Evidence is the text of the sentence the event was found in.
@@ -79,6 +98,13 @@ type Relation struct {
 	Target   string `json:"target"`
 	Label    string `json:"label"`
 	Evidence string `json:"evidence"`
+	// Date is the date the relation holds or was observed, when known.
+	Date       string  `json:"date,omitempty"`
+	Confidence float64 `json:"confidence"`
+	// Rule names the pattern that produced the relation.
+	Rule string `json:"rule"`
+	// Events are the ids of the events the relation was derived from.
+	Events []string `json:"events,omitempty"`
 }
 
 // Error is a per-document failure.
@@ -120,22 +146,28 @@ func Build(d *pipeline.Document) Record {
 	}
 	for _, t := range d.Dates {
 		o := d.Offsets.SpanToOriginal(t.Span)
-		r.Dates = append(r.Dates, Date{Start: o.Start, End: o.End, Text: original(d, o), Value: t.Value})
+		r.Dates = append(r.Dates, Date{Start: o.Start, End: o.End, Text: original(d, o), Value: t.Value,
+			Granularity: t.Granularity, Kind: t.Kind, Note: t.Note})
 	}
 	for _, ev := range d.Events {
 		parts := make([]string, 0, len(ev.Participants))
+		roles := make([]string, 0, len(ev.Participants))
 		for _, p := range ev.Participants {
 			parts = append(parts, p.Entity)
+			roles = append(roles, p.Role)
 		}
+		trig := d.Offsets.SpanToOriginal(ev.Trigger)
 		r.Events = append(r.Events, Event{
-			ID: ev.ID, Kind: ev.Kind, CAMEO: ev.CAMEO, Date: ev.Date, Participants: parts,
-			Location: ev.Location, Evidence: evidence(d, ev.Evidence),
+			ID: ev.ID, Kind: ev.Kind, CAMEO: ev.CAMEO, QuadClass: ev.QuadClass, Date: ev.Date, DateSource: ev.DateSource,
+			Trigger: original(d, trig), TriggerStart: trig.Start, TriggerEnd: trig.End,
+			Participants: parts, Roles: roles, Location: ev.Location, Evidence: evidence(d, ev.Evidence),
 		})
 	}
 	for _, rel := range d.Relations {
 		r.Relations = append(r.Relations, Relation{
 			Source: rel.Source, Type: rel.Type, Target: rel.Target, Label: rel.Label,
-			Evidence: evidence(d, rel.Evidence),
+			Evidence: evidence(d, rel.Evidence), Date: rel.Date, Confidence: rel.Confidence,
+			Rule: rel.Rule, Events: rel.Events,
 		})
 	}
 	for _, e := range d.Errors {
