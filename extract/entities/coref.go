@@ -228,6 +228,14 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 					break
 				}
 			}
+			// A model mention is replaced only as a whole: "Yeltsin" is not
+			// cut out of "Naina Yeltsin".
+			sp := span(ws, i, j)
+			for _, c := range chosen {
+				if c.tier < tierRule && c.Overlaps(sp) && !sp.Contains(c.Span) {
+					ok = false
+				}
+			}
 			if !ok {
 				continue
 			}

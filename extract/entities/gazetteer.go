@@ -47,6 +47,12 @@ func (s *Stage) gazCandidates(d *pipeline.Document, ws []word) ([]cand, []*cand)
 		if a == b {
 			continue
 		}
+		// A known surname after another name word belongs to someone else:
+		// "Naina Yeltsin", "P. Johnson".
+		if c.form == "surname" && a > 0 && !ws[a].brk && isNameWord(&ws[a-1]) && !isTitleWord(ws[a-1].low) && !ws[a-1].sentStart || c.form == "surname" && a > 0 && !ws[a].brk && len(ws[a-1].text) <= 2 && ws[a-1].cap {
+			c.tier = 0
+			continue
+		}
 		// In an all-caps line, a two-letter acronym is just a word ("IS").
 		if ws[a].headline && ws[a].upper && b-a == 1 && c.End-c.Start <= 2 && c.form == "acronym" {
 			c.tier = 0

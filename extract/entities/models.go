@@ -327,7 +327,9 @@ func promoteModelSpans(ws []word, chs []chunk, models []cand, cover []*cand) []c
 			if g == nil {
 				continue
 			}
-			if g.Start < m.Start || g.End > m.End || g.Span == m.Span || g.typ != pipeline.Location && g.typ != pipeline.Country {
+			place := g.typ == pipeline.Location || g.typ == pipeline.Country
+			surname := g.form == "surname" && m.typ == pipeline.Person // "Naina Yeltsin"
+			if g.Start < m.Start || g.End > m.End || g.Span == m.Span || !place && !surname {
 				other = true
 				break
 			}
