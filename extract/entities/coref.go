@@ -228,8 +228,13 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 					break
 				}
 			}
-			// A model mention is replaced only as a whole: "Yeltsin" is not
-			// cut out of "Naina Yeltsin".
+			// A short form right after another name word is someone else's
+			// ("Naina Yeltsin" is not Boris); a model mention is replaced
+			// only as a whole.
+			if to, hit := known[textnorm.Fold(d.Text[ws[i].Start:ws[j-1].End])]; hit && to.typ == pipeline.Person &&
+				i > 0 && !ws[i].brk && isNameWord(&ws[i-1]) && !isTitleWord(ws[i-1].low) && !ws[i-1].sentStart {
+				ok = false
+			}
 			sp := span(ws, i, j)
 			for _, c := range chosen {
 				if c.tier < tierRule && c.Overlaps(sp) && !sp.Contains(c.Span) {

@@ -422,3 +422,26 @@ func TestTitleWithoutNameRefersToHolder(t *testing.T) {
 		t.Errorf("a title became an entity: %s", names(d))
 	}
 }
+
+func TestSurnameOfSomeoneElse(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := nlp.SharedModels()
+	n, _ := nlp.New(m, nlp.Options{})
+	d := &pipeline.Document{Text: "Boris Yeltsin arrived. His wife Naina Yeltsin stayed home, and Yeltsin spoke."}
+	n.Process(context.Background(), d)
+	s, _ := New(FromGazetteer(g), DefaultOptions())
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if m := mentionAt(d, "Yeltsin", 0); m == nil || m.EntityID != "person:boris-yeltsin" || m.Start < 40 {
+		t.Errorf("the lone Yeltsin: %+v (%s)", m, names(d))
+	}
+	for _, mn := range d.Mentions {
+		if mn.EntityID == "person:boris-yeltsin" && mn.Start > 20 && mn.Start < 45 {
+			t.Errorf("Naina's surname linked to Boris: %+v", mn)
+		}
+	}
+}
