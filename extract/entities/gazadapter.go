@@ -5,15 +5,19 @@ import (
 )
 
 // FromGazetteer adapts package gazetteer's matcher to the stage. It works
-// out once which cities are capitals that stand for their country (the
-// country entries list them as metonyms), so that "Moscow" stays a city in
-// "talks in Moscow" and becomes Russia in "Moscow's ambassador".
+// out once which cities are capitals that stand for their country (an
+// entry's CapitalOf, or a country's metonym alias naming one of its cities),
+// so that "Moscow" stays a city in "talks in Moscow" and becomes Russia in
+// "Moscow's ambassador".
 func FromGazetteer(g *gazetteer.Gazetteer) Gazetteer {
 	a := &gazAdapter{g: g, capitalOf: map[string]string{}}
 	cities := map[string]string{} // folded name|country code → city id
 	for _, e := range g.Entries() {
 		if e.Kind == gazetteer.KindCity {
 			cities[gazetteer.Fold(e.Name)+"|"+e.Country] = e.ID
+			if e.CapitalOf != "" {
+				a.capitalOf[e.ID] = e.CapitalOf
+			}
 		}
 	}
 	for _, e := range g.Entries() {
