@@ -31,8 +31,13 @@ type Entity struct {
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases"`
 	// Linked is true when ID is a gazetteer entry.
-	Linked   bool      `json:"linked"`
-	Mentions []Mention `json:"mentions"`
+	Linked bool `json:"linked"`
+	// Ambiguous lists other gazetteer ids the name could refer to when the
+	// document did not settle it.
+	Ambiguous []string `json:"ambiguous,omitempty"`
+	// Attrs holds typed facts such as country or org_type.
+	Attrs    map[string]string `json:"attrs,omitempty"`
+	Mentions []Mention         `json:"mentions"`
 	Count    int       `json:"count"`
 	Salience float64   `json:"salience"`
 }
@@ -46,6 +51,11 @@ type Mention struct {
 	// Sentence is the index of the sentence holding the mention, -1 when
 	// unknown.
 	Sentence int `json:"sentence"`
+	// Source names what found the mention (gazetteer, rule, nermodel, coref,
+	// ...); Form says how it names the entity (name, alias, demonym,
+	// metonym, acronym, surname, ...).
+	Source string `json:"source,omitempty"`
+	Form   string `json:"form,omitempty"`
 }
 
 // Date is a temporal expression. Start and End are original byte offsets.
@@ -141,7 +151,7 @@ func Build(d *pipeline.Document) Record {
 		}
 		r.Entities = append(r.Entities, Entity{
 			ID: e.ID, Type: e.Type, Name: e.Name, Aliases: aliases, Linked: e.Linked,
-			Mentions: ms, Count: count, Salience: e.Salience,
+			Ambiguous: e.Ambiguous, Attrs: e.Attrs, Mentions: ms, Count: count, Salience: e.Salience,
 		})
 	}
 	for _, t := range d.Dates {
@@ -178,7 +188,8 @@ func Build(d *pipeline.Document) Record {
 
 func mention(d *pipeline.Document, m pipeline.Mention) Mention {
 	o := d.Offsets.SpanToOriginal(m.Span)
-	return Mention{Start: o.Start, End: o.End, Text: original(d, o), Sentence: d.SentenceAt(m.Start)}
+	return Mention{Start: o.Start, End: o.End, Text: original(d, o), Sentence: d.SentenceAt(m.Start),
+		Source: m.Source, Form: m.Form}
 }
 
 // original returns Original[s.Start:s.End], or "" when out of range.
