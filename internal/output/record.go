@@ -38,8 +38,8 @@ type Entity struct {
 	// Attrs holds typed facts such as country or org_type.
 	Attrs    map[string]string `json:"attrs,omitempty"`
 	Mentions []Mention         `json:"mentions"`
-	Count    int       `json:"count"`
-	Salience float64   `json:"salience"`
+	Count    int               `json:"count"`
+	Salience float64           `json:"salience"`
 }
 
 // Mention is one occurrence of an entity. Start and End are byte offsets
