@@ -12,9 +12,11 @@
 //
 // The shipped model (Default) is embedded in the binary and was trained only
 // on the CoNLL-2003 English training set (eng.train: Reuters newswire, 1996);
-// `entente train ner --conll eng.train -o FILE` reproduces it bit for bit,
-// because training is deterministic (fixed seed and order). The CoNLL data
-// itself is not part of the project. See data/SOURCE.md.
+// `entente train ner --conll eng.train -o FILE` reproduces it bit for bit
+// with the same embedded gazetteer (the model records the gazetteer's
+// fingerprint in Meta.Lexicon), because training is deterministic (fixed
+// seed and order). The CoNLL data itself is not part of the project. See
+// data/SOURCE.md and docs/nermodel.md.
 //
 // A Model is read-only once built or loaded and safe for concurrent use.
 package nermodel
