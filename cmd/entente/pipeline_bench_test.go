@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"testing"
 
@@ -10,11 +11,12 @@ import (
 )
 
 // BenchmarkPipeline runs every default stage end to end to JSON Lines over
-// synthetic articles (the corpus of `entente bench`), one worker per stage.
-// It reports tokens per CPU second, the figure to compare before and after
-// a change on a machine shared with others. Profile it with
+// synthetic articles (the corpus of `entente bench`), with one and two
+// workers per stage (GOMAXPROCS as set by -cpu). It reports tokens per CPU
+// second, the figure to compare before and after a change on a machine
+// shared with others, and the cores used. Profile it with
 //
-//	go test ./cmd/entente -run '^$' -bench Pipeline -cpuprofile cpu.out -memprofile mem.out
+//	go test ./cmd/entente -run '^$' -bench Pipeline/workers=1 -cpuprofile cpu.out -memprofile mem.out
 func BenchmarkPipeline(b *testing.B) {
 	cfg, err := config.Load(config.Options{Dir: b.TempDir(), Environ: []string{}, Registered: registeredStages()})
 	if err != nil {
@@ -29,22 +31,27 @@ func BenchmarkPipeline(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var tokens, bytes int64
-	cpu0 := bench.CPUTime()
-	for b.Loop() {
-		r, err := bench.Entente(context.Background(), app.Stages, corpus, 1, io.Discard)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if r.Failed > 0 {
-			b.Fatalf("%d documents failed", r.Failed)
-		}
-		tokens, bytes = r.Tokens, r.Bytes
-	}
-	cpu := bench.CPUTime() - cpu0
-	b.SetBytes(bytes)
-	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			var tokens, bytes int64
+			cpu0 := bench.CPUTime()
+			for b.Loop() {
+				r, err := bench.Entente(context.Background(), app.Stages, corpus, workers, io.Discard)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if r.Failed > 0 {
+					b.Fatalf("%d documents failed", r.Failed)
+				}
+				tokens, bytes = r.Tokens, r.Bytes
+			}
+			cpu := bench.CPUTime() - cpu0
+			b.SetBytes(bytes)
+			b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+			if cpu > 0 {
+				b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+				b.ReportMetric(cpu.Seconds()/b.Elapsed().Seconds(), "cores")
+			}
+		})
 	}
 }
