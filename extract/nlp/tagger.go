@@ -36,6 +36,14 @@ type FastTagger struct {
 	slots []uint32 // feature index+1, 0 when empty
 	mask  uint32
 
+	// Features that depend only on the previous two tags, looked up once:
+	// tagIDs numbers the classes and the start sentinels; bias, prev1,
+	// prev2 and pair hold feature indexes (-1 when the model lacks one).
+	tagIDs       map[string]int
+	bias         int
+	prev1, prev2 []int
+	pair         []int // [id1*len(tagIDs)+id2]
+
 	pool sync.Pool
 }
 
@@ -135,6 +143,23 @@ func newFastTagger(data []byte) (*FastTagger, error) {
 		}
 		t.slots[i] = uint32(f) + 1
 	}
+	t.tagIDs = map[string]int{}
+	tags := append(append([]string(nil), t.classes...), "-START-", "-START2-")
+	for _, tg := range tags {
+		if _, dup := t.tagIDs[tg]; !dup {
+			t.tagIDs[tg] = len(t.tagIDs)
+		}
+	}
+	n := len(t.tagIDs)
+	t.bias = t.lookup([]byte("bias"))
+	t.prev1, t.prev2, t.pair = make([]int, n), make([]int, n), make([]int, n*n)
+	for a, i := range t.tagIDs {
+		t.prev1[i] = t.lookup([]byte("i-1 tag " + a))
+		t.prev2[i] = t.lookup([]byte("i-2 tag " + a))
+		for b, j := range t.tagIDs {
+			t.pair[i*n+j] = t.lookup([]byte("i tag+i-2 tag " + a + " " + b))
+		}
+	}
 	t.pool.New = func() any {
 		return &tagScratch{scores: make([]float32, nClasses), key: make([]byte, 0, 64)}
 	}
@@ -211,12 +236,26 @@ func (t *FastTagger) predict(s *tagScratch, i int, ctx []string, word, p1, p2 st
 	i += 2
 	suf, pre := suffixBytes(word, 3), prefixByte(word)
 	iMinus, iPlus := suffixBytes(ctx[i-1], 3), suffixBytes(ctx[i+1], 3)
-	t.feat(s, "bias", "", "", "")
+	id1, ok1 := t.tagIDs[p1]
+	id2, ok2 := t.tagIDs[p2]
+	t.add(s, t.bias)
 	t.feat(s, "i suffix ", suf, "", "")
 	t.feat(s, "i pref1 ", pre, "", "")
-	t.feat(s, "i-1 tag ", p1, "", "")
-	t.feat(s, "i-2 tag ", p2, "", "")
-	t.feat(s, "i tag+i-2 tag ", p1, " ", p2)
+	if ok1 {
+		t.add(s, t.prev1[id1])
+	} else {
+		t.feat(s, "i-1 tag ", p1, "", "")
+	}
+	if ok2 {
+		t.add(s, t.prev2[id2])
+	} else {
+		t.feat(s, "i-2 tag ", p2, "", "")
+	}
+	if ok1 && ok2 {
+		t.add(s, t.pair[id1*len(t.tagIDs)+id2])
+	} else {
+		t.feat(s, "i tag+i-2 tag ", p1, " ", p2)
+	}
 	t.feat(s, "i word ", ctx[i], "", "")
 	t.feat(s, "i-1 tag+i word ", p1, " ", ctx[i])
 	t.feat(s, "i-1 word ", ctx[i-1], "", "")
@@ -240,7 +279,11 @@ func (t *FastTagger) predict(s *tagScratch, i int, ctx []string, word, p1, p2 st
 // feat adds the weights of the feature a+b+c+d into the scores.
 func (t *FastTagger) feat(s *tagScratch, a, b, c, d string) {
 	s.key = append(append(append(append(s.key[:0], a...), b...), c...), d...)
-	f := t.lookup(s.key)
+	t.add(s, t.lookup(s.key))
+}
+
+// add adds the weights of feature f (none when f < 0) into the scores.
+func (t *FastTagger) add(s *tagScratch, f int) {
 	if f < 0 {
 		return
 	}
