@@ -6,11 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/extract/nermodel"
-	"github.com/entente-nlp/entente/extract/nlp"
-	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/pipetest"
 	"github.com/entente-nlp/entente/internal/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -35,24 +32,7 @@ func TestConllTestaSystemFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	models, err := nlp.SharedModels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ner, err := nermodel.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gz, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := pipeline.NewRegistry()
-	extract.Register(r, extract.Env{Models: models, NER: ner, Gazetteer: gz})
-	stages, err := r.Build([]string{"nlp", "entities"}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stages := pipetest.Stages(t, []string{"nlp", "entities"}, nil)
 	s, err := eval.ScoreConll(context.Background(), docs, func(ctx context.Context, d *pipeline.Document) ([]eval.TypedSpan, error) {
 		for _, st := range stages {
 			if err := st.Process(ctx, d); err != nil {

@@ -1,17 +1,13 @@
 package extract_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/extract/nermodel"
-	"github.com/entente-nlp/entente/extract/nlp"
-	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/pipetest"
 	"github.com/entente-nlp/entente/internal/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -59,30 +55,6 @@ func TestReferenceArticleEntityFloor(t *testing.T) {
 
 func runEntities(t *testing.T, src []byte) *pipeline.Document {
 	t.Helper()
-	models, err := nlp.SharedModels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ner, err := nermodel.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gz, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	env := extract.Env{Models: models, NER: ner, Gazetteer: gz}
-	r := pipeline.NewRegistry()
-	extract.Register(r, env)
-	stages, err := r.Build([]string{"ingest", "clean", "nlp", "entities"}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	d := &pipeline.Document{ID: "moscow-declaration", Source: "moscow-declaration.md", Original: src}
-	for _, s := range stages {
-		if err := s.Process(context.Background(), d); err != nil {
-			t.Fatalf("%s: %v", s.Name(), err)
-		}
-	}
-	return d
+	return pipetest.Run(t, pipetest.Stages(t, []string{"ingest", "clean", "nlp", "entities"}, nil), d)
 }

@@ -6,10 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/extract/nermodel"
-	"github.com/entente-nlp/entente/extract/nlp"
-	"github.com/entente-nlp/entente/gazetteer"
+	"github.com/entente-nlp/entente/internal/pipetest"
 	"github.com/entente-nlp/entente/internal/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -21,25 +18,7 @@ var defaultStages = []string{"ingest", "clean", "nlp", "entities", "dates", "eve
 // resources (prose models, nermodel, embedded gazetteer).
 func buildDefaultStages(b *testing.B) []pipeline.Stage {
 	b.Helper()
-	models, err := nlp.SharedModels()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ner, err := nermodel.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	gz, err := gazetteer.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := pipeline.NewRegistry()
-	extract.Register(r, extract.Env{Models: models, NER: ner, Gazetteer: gz})
-	stages, err := r.Build(defaultStages, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return stages
+	return pipetest.Stages(b, defaultStages, nil)
 }
 
 // BenchmarkReferenceStage measures each default stage alone on the

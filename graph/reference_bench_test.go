@@ -2,17 +2,11 @@ package graph_test
 
 import (
 	"bytes"
-	"context"
 	"io"
-	"os"
 	"testing"
 
-	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/extract/nermodel"
-	"github.com/entente-nlp/entente/extract/nlp"
-	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/graph"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/pipetest"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -20,34 +14,7 @@ import (
 // and returns the finished document.
 func referenceDocument(b *testing.B) *pipeline.Document {
 	b.Helper()
-	src, err := os.ReadFile(testutil.Testdata(b, "moscow-declaration.md"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	models, err := nlp.SharedModels()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ner, err := nermodel.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	gz, err := gazetteer.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := pipeline.NewRegistry()
-	extract.Register(r, extract.Env{Models: models, NER: ner, Gazetteer: gz})
-	stages, err := r.Build([]string{"ingest", "clean", "nlp", "entities", "dates", "events", "relations"}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	d := &pipeline.Document{ID: "moscow-declaration", Source: "moscow-declaration.md", Original: src, Published: "2016-12-20"}
-	for _, st := range stages {
-		if err := st.Process(context.Background(), d); err != nil {
-			b.Fatalf("%s: %v", st.Name(), err)
-		}
-	}
+	d := pipetest.Run(b, pipetest.Stages(b, nil, nil), pipetest.Reference(b))
 	if len(d.Entities) == 0 || len(d.Relations) == 0 {
 		b.Fatalf("reference article gave %d entities, %d relations", len(d.Entities), len(d.Relations))
 	}

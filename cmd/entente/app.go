@@ -35,9 +35,6 @@ import (
 	"time"
 
 	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/extract/nermodel"
-	"github.com/entente-nlp/entente/extract/nlp"
-	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/config"
 	"github.com/entente-nlp/entente/internal/source"
 	"github.com/entente-nlp/entente/pipeline"
@@ -135,20 +132,12 @@ func loadConfig(cmd *cobra.Command) (*config.Config, error) {
 // gazetteer.files). The models are loaded once per process.
 func buildEnv(cfg *config.Config) (extract.Env, error) {
 	t0 := time.Now()
-	models, err := nlp.SharedModels()
-	if err != nil {
-		return extract.Env{}, err
-	}
-	ner, err := nermodel.Default()
-	if err != nil {
-		return extract.Env{}, err
-	}
-	gaz, err := gazetteer.Load(cfg.Gazetteer.Files...)
+	env, err := extract.LoadEnv(cfg.NLP.ProseNER, cfg.Gazetteer.Files...)
 	if err != nil {
 		return extract.Env{}, err
 	}
 	slog.Debug("resources loaded", "elapsed", time.Since(t0).Round(time.Millisecond), "gazetteer_files", cfg.Gazetteer.Files)
-	return extract.Env{Models: models, ProseNER: cfg.NLP.ProseNER, NER: ner, Gazetteer: gaz}, nil
+	return env, nil
 }
 
 // Run runs the configured pipeline over inputs, handing each finished

@@ -1,0 +1,35 @@
+package extract
+
+import (
+	"github.com/entente-nlp/entente/extract/nermodel"
+	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/gazetteer"
+	"github.com/entente-nlp/entente/pipeline"
+)
+
+// LoadEnv builds the shared resources once: prose's models, the embedded
+// entity tagger, and the embedded gazetteer with gazetteerFiles on top.
+// proseNER also loads prose's entity model for the nlp stage.
+func LoadEnv(proseNER bool, gazetteerFiles ...string) (Env, error) {
+	models, err := nlp.SharedModels()
+	if err != nil {
+		return Env{}, err
+	}
+	ner, err := nermodel.Default()
+	if err != nil {
+		return Env{}, err
+	}
+	gaz, err := gazetteer.Load(gazetteerFiles...)
+	if err != nil {
+		return Env{}, err
+	}
+	return Env{Models: models, ProseNER: proseNER, NER: ner, Gazetteer: gaz}, nil
+}
+
+// BuildStages builds the named stages on env; opts maps a stage name to its
+// options.
+func BuildStages(env Env, names []string, opts map[string]map[string]any) ([]pipeline.Stage, error) {
+	r := pipeline.NewRegistry()
+	Register(r, env)
+	return r.Build(names, opts)
+}
