@@ -220,7 +220,11 @@ func ParseMeantime(b []byte, name string) (*MeantimeDoc, error) {
 			}
 			continue
 		}
-		doc.Events = append(doc.Events, MeantimeEvent{ID: e.ID, Pred: e.Pred, Trigger: s, Date: date, Participants: parts[e.ID]})
+		pred := e.Pred
+		if pred == "" { // some mentions carry no pred attribute: name them by their words
+			pred = doc.Text[s.Start:s.End]
+		}
+		doc.Events = append(doc.Events, MeantimeEvent{ID: e.ID, Pred: pred, Trigger: s, Date: date, Participants: parts[e.ID]})
 	}
 	sort.Slice(doc.Events, func(i, j int) bool { return doc.Events[i].Trigger.Start < doc.Events[j].Trigger.Start })
 	return doc, nil
