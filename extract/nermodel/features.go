@@ -96,8 +96,14 @@ func bucket(h uint64, logBuckets uint) uint32 {
 // tokenView is what the features see of one token.
 type tokenView struct {
 	word, norm, shape, short, pos string
-	capitalized                   bool
-	sentStart                     bool
+	// lower is strings.ToLower(word).
+	lower       string
+	capitalized bool
+	sentStart   bool
+	// id numbers the token's norm within the document (0, 1, ... in order
+	// of first use): document-level features index slices by it instead
+	// of keying maps by the norm.
+	id int32
 	// Lexicon facts: position in a known name (0 when none), the kinds
 	// and form of that name, and whether the word is a given name.
 	gazPos   byte
@@ -117,11 +123,26 @@ type segment struct{ start, end int }
 type document struct {
 	views    []tokenView
 	segments []segment
-	capsSeg  []bool           // segment is an all-caps line
-	caseSeen map[string]uint8 // see featurize
+	capsSeg  []bool  // segment is an all-caps line
+	caseSeen []uint8 // by norm id; see featurize
+	nIDs     int     // distinct norms
 	lb       uint
 	feats    []uint32
 	off      []int
+	// scratch buffers, reused when the document is (see scratch).
+	spans []tokenSpan
+	mem   []int
+	words map[string]wordForms
+	ids   map[string]int32
+}
+
+// wordForms caches, per distinct word of a document, what featurize derives
+// from the word alone.
+type wordForms struct {
+	norm, shape, short, lower string
+	capitalized, given        bool
+	id                        int32
+	hNorm, hShort             uint64
 }
 
 // segments splits tokens into sequences at sentence boundaries and at line
@@ -172,35 +193,70 @@ type tokenSpan struct{ start, end int }
 // otherwise decode computes them one sequence at a time, which keeps memory
 // flat on huge documents.
 func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, lex Lexicon, logBuckets uint, precompute bool) *document {
-	d := &document{
-		views:    make([]tokenView, len(tokens)),
-		segments: segmentsOf(text, tokens, sentences),
-		lb:       logBuckets,
+	d := &document{}
+	d.featurize(text, tokens, sentences, lex, logBuckets, precompute)
+	d.spans, d.words, d.ids = nil, nil, nil // scratch only
+	return d
+}
+
+// featurize is the function featurize into d, reusing d's buffers.
+func (d *document) featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, lex Lexicon, logBuckets uint, precompute bool) {
+	d.views = grow(d.views, len(tokens))
+	d.segments = segmentsOf(text, tokens, sentences)
+	d.lb = logBuckets
+	d.feats, d.off = d.feats[:0], nil
+	d.spans = grow(d.spans, len(tokens))
+	spans := d.spans
+	if d.words == nil {
+		d.words = make(map[string]wordForms, len(tokens)/2)
+	} else {
+		clear(d.words)
 	}
-	spans := make([]tokenSpan, len(tokens))
+	d.nIDs = 0
+	if d.ids == nil {
+		d.ids = make(map[string]int32, len(tokens)/2)
+	} else {
+		clear(d.ids)
+	}
+	ids := d.ids
 	for i, t := range tokens {
 		w := ""
 		if t.Start >= 0 && t.Start <= t.End && t.End <= len(text) {
 			w = text[t.Start:t.End]
 			spans[i] = tokenSpan{t.Start, t.End}
 		}
-		v := &d.views[i]
-		v.word = w
-		v.norm = normalize(w)
-		v.shape, v.short = shapes(w)
-		v.pos = t.Tag
-		r, _ := utf8.DecodeRuneInString(w)
-		v.capitalized = unicode.IsUpper(r)
-		v.hNorm = hstr(0, v.norm)
-		v.hShort = hstr(0, v.short)
-		v.hPOS = hstr(0, v.pos)
+		f, ok := d.words[w]
+		if !ok {
+			f.norm = normalize(w)
+			f.shape, f.short = shapes(w)
+			f.lower = strings.ToLower(w)
+			r, _ := utf8.DecodeRuneInString(w)
+			f.capitalized = unicode.IsUpper(r)
+			f.given = f.capitalized && lex != nil && lex.IsGivenName(w)
+			f.hNorm = hstr(0, f.norm)
+			f.hShort = hstr(0, f.short)
+			id, seen := ids[f.norm]
+			if !seen {
+				id = int32(d.nIDs)
+				ids[f.norm] = id
+				d.nIDs++
+			}
+			f.id = id
+			d.words[w] = f
+		}
+		d.views[i] = tokenView{
+			word: w, norm: f.norm, shape: f.shape, short: f.short, lower: f.lower, pos: t.Tag,
+			capitalized: f.capitalized, given: f.given, id: f.id,
+			hNorm: f.hNorm, hShort: f.hShort, hPOS: hstr(0, t.Tag),
+		}
 	}
 	lexiconViews(lex, text, d.views, spans)
 	// Document-level case evidence: for each lowercased word, whether the
 	// document also uses it in lower case, and whether it is capitalized
 	// somewhere other than the start of a sentence or an all-caps line.
-	caseSeen := map[string]uint8{}
-	capsSeg := make([]bool, len(d.segments))
+	caseSeen := grow(d.caseSeen, d.nIDs)
+	clear(caseSeen)
+	capsSeg := grow(d.capsSeg, len(d.segments))
 	for si, sg := range d.segments {
 		capsSeg[si] = allCaps(d.views[sg.start:sg.end])
 		for i := sg.start; i < sg.end; i++ {
@@ -211,9 +267,9 @@ func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Senten
 			r, _ := utf8.DecodeRuneInString(v.word)
 			switch {
 			case unicode.IsLower(r):
-				caseSeen[v.norm] |= 1
+				caseSeen[v.id] |= 1
 			case v.capitalized && i > sg.start && !capsSeg[si]:
-				caseSeen[v.norm] |= 2
+				caseSeen[v.id] |= 2
 			}
 		}
 	}
@@ -229,12 +285,20 @@ func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Senten
 		}
 		d.off = append(d.off, len(d.feats))
 	}
-	return d
+}
+
+// grow returns s resliced (or reallocated) to length n; the elements hold
+// whatever they held before.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 var pad = tokenView{word: "<pad>", norm: "<pad>", shape: "<pad>", short: "<pad>", pos: "<pad>"}
 
-func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool, caseSeen map[string]uint8, lb uint) []uint32 {
+func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool, caseSeen []uint8, lb uint) []uint32 {
 	at := func(j int) *tokenView {
 		if j < sg.start || j >= sg.end {
 			return &pad
@@ -249,7 +313,7 @@ func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool
 	add(hstr(hstart(fWord), v.word))
 	add(hstr(hstart(fShape), v.shape))
 	add(hstr(hstart(fShort), v.short))
-	lower := strings.ToLower(v.word)
+	lower := v.lower
 	for n := 1; n <= 4; n++ {
 		if p, ok := runePrefix(lower, n); ok {
 			add(hstr(hint(hstart(fPrefix), n), p))
@@ -282,7 +346,7 @@ func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool
 		add(hstr(hstart(fCapsSentNorm), v.norm))
 	}
 	if v.capitalized {
-		add(hstr(hint(hstart(fDocCase), int(caseSeen[v.norm])), v.short))
+		add(hstr(hint(hstart(fDocCase), int(caseSeen[v.id])), v.short))
 	}
 	add(hstr(hstr(hstart(fNormPrevShort), p1.norm), v.short))
 	add(hstr(hstr(hstart(fShortNormNext), v.short), n1.norm))
@@ -342,8 +406,13 @@ func labelKind(k int) int { return (k + 1) / 2 }
 // label (-1 at the start of a sequence); training and tagging share this
 // loop so that they see exactly the same features.
 func (d *document) decode(lb uint, choose func(i int, feats []uint32, prev int) int) {
-	mem := map[string]int{}
-	var feats []uint32
+	mem := grow(d.mem, d.nIDs)
+	clear(mem)
+	d.mem = mem
+	feats := d.feats[:0]
+	if d.off != nil {
+		feats = nil // d.feats holds the precomputed features
+	}
 	for si, sg := range d.segments {
 		p1, p2 := -1, -1
 		for i := sg.start; i < sg.end; i++ {
@@ -353,13 +422,16 @@ func (d *document) decode(lb uint, choose func(i int, feats []uint32, prev int) 
 			} else {
 				feats = d.staticFeatures(feats[:0], i, sg, d.capsSeg[si], d.caseSeen, d.lb)
 			}
-			feats = d.labelFeatures(feats, i, p1, p2, mem[v.norm], lb)
+			feats = d.labelFeatures(feats, i, p1, p2, mem[v.id], lb)
 			k := choose(i, feats, p1)
 			if v.capitalized {
-				mem[v.norm] = 1 + labelKind(k)
+				mem[v.id] = 1 + labelKind(k)
 			}
 			p2, p1 = p1, k
 		}
+	}
+	if d.off == nil {
+		d.feats = feats[:0]
 	}
 }
 

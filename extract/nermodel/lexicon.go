@@ -104,7 +104,7 @@ func containsString(xs []string, x string) bool {
 
 // lexiconViews sets the lexicon facts of each token: its position in a
 // known name (B, I, L or U for a one-token name) with the name's kinds and
-// form, and whether it is a given name.
+// form. (featurize sets whether it is a given name, once per distinct word.)
 func lexiconViews(lex Lexicon, text string, views []tokenView, tokens []tokenSpan) {
 	if lex == nil {
 		return
@@ -133,6 +133,5 @@ func lexiconViews(lex Lexicon, text string, views []tokenView, tokens []tokenSpa
 			v.gazKinds = m.Kinds
 			v.gazForm = m.Form
 		}
-		v.given = v.capitalized && lex.IsGivenName(v.word)
 	}
 }

@@ -2,6 +2,7 @@ package nermodel
 
 import (
 	"math"
+	"sync"
 
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -124,22 +125,39 @@ func (m *Model) TagDocument(d *pipeline.Document) []Candidate {
 // Labels returns the BIO label of every token (see the Labels variable) and
 // the score margin of each choice.
 func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) ([]string, []float64) {
-	doc := featurize(text, tokens, sentences, m.lex, m.logBuckets, false)
-	idx := make([]int, len(tokens))
+	doc := docPool.Get().(*document)
+	doc.featurize(text, tokens, sentences, m.lex, m.logBuckets, false)
+	out := make([]string, len(tokens))
 	margins := make([]float64, len(tokens))
 	var scores [numLabels]int64
 	doc.decode(m.logBuckets, func(i int, feats []uint32, prev int) int {
 		m.w.score(feats, &scores)
 		best, margin := argmax(&scores, prev)
-		idx[i] = best
+		out[i] = Labels[best]
 		margins[i] = float64(margin) * m.scale
 		return best
 	})
-	out := make([]string, len(tokens))
-	for i, k := range idx {
-		out[i] = Labels[k]
-	}
+	doc.release()
 	return out, margins
+}
+
+// docPool holds documents whose buffers Labels reuses: one featurized
+// document per call would otherwise be a fifth of the tagger's allocation.
+var docPool = sync.Pool{New: func() any { return new(document) }}
+
+// maxPooledTokens bounds the documents kept for reuse, so that one huge
+// input does not pin its buffers for the rest of the run.
+const maxPooledTokens = 1 << 16
+
+// release drops d's references into the text and returns it to docPool.
+func (d *document) release() {
+	if cap(d.views) > maxPooledTokens {
+		return
+	}
+	clear(d.views)
+	clear(d.words)
+	clear(d.ids)
+	docPool.Put(d)
 }
 
 const numLabels = 9
