@@ -104,6 +104,8 @@ type tokenView struct {
 	// of first use): document-level features index slices by it instead
 	// of keying maps by the norm.
 	id int32
+	// wid numbers the token's word within the document likewise.
+	wid int32
 	// Lexicon facts: position in a known name (0 when none), the kinds
 	// and form of that name, and whether the word is a given name.
 	gazPos   byte
@@ -129,11 +131,19 @@ type document struct {
 	lb       uint
 	feats    []uint32
 	off      []int
-	// scratch buffers, reused when the document is (see scratch).
+	// skipWord leaves the word features out of staticFeatures (and so out
+	// of what decode passes on): the tagger scores them once per distinct
+	// word (see tokenView.wid).
+	skipWord bool
+	// scratch buffers, reused when the document is (see docPool).
 	spans []tokenSpan
 	mem   []int
 	words map[string]wordForms
 	ids   map[string]int32
+	// per distinct word: its word features' scores, and whether computed.
+	wscore [][numLabels]int64
+	wdone  []bool
+	wfeats []uint32
 }
 
 // wordForms caches, per distinct word of a document, what featurize derives
@@ -141,7 +151,7 @@ type document struct {
 type wordForms struct {
 	norm, shape, short, lower string
 	capitalized, given        bool
-	id                        int32
+	id, wid                   int32
 	hNorm, hShort             uint64
 }
 
@@ -204,6 +214,7 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 	d.views = grow(d.views, len(tokens))
 	d.segments = segmentsOf(text, tokens, sentences)
 	d.lb = logBuckets
+	d.skipWord = false
 	d.feats, d.off = d.feats[:0], nil
 	d.spans = grow(d.spans, len(tokens))
 	spans := d.spans
@@ -242,11 +253,12 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 				d.nIDs++
 			}
 			f.id = id
+			f.wid = int32(len(d.words))
 			d.words[w] = f
 		}
 		d.views[i] = tokenView{
 			word: w, norm: f.norm, shape: f.shape, short: f.short, lower: f.lower, pos: t.Tag,
-			capitalized: f.capitalized, given: f.given, id: f.id,
+			capitalized: f.capitalized, given: f.given, id: f.id, wid: f.wid,
 			hNorm: f.hNorm, hShort: f.hShort, hPOS: hstr(0, t.Tag),
 		}
 	}
@@ -298,16 +310,20 @@ func grow[T any](s []T, n int) []T {
 
 var pad = tokenView{word: "<pad>", norm: "<pad>", shape: "<pad>", short: "<pad>", pos: "<pad>"}
 
+// staticFeatures appends the label-independent features of token i of
+// segment sg: its word features (unless d.skipWord) and its context
+// features.
 func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool, caseSeen []uint8, lb uint) []uint32 {
-	at := func(j int) *tokenView {
-		if j < sg.start || j >= sg.end {
-			return &pad
-		}
-		return &d.views[j]
+	if !d.skipWord {
+		out = wordFeatures(out, &d.views[i], lb)
 	}
-	v, p1, p2, n1, n2 := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
-	add := func(h uint64) { out = append(out, bucket(h, lb)) }
+	return d.contextFeatures(out, i, sg, capsLine, caseSeen, lb)
+}
 
+// wordFeatures appends the static features that depend on the token's word
+// alone (and the bias), the same for every occurrence of the word.
+func wordFeatures(out []uint32, v *tokenView, lb uint) []uint32 {
+	add := func(h uint64) { out = append(out, bucket(h, lb)) }
 	add(hstart(fBias))
 	add(hstr(hstart(fNorm), v.norm))
 	add(hstr(hstart(fWord), v.word))
@@ -322,6 +338,26 @@ func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool
 			add(hstr(hint(hstart(fSuffix), n), s))
 		}
 	}
+	add(hint(hstart(fLen), min(utf8.RuneCountInString(v.word), 12)))
+	if h := strings.IndexByte(v.norm, '-'); h > 0 && h < len(v.norm)-1 {
+		add(hstr(hstart(fHyphenHead), v.norm[:h]))
+		add(hstr(hstart(fHyphenTail), v.norm[strings.LastIndexByte(v.norm, '-')+1:]))
+	}
+	return out
+}
+
+// contextFeatures appends the static features that depend on more than the
+// word: its part of speech, neighbours, line and lexicon facts.
+func (d *document) contextFeatures(out []uint32, i int, sg segment, capsLine bool, caseSeen []uint8, lb uint) []uint32 {
+	at := func(j int) *tokenView {
+		if j < sg.start || j >= sg.end {
+			return &pad
+		}
+		return &d.views[j]
+	}
+	v, p1, p2, n1, n2 := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
+	add := func(h uint64) { out = append(out, bucket(h, lb)) }
+
 	add(hstr(hstart(fNormPrev1), p1.norm))
 	add(hstr(hstart(fNormNext1), n1.norm))
 	add(hstr(hstart(fNormPrev2), p2.norm))
@@ -337,7 +373,6 @@ func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool
 	add(hstr(hstr(hstart(fBigramPrev), p1.norm), v.norm))
 	add(hstr(hstr(hstart(fBigramNext), v.norm), n1.norm))
 	add(hstr(hstr(hstart(fPOSShort), v.pos), v.short))
-	add(hint(hstart(fLen), min(utf8.RuneCountInString(v.word), 12)))
 	if i == sg.start {
 		add(hstr(hstart(fSentStart), v.short))
 	}
@@ -369,10 +404,6 @@ func (d *document) staticFeatures(out []uint32, i int, sg segment, capsLine bool
 	}
 	if p1.given {
 		add(hstr(hstart(fGivenPrev), v.short))
-	}
-	if h := strings.IndexByte(v.norm, '-'); h > 0 && h < len(v.norm)-1 {
-		add(hstr(hstart(fHyphenHead), v.norm[:h]))
-		add(hstr(hstart(fHyphenTail), v.norm[strings.LastIndexByte(v.norm, '-')+1:]))
 	}
 	return out
 }

@@ -129,9 +129,28 @@ func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipelin
 	doc.featurize(text, tokens, sentences, m.lex, m.logBuckets, false)
 	out := make([]string, len(tokens))
 	margins := make([]float64, len(tokens))
+	// Every occurrence of a word has the same word features: score them
+	// once per distinct word and add that to the context features' scores
+	// (integer sums, so the order of addition does not matter).
+	doc.skipWord = true
+	nw := len(doc.words)
+	wscore := grow(doc.wscore, nw)
+	wdone := grow(doc.wdone, nw)
+	clear(wdone)
+	doc.wscore, doc.wdone = wscore, wdone
 	var scores [numLabels]int64
 	doc.decode(m.logBuckets, func(i int, feats []uint32, prev int) int {
+		v := &doc.views[i]
+		ws := &wscore[v.wid]
+		if !wdone[v.wid] {
+			doc.wfeats = wordFeatures(doc.wfeats[:0], v, m.logBuckets)
+			m.w.score(doc.wfeats, ws)
+			wdone[v.wid] = true
+		}
 		m.w.score(feats, &scores)
+		for k := range scores {
+			scores[k] += ws[k]
+		}
 		best, margin := argmax(&scores, prev)
 		out[i] = Labels[best]
 		margins[i] = float64(margin) * m.scale

@@ -97,14 +97,25 @@ func zeroRow(row []int16) bool {
 	return true
 }
 
-// score sums the rows of feats into scores.
+// score sums the rows of feats into scores. (row's probe, inlined by hand,
+// with the row read as an array: no bounds checks in the sum.)
 func (t *table) score(feats []uint32, scores *[numLabels]int64) {
-	*scores = [numLabels]int64{}
+	var s [numLabels]int64
+	keys, rows, mask := t.keys, t.rows, t.mask
 	for _, f := range feats {
-		if row := t.row(f); row != nil {
-			for k, x := range row {
-				scores[k] += int64(x)
+		for i := slotHash(f) & mask; ; i = (i + 1) & mask {
+			k := keys[i]
+			if k == f+1 {
+				r := (*[numLabels]int16)(rows[int(i)*numLabels:])
+				for j := range s {
+					s[j] += int64(r[j])
+				}
+				break
+			}
+			if k == 0 {
+				break
 			}
 		}
 	}
+	*scores = s
 }
