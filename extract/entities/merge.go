@@ -7,10 +7,17 @@ import (
 // merge chooses among overlapping candidates by the policy in doc.go and
 // returns the winners sorted by position.
 func merge(textLen int, cs []cand) []cand {
-	sort.SliceStable(cs, func(i, j int) bool { return better(&cs[i], &cs[j]) })
+	// Rank positions, not the large candidate structs (a stable sort: the
+	// order is the one sorting cs itself would give).
+	order := make([]int32, len(cs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Stable(byRank{cs, order})
 	taken := make([]bool, textLen)
 	var out []cand
-	for _, c := range cs {
+	for _, k := range order {
+		c := &cs[k]
 		if c.Start < 0 || c.End > textLen || c.Start >= c.End {
 			continue
 		}
@@ -34,7 +41,7 @@ func merge(textLen int, cs []cand) []cand {
 		for k := c.Start; k < c.End; k++ {
 			taken[k] = true
 		}
-		out = append(out, c)
+		out = append(out, *c)
 	}
 	// A winner keeps the evidence of losers on the same span: the gazetteer
 	// links "Vladimir Putin", the title rule saw "Russian President" before
@@ -43,7 +50,8 @@ func merge(textLen int, cs []cand) []cand {
 	for i := range out {
 		at[[2]int{out[i].Start, out[i].End}] = i
 	}
-	for _, c := range cs {
+	for _, k := range order {
+		c := &cs[k]
 		i, ok := at[[2]int{c.Start, c.End}]
 		if !ok || len(c.evidence) == 0 || out[i].typ != c.typ {
 			continue
@@ -61,6 +69,16 @@ func merge(textLen int, cs []cand) []cand {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
+
+// byRank sorts positions in cs by better.
+type byRank struct {
+	cs    []cand
+	order []int32
+}
+
+func (r byRank) Len() int           { return len(r.order) }
+func (r byRank) Less(i, j int) bool { return better(&r.cs[r.order[i]], &r.cs[r.order[j]]) }
+func (r byRank) Swap(i, j int)      { r.order[i], r.order[j] = r.order[j], r.order[i] }
 
 // better reports whether a ranks before b: well-typed candidates, then
 // blockers, then model labels; within a class longer, then the stronger
