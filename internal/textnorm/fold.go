@@ -19,6 +19,60 @@ var special = map[rune]string{
 // and dashes made plain, and runs of white space collapsed to one space.
 // "Mevlüt Çavuşoğlu" folds to "mevlut cavusoglu".
 func Fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
+	return foldUnicode(s)
+}
+
+// foldASCII is Fold for pure ASCII s (ok false otherwise), where
+// decomposition, marks and the special letters play no part; it returns s
+// itself when s is already folded.
+func foldASCII(s string) (string, bool) {
+	folded := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			folded = false
+		case asciiSpace(c):
+			if c != ' ' || i == 0 || i == len(s)-1 || asciiSpace(s[i+1]) {
+				folded = false
+			}
+		}
+	}
+	if folded {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if asciiSpace(c) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b), true
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// foldUnicode is Fold for any s.
+func foldUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
