@@ -1,7 +1,9 @@
 package entities
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -129,8 +131,18 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 			})
 		}
 	}
-	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
-	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Salience > d.Entities[j].Salience })
+	// slices' stable sort: sort.SliceStable's algorithm and order without
+	// its reflection swaps.
+	slices.SortStableFunc(d.Mentions, func(a, b pipeline.Mention) int { return cmp.Compare(a.Start, b.Start) })
+	slices.SortStableFunc(d.Entities, func(a, b pipeline.Entity) int {
+		switch {
+		case a.Salience > b.Salience:
+			return -1
+		case b.Salience > a.Salience:
+			return 1
+		}
+		return 0
+	})
 }
 
 // canonicalName picks the longest full name among the mentions (not a
