@@ -48,7 +48,7 @@ func Register(r *pipeline.Registry, env Env) {
 		}
 		var srcs []entities.Source
 		if env.NER != nil {
-			srcs = append(srcs, nerSource{env.NER})
+			srcs = append(srcs, newNERSource(env))
 		}
 		var g entities.Gazetteer
 		if env.Gazetteer != nil {

@@ -21,6 +21,15 @@ type Source interface {
 	Candidates(d *pipeline.Document) []Candidate
 }
 
+// MatchSource is a Source that also reads the gazetteer's matches in the
+// document's text. The stage hands it the matches it has already found
+// (every one, in text order) instead of Candidates, so that the text is not
+// matched twice; it must return what Candidates would.
+type MatchSource interface {
+	Source
+	CandidatesMatched(d *pipeline.Document, ms []GazMatch) []Candidate
+}
+
 // CaseAware is implemented by sources trained on text with headlines and
 // all-caps lines (as CoNLL-2003 is). Their confident candidates are taken
 // from headline lines too, where the other sources are not trusted.

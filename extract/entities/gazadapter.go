@@ -61,7 +61,7 @@ func (a *gazAdapter) Match(text string) []GazMatch {
 				ids = kept
 			}
 		}
-		out = append(out, GazMatch{Start: m.Start, End: m.End, Form: m.Form, IDs: ids})
+		out = append(out, GazMatch{Start: m.Start, End: m.End, Form: m.Form, IDs: ids, AllIDs: m.IDs})
 	}
 	return out
 }

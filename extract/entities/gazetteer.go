@@ -10,14 +10,13 @@ import (
 // ("Ankara has been angered", "Moscow said").
 var actorVerbTags = set("VBZ", "VBD", "VBP", "MD")
 
-// gazCandidates matches the gazetteer over the text and returns the
-// candidates, plus for each token the candidate covering it.
-func (s *Stage) gazCandidates(d *pipeline.Document, ws []word) ([]cand, []*cand) {
+// gazCandidates turns the gazetteer's matches in the text into candidates,
+// and returns them with, for each token, the candidate covering it.
+func (s *Stage) gazCandidates(d *pipeline.Document, ws []word, ms []GazMatch) ([]cand, []*cand) {
 	cover := make([]*cand, len(ws))
 	if s.gaz == nil {
 		return nil, cover
 	}
-	ms := s.gaz.Match(d.Text)
 	out := make([]cand, 0, len(ms))
 	for _, m := range ms {
 		if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End || len(m.IDs) == 0 {

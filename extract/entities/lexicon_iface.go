@@ -21,6 +21,10 @@ type GazMatch struct {
 	Start, End int
 	Form       string
 	IDs        []string
+	// AllIDs, when set, are every entry the name matched, as the gazetteer
+	// found them, before an adapter's own rules (FromGazetteer leaves a
+	// capital's country out of IDs). A MatchSource reads them.
+	AllIDs []string
 }
 
 // GazEntry is what the stage uses of a gazetteer entry.

@@ -212,12 +212,18 @@ func plausibleName(text string) bool {
 }
 
 // extraCandidates asks the configured sources.
-func (s *Stage) extraCandidates(d *pipeline.Document, ws []word) []cand {
+func (s *Stage) extraCandidates(d *pipeline.Document, ws []word, gms []GazMatch) []cand {
 	var out []cand
 	for _, src := range s.sources {
 		ca, _ := src.(CaseAware)
 		aware := ca != nil && ca.CaseAware()
-		for _, c := range src.Candidates(d) {
+		var cs []Candidate
+		if ms, ok := src.(MatchSource); ok && s.gaz != nil {
+			cs = ms.CandidatesMatched(d, gms)
+		} else {
+			cs = src.Candidates(d)
+		}
+		for _, c := range cs {
 			if !scoredType[c.Type] || c.Start < 0 || c.End > len(d.Text) || c.Start >= c.End {
 				continue
 			}

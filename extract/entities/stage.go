@@ -90,14 +90,18 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		return nil
 	}
 	ws := words(d)
-	gaz, cover := s.gazCandidates(d, ws)
+	var gms []GazMatch // matched once, read by gazCandidates and MatchSources
+	if s.gaz != nil {
+		gms = s.gaz.Match(d.Text)
+	}
+	gaz, cover := s.gazCandidates(d, ws, gms)
 	chs := chunks(ws)
 	typed, untyped := s.ruleCandidates(d, ws, chs, cover)
 	var models []cand
 	if s.opts.ProseLabels {
 		models = proseCandidates(ws)
 	}
-	models = append(models, s.extraCandidates(d, ws)...)
+	models = append(models, s.extraCandidates(d, ws, gms)...)
 	models = filterModels(d, ws, models)
 	overridePlaces(gaz, caseAware(models))
 	overrideGivenNames(typed, caseAware(models))

@@ -204,13 +204,14 @@ type tokenSpan struct{ start, end int }
 // flat on huge documents.
 func featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, lex Lexicon, logBuckets uint, precompute bool) *document {
 	d := &document{}
-	d.featurize(text, tokens, sentences, lex, logBuckets, precompute)
+	d.featurize(text, tokens, sentences, lex, nil, false, logBuckets, precompute)
 	d.spans, d.words, d.ids = nil, nil, nil // scratch only
 	return d
 }
 
-// featurize is the function featurize into d, reusing d's buffers.
-func (d *document) featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, lex Lexicon, logBuckets uint, precompute bool) {
+// featurize is the function featurize into d, reusing d's buffers. When
+// matched, ms are lex's matches in text (Lexicon.Match is not called).
+func (d *document) featurize(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, lex Lexicon, ms []LexiconMatch, matched bool, logBuckets uint, precompute bool) {
 	d.views = grow(d.views, len(tokens))
 	d.segments = segmentsOf(text, tokens, sentences)
 	d.lb = logBuckets
@@ -262,7 +263,7 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 			hNorm: f.hNorm, hShort: f.hShort, hPOS: hstr(0, t.Tag),
 		}
 	}
-	lexiconViews(lex, text, d.views, spans)
+	lexiconViews(lex, text, d.views, spans, ms, matched)
 	// Document-level case evidence: for each lowercased word, whether the
 	// document also uses it in lower case, and whether it is capitalized
 	// somewhere other than the start of a sentence or an all-caps line.

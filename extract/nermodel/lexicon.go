@@ -42,16 +42,23 @@ func (l GazetteerLexicon) Match(text string) []LexiconMatch {
 	ms := l.G.Match(text)
 	out := make([]LexiconMatch, 0, len(ms))
 	for _, m := range ms {
-		lm := LexiconMatch{Start: m.Start, End: m.End, Form: m.Form}
-		for _, id := range m.IDs {
-			kind, _, _ := strings.Cut(id, ":")
-			if !containsString(lm.Kinds, kind) {
-				lm.Kinds = append(lm.Kinds, kind)
-			}
-		}
-		out = append(out, lm)
+		out = append(out, LexiconMatch{Start: m.Start, End: m.End, Form: m.Form, Kinds: KindsOf(m.IDs)})
 	}
 	return out
+}
+
+// KindsOf returns the distinct kinds of gazetteer ids ("city" for
+// city:aleppo), in order of first appearance: a gazetteer match's
+// LexiconMatch.Kinds.
+func KindsOf(ids []string) []string {
+	var kinds []string
+	for _, id := range ids {
+		kind, _, _ := strings.Cut(id, ":")
+		if !containsString(kinds, kind) {
+			kinds = append(kinds, kind)
+		}
+	}
+	return kinds
 }
 
 // Describe names the gazetteer's data for a model's Meta: its entry count
@@ -93,6 +100,9 @@ func (m *Model) WithLexicon(l Lexicon) *Model {
 	return &c
 }
 
+// Lexicon returns the lexicon the model's features read (nil when none).
+func (m *Model) Lexicon() Lexicon { return m.lex }
+
 func containsString(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
@@ -105,11 +115,13 @@ func containsString(xs []string, x string) bool {
 // lexiconViews sets the lexicon facts of each token: its position in a
 // known name (B, I, L or U for a one-token name) with the name's kinds and
 // form. (featurize sets whether it is a given name, once per distinct word.)
-func lexiconViews(lex Lexicon, text string, views []tokenView, tokens []tokenSpan) {
+func lexiconViews(lex Lexicon, text string, views []tokenView, tokens []tokenSpan, ms []LexiconMatch, matched bool) {
 	if lex == nil {
 		return
 	}
-	ms := lex.Match(text)
+	if !matched {
+		ms = lex.Match(text)
+	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	k := 0
 	for i := range views {

@@ -113,7 +113,16 @@ func (m *Model) Meta() Meta { return m.meta }
 // as one sequence. Tokens whose spans fall outside text are treated as
 // empty words.
 func (m *Model) Tag(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) []Candidate {
-	labels, margins := m.Labels(text, tokens, sentences)
+	labels, margins := m.labels(text, tokens, sentences, nil, false)
+	return candidates(tokens, labels, margins)
+}
+
+// TagMatched is Tag given ms, the known names in text exactly as the
+// model's Lexicon would Match them (any order; TagMatched may reorder ms):
+// a caller that has matched the same gazetteer over the text already saves
+// matching it again.
+func (m *Model) TagMatched(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, ms []LexiconMatch) []Candidate {
+	labels, margins := m.labels(text, tokens, sentences, ms, true)
 	return candidates(tokens, labels, margins)
 }
 
@@ -125,8 +134,12 @@ func (m *Model) TagDocument(d *pipeline.Document) []Candidate {
 // Labels returns the BIO label of every token (see the Labels variable) and
 // the score margin of each choice.
 func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) ([]string, []float64) {
+	return m.labels(text, tokens, sentences, nil, false)
+}
+
+func (m *Model) labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, ms []LexiconMatch, matched bool) ([]string, []float64) {
 	doc := docPool.Get().(*document)
-	doc.featurize(text, tokens, sentences, m.lex, m.logBuckets, false)
+	doc.featurize(text, tokens, sentences, m.lex, ms, matched, m.logBuckets, false)
 	out := make([]string, len(tokens))
 	margins := make([]float64, len(tokens))
 	// Every occurrence of a word has the same word features: score them
