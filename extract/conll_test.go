@@ -2,7 +2,6 @@ package extract_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 
@@ -23,12 +22,7 @@ func TestConllTestaSystemFloor(t *testing.T) {
 		t.Skip("scores 51,000 tokens")
 	}
 	path := testutil.Shared(t, "corpora/conll2003/eng.testa")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := eval.ReadConll(f, path)
+	docs, err := eval.ReadConllFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,12 +57,7 @@ func TestNERSourceSharedMatches(t *testing.T) {
 	})
 	t.Run("eng.testa", func(t *testing.T) {
 		path := testutil.Shared(t, "corpora/conll2003/eng.testa")
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		cs, err := eval.ReadConll(f, path)
+		cs, err := eval.ReadConllFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -55,7 +55,7 @@ func runConllEval(cmd *cobra.Command, o conllEvalOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	docs, err := readConllFile(o.file)
+	docs, err := eval.ReadConllFile(o.file)
 	if err != nil {
 		return err
 	}

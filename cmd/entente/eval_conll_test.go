@@ -60,7 +60,7 @@ func TestEvalConllErrors(t *testing.T) {
 // (nlp and entities stages); this one guards the command's wiring.
 func TestEvalConllTestaFloor(t *testing.T) {
 	path := testutil.Shared(t, "corpora/conll2003/eng.testa")
-	all, err := readConllFile(path)
+	all, err := eval.ReadConllFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,7 +78,7 @@ func trainNER(ctx context.Context, o trainNEROptions, log io.Writer) error {
 		ctx = context.Background()
 	}
 	start := time.Now()
-	docs, err := readConllFile(o.conll)
+	docs, err := eval.ReadConllFile(o.conll)
 	if err != nil {
 		return err
 	}
@@ -157,16 +157,6 @@ func writeModelFile(path string, m *nermodel.Model) (int64, error) {
 		return 0, fmt.Errorf("train ner: writing %s: %w", path, err)
 	}
 	return st.Size(), nil
-}
-
-// readConllFile reads a CoNLL-2003-format file, naming it in errors.
-func readConllFile(path string) ([]eval.ConllDoc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("conll: %w", err)
-	}
-	defer f.Close()
-	return eval.ReadConll(f, path)
 }
 
 // analyzeConll runs the nlp stage (prose tokens, sentences and tags, no

@@ -84,12 +84,7 @@ func TestDefaultConcurrent(t *testing.T) {
 // With -short it scores the first 40 documents.
 func TestConllTestaFloor(t *testing.T) {
 	path := testutil.Shared(t, "corpora/conll2003/eng.testa")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := eval.ReadConll(f, path)
+	docs, err := eval.ReadConllFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,12 +71,7 @@ func TestLabelsUnchangedOnTesta(t *testing.T) {
 		t.Skip("eng.testa in full is slow")
 	}
 	path := testutil.Shared(t, "corpora/conll2003/eng.testa")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := eval.ReadConll(f, path)
+	docs, err := eval.ReadConllFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

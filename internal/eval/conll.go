@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -37,6 +38,17 @@ type ConllDoc struct {
 type ConllEntity struct {
 	Type       string
 	Start, End int
+}
+
+// ReadConllFile reads the CoNLL-2003-format file at path, naming it in
+// errors.
+func ReadConllFile(path string) ([]ConllDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("conll: %w", err)
+	}
+	defer f.Close()
+	return ReadConll(f, path)
 }
 
 // ReadConll parses CoNLL-2003 data: one token per line with the word in the
