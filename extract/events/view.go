@@ -38,7 +38,8 @@ type docView struct {
 	dateAt []int // token -> index in dates, -1
 	args   []arg
 	dates  []dateRef
-	// city -> country, from entity attributes
+	// city -> country, from entity attributes, for countries the document
+	// mentions
 	country map[string]string
 }
 
@@ -53,12 +54,21 @@ func newDocView(d *pipeline.Document, lx *Lexicon) *docView {
 		x.argAt[i] = -1
 		x.dateAt[i] = -1
 	}
+	known := make(map[string]bool, len(d.Entities))
+	for _, e := range d.Entities {
+		known[e.ID] = true
+	}
 	for _, e := range d.Entities {
 		if c := e.Attrs["country"]; c != "" && e.Type != pipeline.Country {
 			if !strings.Contains(c, ":") {
 				c = "country:" + strings.ToUpper(c)
 			}
-			x.country[e.ID] = c
+			// A place stands for its country only when the document
+			// mentions that country: participants are always entities
+			// of the document.
+			if known[c] {
+				x.country[e.ID] = c
+			}
 		}
 	}
 	ms := append([]pipeline.Mention(nil), d.Mentions...)

@@ -165,13 +165,29 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	}
 	x.fromEvents()
 	x.fromStatements(s.located != "off")
-	d.Relations = s.filter(x.result())
+	d.Relations = s.filter(d, x.result())
 	return nil
 }
 
-func (s *Stage) filter(rs []pipeline.Relation) []pipeline.Relation {
+// filter keeps the relations of the configured types and confidence whose
+// two ends are entities the document mentions: an office known only from
+// the gazetteer, for a country the article never names, is world knowledge,
+// not something the article says, and would leave a dangling id in the
+// output. The one exception is what the user asked for with located_in:
+// gazetteer, every place's country (rule city-country).
+func (s *Stage) filter(d *pipeline.Document, rs []pipeline.Relation) []pipeline.Relation {
+	known := make(map[string]bool, len(d.Entities))
+	for _, e := range d.Entities {
+		known[e.ID] = true
+	}
+	for _, m := range d.Mentions {
+		known[m.EntityID] = true
+	}
 	out := rs[:0]
 	for _, r := range rs {
+		if (!known[r.Source] || !known[r.Target]) && r.Rule != "city-country" {
+			continue
+		}
 		if s.types != nil && !s.types[r.Type] {
 			continue
 		}
