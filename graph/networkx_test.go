@@ -39,12 +39,9 @@ print(json.dumps(out, default=str))
 `
 
 func TestNetworkXReadsExports(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed: NetworkX validation skipped (CI installs python3-networkx)")
-	}
-	if exec.Command(py, "-c", "import networkx").Run() != nil {
-		t.Skip("python3 has no networkx module: NetworkX validation skipped (CI installs python3-networkx)")
+	py := pythonWithNetworkX()
+	if py == "" {
+		t.Skip("no python3 with the networkx module: NetworkX validation skipped (CI installs python3-networkx)")
 	}
 	g := corpus(Options{}).Graph()
 	dir := t.TempDir()
@@ -101,4 +98,17 @@ func TestNetworkXReadsExports(t *testing.T) {
 			t.Errorf("%s: Iran–Russia cooperation weight %v, want 2 (%v)", f, r.IrRu[0]["weight"], r.IrRu[0])
 		}
 	}
+}
+
+// pythonWithNetworkX returns a python3 that can import networkx: the one on
+// PATH, else the system's (Debian's python3-networkx installs there even
+// when another python3, pyenv's say, comes first on PATH); "" when none can.
+func pythonWithNetworkX() string {
+	for _, name := range []string{"python3", "/usr/bin/python3"} {
+		py, err := exec.LookPath(name)
+		if err == nil && exec.Command(py, "-c", "import networkx").Run() == nil {
+			return py
+		}
+	}
+	return ""
 }
