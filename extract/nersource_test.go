@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract/entities"
-	"github.com/entente-nlp/entente/internal/eval"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/measure/eval"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

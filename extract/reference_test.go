@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/eval"
-	"github.com/entente-nlp/entente/internal/pipetest"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/measure/eval"
+	"github.com/entente-nlp/entente/internal/testkit/pipetest"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/bench"
-	"github.com/entente-nlp/entente/internal/pipetest"
+	"github.com/entente-nlp/entente/internal/measure/bench"
+	"github.com/entente-nlp/entente/internal/testkit/pipetest"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

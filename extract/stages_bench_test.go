@@ -6,8 +6,8 @@ import (
 	"os"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/pipetest"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/pipetest"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

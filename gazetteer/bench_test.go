@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // BenchmarkBuildDefault measures building the default gazetteer from the

@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // goldIDs maps every non-optional country, organization and person of the

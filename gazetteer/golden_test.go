@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/gazetteer")

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/graph"
-	"github.com/entente-nlp/entente/internal/pipetest"
+	"github.com/entente-nlp/entente/internal/testkit/pipetest"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

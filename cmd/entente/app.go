@@ -35,8 +35,8 @@ import (
 	"time"
 
 	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/internal/config"
-	"github.com/entente-nlp/entente/internal/source"
+	"github.com/entente-nlp/entente/internal/app/config"
+	"github.com/entente-nlp/entente/internal/app/source"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"

@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/entente-nlp/entente/internal/bench"
+	"github.com/entente-nlp/entente/internal/measure/bench"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
 )

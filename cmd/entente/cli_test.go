@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/output"
+	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/spf13/cobra"
 )
 

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/config"
-	"github.com/entente-nlp/entente/internal/output"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/app/config"
+	"github.com/entente-nlp/entente/internal/app/output"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 var updateDocs = flag.Bool("update-docs", false, "rewrite the json and csv examples in docs/output.md from the current pipeline")

@@ -10,8 +10,8 @@ import (
 
 	"github.com/entente-nlp/entente/extract"
 	"github.com/entente-nlp/entente/extract/nlp"
-	"github.com/entente-nlp/entente/internal/bench"
-	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/measure/bench"
+	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/jdkato/prose/v3/ner"
 )

@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/internal/config"
-	"github.com/entente-nlp/entente/internal/eval"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/app/config"
+	"github.com/entente-nlp/entente/internal/measure/eval"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // microF1 reads the micro F1 from a printed table.

@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
 )

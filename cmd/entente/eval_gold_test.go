@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/eval"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/measure/eval"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // runEvalCmd runs `entente eval args...` and returns its standard output.

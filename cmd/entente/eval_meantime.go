@@ -8,7 +8,7 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
 )
@@ -42,7 +42,7 @@ func runMeantimeEval(cmd *cobra.Command, o meantimeEvalOptions) error {
 // each article is rebuilt from its tokens, dated by its creation time,
 // run through the configured pipeline, and its events compared with the
 // gold events that have a date anchor and participants (see
-// internal/eval/meantime.go for the matching rules).
+// internal/measure/eval/meantime.go for the matching rules).
 func runMeantime(ctx context.Context, app *App, dir string, asJSON bool, w io.Writer) error {
 	docs, bad, err := eval.ReadMeantimeDir(dir)
 	if err != nil {

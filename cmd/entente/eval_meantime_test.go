@@ -10,13 +10,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/eval"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/measure/eval"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 func TestEvalMeantimeTiny(t *testing.T) {
 	app := testApp(t, nil)
-	dir := filepath.Join(testutil.RepoRoot(t), "internal", "eval", "testdata", "meantime")
+	dir := filepath.Join(testutil.RepoRoot(t), "internal", "measure", "eval", "testdata", "meantime")
 	var out bytes.Buffer
 	if err := runMeantime(context.Background(), app, dir, true, &out); err != nil {
 		t.Fatal(err)
@@ -47,7 +47,7 @@ func TestEvalMeantimeBadInput(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "broken.xml"), []byte("<<<"), 0o644)
-	b, _ := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "internal", "eval", "testdata", "meantime", "tiny.xml"))
+	b, _ := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "internal", "measure", "eval", "testdata", "meantime", "tiny.xml"))
 	os.WriteFile(filepath.Join(dir, "tiny.xml"), b, 0o644)
 	var out bytes.Buffer
 	err := runMeantime(context.Background(), app, dir, false, &out)

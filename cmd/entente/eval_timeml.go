@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/entente-nlp/entente/extract/dates"
-	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/spf13/cobra"
 )
 

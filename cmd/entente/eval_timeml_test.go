@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // runTimeMLEvalCmd runs `entente eval` with args and returns its output.

@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/entente-nlp/entente/internal/output"
+	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
 )

@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/entente-nlp/entente/internal/config"
-	"github.com/entente-nlp/entente/internal/output"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/app/config"
+	"github.com/entente-nlp/entente/internal/app/output"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

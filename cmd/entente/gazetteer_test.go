@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 func TestGazetteerLookupCommand(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 var updateGraph = flag.Bool("update-graph", false, "rewrite testdata/graph/moscow-declaration.*.golden from the real pipeline")

@@ -6,8 +6,8 @@ import (
 	"io"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/bench"
-	"github.com/entente-nlp/entente/internal/config"
+	"github.com/entente-nlp/entente/internal/app/config"
+	"github.com/entente-nlp/entente/internal/measure/bench"
 )
 
 // BenchmarkPipeline runs every default stage end to end to JSON Lines over

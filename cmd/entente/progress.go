@@ -6,7 +6,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/entente-nlp/entente/internal/source"
+	"github.com/entente-nlp/entente/internal/app/source"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"

@@ -13,7 +13,7 @@ import (
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/gazetteer"
-	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract/nermodel"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 func runTrainNER(t *testing.T, args ...string) (string, error) {

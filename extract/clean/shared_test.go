@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // TestTimeBankMarkupInvariants cleans the 183 TimeBank articles of

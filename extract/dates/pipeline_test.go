@@ -8,7 +8,7 @@ import (
 	"github.com/entente-nlp/entente/extract/clean"
 	"github.com/entente-nlp/entente/extract/dates"
 	"github.com/entente-nlp/entente/extract/ingest"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

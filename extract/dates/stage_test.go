@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/entente-nlp/entente/internal/eval"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/measure/eval"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

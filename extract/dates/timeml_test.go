@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/eval"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/measure/eval"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // TestTimeMLFloor scores the finder on TempEval-3's TBAQ-cleaned training

@@ -8,7 +8,7 @@ import (
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/gazetteer"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract/nermodel"
-	"github.com/entente-nlp/entente/internal/eval"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/measure/eval"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // Fingerprints of the embedded model's labels and margins, token by token,

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract/clean"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/bench"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/measure/bench"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 	"github.com/jdkato/prose/v3/token"

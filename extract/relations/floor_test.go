@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -12,7 +12,7 @@ import (
 // and holds the events and relations stages to the targets of issues 5
 // and 6: all 6 required gold events with matching dates and at least half
 // their participants, the CAMEO root agreeing on at least 5, and relation
-// F1 at least 0.85 (scored by internal/eval).
+// F1 at least 0.85 (scored by internal/measure/eval).
 func TestReferenceFloors(t *testing.T) {
 	d, g := runReference(t, nil)
 	rep := eval.ScoreDocument(g, d)

@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/entente-nlp/entente/internal/output"
+	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/jdkato/prose/v3"
 )

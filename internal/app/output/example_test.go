@@ -3,7 +3,7 @@ package output_test
 import (
 	"os"
 
-	"github.com/entente-nlp/entente/internal/output"
+	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

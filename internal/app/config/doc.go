@@ -7,4 +7,8 @@
 // key and the file, so a misspelt option never goes silently unused.
 // Options of individual stages (key stages.<name>) are passed through as
 // maps; each stage validates its own when it is built.
+//
+// It belongs to the faces of entente (internal/app: the CLI, the HTTP
+// service, the queue workers); stages and the library packages below them
+// do not import it.
 package config

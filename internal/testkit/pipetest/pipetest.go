@@ -1,6 +1,9 @@
 // Package pipetest builds entente's real stages for tests and benchmarks
 // in other packages, so each of them runs the pipeline the way the program
 // does instead of wiring it again.
+//
+// It is part of the test kit (internal/testkit): only _test.go files
+// import it. It imports the stages, so a stage's in-package tests cannot.
 package pipetest
 
 import (
@@ -9,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/internal/config"
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/app/config"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/testutil"
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
 // docs/output.md documents the contract with a real example. Its JSON must

@@ -4,4 +4,7 @@
 //
 // It is the engine behind `entente bench`; the numbers it prints are
 // measurements of this run on this machine, nothing more.
+//
+// It is measurement (internal/measure): commands, tests and benchmarks may
+// import it; the pipeline, stages and library packages do not.
 package bench

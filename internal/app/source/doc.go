@@ -7,4 +7,8 @@
 // Document carrying one fatal error that names the input and the reason;
 // the other inputs are still read. Checks of the content itself (empty,
 // binary, invalid UTF-8) belong to the ingest stage.
+//
+// It belongs to the faces of entente (internal/app: the CLI, the HTTP
+// service, the queue workers); stages and the library packages below them
+// do not import it.
 package source

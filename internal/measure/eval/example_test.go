@@ -3,7 +3,7 @@ package eval_test
 import (
 	"fmt"
 
-	"github.com/entente-nlp/entente/internal/eval"
+	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
