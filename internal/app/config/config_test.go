@@ -154,7 +154,7 @@ func TestParseByteSize(t *testing.T) {
 
 // The configuration shown in README.md is valid and equals the defaults.
 func TestREADMEExampleIsTheDefault(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
