@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/app/output"
+	"github.com/entente-nlp/entente"
 	"github.com/spf13/cobra"
 )
 
@@ -165,7 +165,7 @@ func TestCLIStdin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r output.Record
+	var r entente.Record
 	if err := json.Unmarshal(out, &r); err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +219,7 @@ func TestCLIInterrupt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var recs []output.Record
+	var recs []entente.Record
 	if err := json.Unmarshal(b, &recs); err != nil {
 		t.Fatalf("interrupted output is not valid JSON: %v", err)
 	}

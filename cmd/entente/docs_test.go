@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/internal/app/config"
-	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
 
@@ -45,7 +45,7 @@ func TestDocsOutputExample(t *testing.T) {
 		return out.Bytes()
 	}
 	js := extractAs("json")
-	var recs []output.Record
+	var recs []entente.Record
 	if err := json.Unmarshal(js, &recs); err != nil || len(recs) != 1 {
 		t.Fatalf("%v: %s", err, js)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
@@ -85,7 +86,7 @@ func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string
 		return err
 	}
 	sum, runErr := app.Run(ctx, inputs, func(d *pipeline.Document) error {
-		return w.Write(output.Build(d))
+		return w.Write(entente.NewRecord(d))
 	})
 	if err := w.Close(); err != nil && runErr == nil {
 		runErr = fmt.Errorf("extract: writing output: %w", err)

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/internal/app/config"
 	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/internal/testkit/testutil"
@@ -67,11 +68,11 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func extractJSON(t *testing.T, app *App, inputs ...string) ([]output.Record, error) {
+func extractJSON(t *testing.T, app *App, inputs ...string) ([]entente.Record, error) {
 	t.Helper()
 	var out bytes.Buffer
 	err := runExtract(context.Background(), &out, app, inputs, "")
-	var recs []output.Record
+	var recs []entente.Record
 	if jerr := json.Unmarshal(out.Bytes(), &recs); jerr != nil {
 		t.Fatalf("output is not a JSON array of records: %v\n%s", jerr, out.Bytes())
 	}
@@ -179,7 +180,7 @@ func TestExtractBadInputs(t *testing.T) {
 	if len(recs) != len(inputs)+1 {
 		t.Fatalf("%d records for %d inputs (+1 JSONL line)", len(recs), len(inputs))
 	}
-	check := func(r output.Record, want []string) {
+	check := func(r entente.Record, want []string) {
 		t.Helper()
 		if want == nil {
 			if len(r.Errors) != 0 {
@@ -240,7 +241,7 @@ func TestExtractThousandDocumentsKeepOrder(t *testing.T) {
 		sc.Buffer(nil, 1<<20)
 		i := 0
 		for ; sc.Scan(); i++ {
-			var r output.Record
+			var r entente.Record
 			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 				t.Fatalf("line %d: %v", i+1, err)
 			}
@@ -293,14 +294,14 @@ func TestExtractCancelWritesWholeDocuments(t *testing.T) {
 			if !errors.Is(err, context.Canceled) {
 				t.Fatalf("extract returned %v, want context.Canceled", err)
 			}
-			var recs []output.Record
+			var recs []entente.Record
 			if format == "json" {
 				if err := json.Unmarshal(out.Bytes(), &recs); err != nil {
 					t.Fatalf("cancelled json output is invalid: %v\n%s", err, out.Bytes())
 				}
 			} else {
 				for _, line := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
-					var r output.Record
+					var r entente.Record
 					if err := json.Unmarshal([]byte(line), &r); err != nil {
 						t.Fatalf("cancelled jsonl output has a broken line %q: %v", line, err)
 					}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -99,7 +100,7 @@ func (e errorString) Error() string { return string(e) }
 
 func TestMentionOffsetsSliceOriginal(t *testing.T) {
 	d := sampleDocs(t)[0]
-	r := Build(d)
+	r := entente.NewRecord(d)
 	n := 0
 	for _, e := range r.Entities {
 		for _, m := range e.Mentions {
@@ -134,7 +135,7 @@ func TestMentionOffsetsSliceOriginal(t *testing.T) {
 }
 
 func TestEmptyListsAreArrays(t *testing.T) {
-	b, err := json.Marshal(Build(sampleDocs(t)[1]))
+	b, err := json.Marshal(entente.NewRecord(sampleDocs(t)[1]))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +156,7 @@ func TestWritersGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, d := range docs {
-				if err := w.Write(Build(d)); err != nil {
+				if err := w.Write(entente.NewRecord(d)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -165,13 +166,13 @@ func TestWritersGolden(t *testing.T) {
 			golden(t, filepath.Join("testdata", "sample."+format), buf.Bytes())
 			switch format {
 			case "json":
-				var recs []Record
+				var recs []entente.Record
 				if err := json.Unmarshal(buf.Bytes(), &recs); err != nil || len(recs) != 2 {
 					t.Errorf("json output is not an array of 2 records: %v", err)
 				}
 			case "jsonl":
 				for i, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
-					var r Record
+					var r entente.Record
 					if err := json.Unmarshal([]byte(line), &r); err != nil {
 						t.Errorf("line %d: %v", i+1, err)
 					}
@@ -212,13 +213,13 @@ func golden(t *testing.T, path string, got []byte) {
 }
 
 func TestTableListsAtMostTableLimit(t *testing.T) {
-	var r Record
+	var r entente.Record
 	for i := 0; i < TableLimit+7; i++ {
-		r.Entities = append(r.Entities, Entity{ID: fmt.Sprintf("loc:place-%d", i), Type: pipeline.Location, Name: fmt.Sprintf("Place %d", i), Count: 1})
+		r.Entities = append(r.Entities, entente.Entity{ID: fmt.Sprintf("loc:place-%d", i), Type: pipeline.Location, Name: fmt.Sprintf("Place %d", i), Count: 1})
 	}
 	var buf bytes.Buffer
 	w, _ := NewWriter("table", &buf)
-	if err := w.Write(r); err != nil {
+	if err := w.Write(&r); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -228,26 +229,4 @@ func TestTableListsAtMostTableLimit(t *testing.T) {
 	if !strings.Contains(out, "… and 7 more\n") {
 		t.Errorf("no count of the rest:\n%s", out)
 	}
-}
-
-// FuzzBuild: whatever spans a stage produced, Build does not panic and a
-// mention's text is always Original[start:end] or empty.
-func FuzzBuild(f *testing.F) {
-	f.Add(0, 6, 2, 9, "Moscow and Ankara")
-	f.Add(-3, 100, 7, 2, "x")
-	f.Fuzz(func(t *testing.T, s1, e1, s2, e2 int, text string) {
-		d := &pipeline.Document{ID: "f", Original: []byte("[" + text + "]"), Text: text,
-			Offsets: pipeline.OffsetMap{{Text: 0, Orig: 1, Len: len(text), OrigLen: len(text)}}}
-		d.Sentences = []pipeline.Sentence{{Span: pipeline.Span{Start: 0, End: len(text)}}}
-		d.Mentions = []pipeline.Mention{{Span: pipeline.Span{Start: s1, End: e1}, EntityID: "x"}, {Span: pipeline.Span{Start: s2, End: e2}, EntityID: "x"}}
-		d.Entities = []pipeline.Entity{{ID: "x", Name: "X"}}
-		d.Dates = []pipeline.TimeExpr{{Span: pipeline.Span{Start: s2, End: e1}}}
-		d.Events = []pipeline.Event{{ID: "e", Evidence: pipeline.Span{Start: s1, End: e2}}}
-		r := Build(d)
-		for _, m := range r.Entities[0].Mentions {
-			if m.Text != "" && string(d.Original[m.Start:m.End]) != m.Text {
-				t.Fatalf("mention %+v does not slice the original", m)
-			}
-		}
-	})
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/entente-nlp/entente"
 )
 
 // TableLimit is the number of entities, dates, events and relations the
@@ -21,7 +23,7 @@ type tableWriter struct {
 	n int
 }
 
-func (t *tableWriter) Write(r Record) error {
+func (t *tableWriter) Write(r *entente.Record) error {
 	var buf bytes.Buffer
 	if t.n > 0 {
 		buf.WriteString("\n")
@@ -57,7 +59,7 @@ func (t *tableWriter) Write(r Record) error {
 		return id
 	}
 
-	ents := append([]Entity(nil), r.Entities...)
+	ents := append([]entente.Entity(nil), r.Entities...)
 	sort.SliceStable(ents, func(i, j int) bool {
 		if ents[i].Salience != ents[j].Salience {
 			return ents[i].Salience > ents[j].Salience
@@ -84,7 +86,7 @@ func (t *tableWriter) Write(r Record) error {
 		}
 		parts := make([]string, len(e.Participants))
 		for j, p := range e.Participants {
-			parts[j] = name(p)
+			parts[j] = name(p.ID)
 		}
 		where := ""
 		if e.Location != "" {

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/entente-nlp/entente"
 )
 
 // Writer writes records in one format. Write is called once per document,
@@ -16,7 +18,7 @@ import (
 // Each Write issues a single write of whole records, so an interrupted run
 // never leaves half a record.
 type Writer interface {
-	Write(Record) error
+	Write(*entente.Record) error
 	Close() error
 }
 
@@ -44,7 +46,7 @@ type jsonWriter struct {
 	n int
 }
 
-func (j *jsonWriter) Write(r Record) error {
+func (j *jsonWriter) Write(r *entente.Record) error {
 	var buf bytes.Buffer
 	if j.n == 0 {
 		buf.WriteString("[\n  ")
@@ -73,7 +75,7 @@ func (j *jsonWriter) Close() error {
 // jsonlWriter writes one compact JSON record per line.
 type jsonlWriter struct{ w io.Writer }
 
-func (j *jsonlWriter) Write(r Record) error {
+func (j *jsonlWriter) Write(r *entente.Record) error {
 	b, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("output: encoding %s: %w", r.ID, err)
@@ -94,7 +96,7 @@ type csvWriter struct {
 	header bool
 }
 
-func (c *csvWriter) Write(r Record) error {
+func (c *csvWriter) Write(r *entente.Record) error {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	if !c.header {

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/jdkato/prose/v3"
@@ -80,7 +81,7 @@ func Entente(ctx context.Context, stages []pipeline.Stage, c *Corpus, workers in
 	sum, err := runner.Run(ctx, src, func(d *pipeline.Document) error {
 		res.Tokens += int64(len(d.Tokens))
 		res.Bytes += int64(len(d.Original))
-		return w.Write(output.Build(d))
+		return w.Write(entente.NewRecord(d))
 	})
 	if err != nil {
 		return res, fmt.Errorf("bench: entente run: %w", err)

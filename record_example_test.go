@@ -1,15 +1,16 @@
-package output_test
+package entente_test
 
 import (
-	"os"
+	"encoding/json"
+	"fmt"
 
-	"github.com/entente-nlp/entente/internal/app/output"
+	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
 // A mention found in the clean text comes out with offsets into the
 // original Markdown, so original[start:end] is the mention.
-func ExampleBuild() {
+func ExampleNewRecord() {
 	d := &pipeline.Document{
 		ID: "a", Source: "a.md",
 		Original: []byte("Talks in [Moscow](http://x)."),
@@ -20,9 +21,8 @@ func ExampleBuild() {
 		Mentions:  []pipeline.Mention{{Span: pipeline.Span{Start: 9, End: 15}, EntityID: "city:moscow", Type: pipeline.Location}},
 		Entities:  []pipeline.Entity{{ID: "city:moscow", Type: pipeline.Location, Name: "Moscow", Count: 1, Salience: 1, Linked: true}},
 	}
-	w, _ := output.NewWriter("jsonl", os.Stdout)
-	_ = w.Write(output.Build(d))
-	_ = w.Close()
+	b, _ := json.Marshal(entente.NewRecord(d))
+	fmt.Println(string(b))
 	// Output:
 	// {"id":"a","source":"a.md","title":"","published":"","entities":[{"id":"city:moscow","type":"LOCATION","name":"Moscow","aliases":[],"linked":true,"mentions":[{"start":10,"end":16,"text":"Moscow","sentence":0}],"count":1,"salience":1}],"dates":[],"events":[],"relations":[],"errors":[]}
 }
