@@ -212,6 +212,7 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 	}
 
 	// Find known names among the words no mention covers.
+	models := candIndex(chosen)
 	for i := 0; i < len(ws); i++ {
 		if covered[i] || !(isNameWord(&ws[i]) || ws[i].upper) {
 			continue
@@ -236,10 +237,8 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 				ok = false
 			}
 			sp := span(ws, i, j)
-			for _, c := range chosen {
-				if c.tier < tierRule && c.Overlaps(sp) && !sp.Contains(c.Span) {
-					ok = false
-				}
+			if ok && models.anyOverlap(sp, func(x int) bool { return chosen[x].tier < tierRule && !sp.Contains(chosen[x].Span) }) {
+				ok = false
 			}
 			if !ok {
 				continue
@@ -265,22 +264,10 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 
 	// A title without a name refers to the one person of the document who
 	// holds that title (for that country, when one is given).
+	holders := titleHolders(all)
 	for _, tc := range titles {
-		var holder *cand
-		unique := true
-		for i := range all {
-			c := &all[i]
-			if c.typ != pipeline.Person || c.tier < tierRule || !strings.EqualFold(c.evidence["role"], tc.evidence["role"]) {
-				continue
-			}
-			if cc := tc.evidence["country"]; cc != "" && c.evidence["country"] != cc {
-				continue
-			}
-			if holder != nil && holder.key != c.key {
-				unique = false
-			}
-			holder = c
-		}
+		h := holders[holderKey(tc.evidence["role"], tc.evidence["country"])]
+		holder, unique := h.last, !h.many
 		a := tokOf(tc.Start)
 		b := a
 		for b < len(ws) && ws[b].End <= tc.End {
@@ -300,24 +287,56 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 	}
 
 	// New mentions replace model labels they overlap.
+	news := candIndex(added)
 	out := chosen[:0]
 	for _, c := range chosen {
-		drop := false
-		if c.tier < tierRule {
-			for _, a := range added {
-				if a.Overlaps(c.Span) {
-					drop = true
-					break
-				}
-			}
-		}
-		if !drop {
+		if c.tier >= tierRule || !news.anyOverlap(c.Span, func(int) bool { return true }) {
 			out = append(out, c)
 		}
 	}
 	out = append(out, added...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// holding is who holds a title in a document: the last person seen with
+// it, and whether several entities hold it.
+type holding struct {
+	last *cand
+	many bool
+}
+
+// holderKey keys titleHolders' map: a role, folded, and a country code
+// ("" for the role in any country).
+func holderKey(role, country string) string {
+	return strings.ToLower(role) + "\x00" + country
+}
+
+// titleHolders maps each role, in each country and in any country, to the
+// persons of all who hold it, in one pass instead of a scan of every
+// mention for each title.
+func titleHolders(all []cand) map[string]holding {
+	m := map[string]holding{}
+	add := func(k string, c *cand) {
+		h := m[k]
+		if h.last != nil && h.last.key != c.key {
+			h.many = true
+		}
+		h.last = c
+		m[k] = h
+	}
+	for i := range all {
+		c := &all[i]
+		if c.typ != pipeline.Person || c.tier < tierRule {
+			continue
+		}
+		role := c.evidence["role"]
+		add(holderKey(role, ""), c)
+		if cc := c.evidence["country"]; cc != "" {
+			add(holderKey(role, cc), c)
+		}
+	}
+	return m
 }
 
 // isAcronymOf reports whether the letters of acr are, in order, initials of

@@ -53,6 +53,8 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 	var parts []part
 	votes := map[string]map[string]float64{}
 	strong := map[string]float64{} // best label score per name
+	idx := candIndex(models)
+	var in []int
 	for _, ch := range untyped {
 		for a := ch.from; a < ch.to; {
 			if cover[a] != nil {
@@ -77,14 +79,14 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 			sp := span(ws, from, to)
 			key := textnorm.Fold(d.Slice(sp))
 			parts = append(parts, part{sp, key})
-			for _, m := range models {
-				if sp.Contains(m.Span) {
-					if votes[key] == nil {
-						votes[key] = map[string]float64{}
-					}
-					votes[key][m.typ] += m.score
-					strong[key] = max(strong[key], m.score)
+			in = idx.within(sp, in[:0])
+			for _, i := range in {
+				m := &models[i]
+				if votes[key] == nil {
+					votes[key] = map[string]float64{}
 				}
+				votes[key][m.typ] += m.score
+				strong[key] = max(strong[key], m.score)
 			}
 		}
 	}
@@ -121,15 +123,9 @@ func minChunkScore(ws []word, sp pipeline.Span) float64 {
 // typeByModel: inside a proper-noun chunk the chunk's boundaries win.
 func outsideChunks(models, typed []cand) []cand {
 	out := models[:0:0]
+	idx := candIndex(typed)
 	for _, m := range models {
-		keep := true
-		for _, t := range typed {
-			if t.Overlaps(m.Span) {
-				keep = false
-				break
-			}
-		}
-		if keep {
+		if !idx.anyOverlap(m.Span, func(int) bool { return true }) {
 			out = append(out, m)
 		}
 	}

@@ -7,26 +7,33 @@ import "strings"
 // nothing attached.
 func merge(ds []*draft, lx *Lexicon) []*draft {
 	var out []*draft
+	byKind := map[string][]*draft{} // the drafts of out, by kind
 	for _, e := range ds {
 		if lx.kinds[e.kind].Reported {
 			// Every statement is its own speech act.
 			out = append(out, e)
 			continue
 		}
-		if c := sameEvent(out, e); c != nil {
+		if c := sameEvent(byKind[e.kind], e); c != nil {
 			absorb(c, e)
 			continue
 		}
 		out = append(out, e)
+		byKind[e.kind] = append(byKind[e.kind], e)
 	}
 	// Occasions: "the December 20 meeting" at which an agreement was
-	// signed is that agreement's occasion.
+	// signed is that agreement's occasion. Absorbing e into a host of the
+	// same date leaves the host's date as it is, so the index holds.
+	byDate := map[string][]*draft{}
+	for _, c := range out {
+		byDate[c.date] = append(byDate[c.date], c)
+	}
 	var kept []*draft
 	for _, e := range out {
 		spec := lx.kinds[e.kind]
 		var host *draft
 		if len(spec.MergeInto) > 0 && len(e.date) >= len("2006-01-02") {
-			for _, c := range out {
+			for _, c := range byDate[e.date] {
 				if c != e && c.date == e.date && contains(spec.MergeInto, c.kind) && (len(e.parts) == 0 || overlap(c, e)) {
 					host = c
 					break
@@ -49,9 +56,15 @@ func merge(ds []*draft, lx *Lexicon) []*draft {
 	return out
 }
 
-// sameEvent returns the earlier draft that e mentions again, or nil.
+// sameEventWindow is how many earlier events of its kind a mention is
+// compared with, the latest first: far more than a news article holds, and
+// a bound that keeps merging linear in a huge document.
+const sameEventWindow = 64
+
+// sameEvent returns the earlier draft that e mentions again, or nil; prev
+// holds the earlier drafts of e's kind, in text order.
 func sameEvent(prev []*draft, e *draft) *draft {
-	for i := len(prev) - 1; i >= 0; i-- {
+	for i := len(prev) - 1; i >= 0 && i >= len(prev)-sameEventWindow; i-- {
 		c := prev[i]
 		if c.kind != e.kind || !datesCompatible(c.date, e.date) {
 			continue

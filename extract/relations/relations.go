@@ -207,6 +207,9 @@ type view struct {
 	ms    []pipeline.Mention // sorted, outside boilerplate
 	found map[string]*pipeline.Relation
 	order []string
+	// evSeen holds relation key + "\x00" + event id for the events
+	// already listed on a found relation.
+	evSeen map[string]bool
 	// roles found so far, in text order, for "counterpart"
 	roles []roleSeen
 	// presidential spokesmen, linked to the president once all offices
@@ -225,7 +228,7 @@ type roleSeen struct {
 }
 
 func newView(d *pipeline.Document, r *Rules, gaz Gazetteer) *view {
-	x := &view{d: d, r: r, gaz: gaz, found: map[string]*pipeline.Relation{}}
+	x := &view{d: d, r: r, gaz: gaz, found: map[string]*pipeline.Relation{}, evSeen: map[string]bool{}}
 	for _, m := range d.Mentions {
 		if m.EntityID == "" || !validSpan(d, m.Span) || d.InBoilerplate(m.Span) {
 			continue
@@ -251,13 +254,17 @@ func (x *view) add(r pipeline.Relation) {
 	if !ok {
 		c := r
 		c.Events = append([]string(nil), r.Events...)
+		for _, e := range c.Events {
+			x.evSeen[key+"\x00"+e] = true
+		}
 		x.found[key] = &c
 		x.order = append(x.order, key)
 		return
 	}
 	events := prev.Events
 	for _, e := range r.Events {
-		if !containsStr(events, e) {
+		if k := key + "\x00" + e; !x.evSeen[k] {
+			x.evSeen[k] = true
 			events = append(events, e)
 		}
 	}
