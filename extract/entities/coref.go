@@ -237,7 +237,7 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 				ok = false
 			}
 			sp := span(ws, i, j)
-			if ok && models.anyOverlap(sp, func(x int) bool { return chosen[x].tier < tierRule && !sp.Contains(chosen[x].Span) }) {
+			if ok && models.AnyOverlap(sp, func(x int) bool { return chosen[x].tier < tierRule && !sp.Contains(chosen[x].Span) }) {
 				ok = false
 			}
 			if !ok {
@@ -290,7 +290,7 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 	news := candIndex(added)
 	out := chosen[:0]
 	for _, c := range chosen {
-		if c.tier >= tierRule || !news.anyOverlap(c.Span, func(int) bool { return true }) {
+		if c.tier >= tierRule || !news.AnyOverlap(c.Span, nil) {
 			out = append(out, c)
 		}
 	}

@@ -79,7 +79,7 @@ func typeByModel(d *pipeline.Document, ws []word, untyped []chunk, models []cand
 			sp := span(ws, from, to)
 			key := textnorm.Fold(d.Slice(sp))
 			parts = append(parts, part{sp, key})
-			in = idx.within(sp, in[:0])
+			in = idx.Within(sp, in[:0])
 			for _, i := range in {
 				m := &models[i]
 				if votes[key] == nil {
@@ -125,7 +125,7 @@ func outsideChunks(models, typed []cand) []cand {
 	out := models[:0:0]
 	idx := candIndex(typed)
 	for _, m := range models {
-		if !idx.anyOverlap(m.Span, func(int) bool { return true }) {
+		if !idx.AnyOverlap(m.Span, nil) {
 			out = append(out, m)
 		}
 	}

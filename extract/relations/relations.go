@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/internal/spanindex"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -210,6 +211,9 @@ type view struct {
 	// evSeen holds relation key + "\x00" + event id for the events
 	// already listed on a found relation.
 	evSeen map[string]bool
+	// ents indexes d.Entities by id; events indexes d.Events by evidence.
+	ents   map[string]*pipeline.Entity
+	events *spanindex.Index
 	// roles found so far, in text order, for "counterpart"
 	roles []roleSeen
 	// presidential spokesmen, linked to the president once all offices
@@ -228,7 +232,14 @@ type roleSeen struct {
 }
 
 func newView(d *pipeline.Document, r *Rules, gaz Gazetteer) *view {
-	x := &view{d: d, r: r, gaz: gaz, found: map[string]*pipeline.Relation{}, evSeen: map[string]bool{}}
+	x := &view{d: d, r: r, gaz: gaz, found: map[string]*pipeline.Relation{}, evSeen: map[string]bool{},
+		ents: make(map[string]*pipeline.Entity, len(d.Entities))}
+	for i := range d.Entities {
+		if _, dup := x.ents[d.Entities[i].ID]; !dup {
+			x.ents[d.Entities[i].ID] = &d.Entities[i]
+		}
+	}
+	x.events = spanindex.New(len(d.Events), func(i int) pipeline.Span { return d.Events[i].Evidence })
 	for _, m := range d.Mentions {
 		if m.EntityID == "" || !validSpan(d, m.Span) || d.InBoilerplate(m.Span) {
 			continue
@@ -309,8 +320,12 @@ func (x *view) sentence(off int) pipeline.Span {
 }
 
 // typeOf returns the entity type of id, from the document or its prefix.
+// entity returns the entity with the given id, or nil (d.Entity without
+// its scan of every entity).
+func (x *view) entity(id string) *pipeline.Entity { return x.ents[id] }
+
 func (x *view) typeOf(id string) string {
-	if e := x.d.Entity(id); e != nil {
+	if e := x.entity(id); e != nil {
 		return e.Type
 	}
 	switch {
@@ -327,7 +342,7 @@ func (x *view) typeOf(id string) string {
 // countryOf maps a place id to its country id: entity attributes first,
 // then the gazetteer.
 func (x *view) countryOf(id string) string {
-	if e := x.d.Entity(id); e != nil {
+	if e := x.entity(id); e != nil {
 		if e.Type == pipeline.Country {
 			return id
 		}

@@ -1,6 +1,7 @@
 package relations
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/entente-nlp/entente/pipeline"
@@ -82,8 +83,9 @@ func (x *view) office(m pipeline.Mention, role, of, rule string, def float64) {
 // eventDate returns the date of an event in m's sentence that m takes
 // part in, or "".
 func (x *view) eventDate(m pipeline.Mention) string {
-	for _, e := range x.d.Events {
-		if e.Date == "" || !e.Evidence.Contains(m.Span) {
+	for _, i := range x.events.Containing(m.Span, nil) {
+		e := &x.d.Events[i]
+		if e.Date == "" {
 			continue
 		}
 		for _, p := range e.Participants {
@@ -200,10 +202,10 @@ func (x *view) record(p pipeline.Mention, t *title, to, of string, from, upto in
 	if to != "" {
 		// "ambassador to Ankara": name the posting by its country.
 		place := titleCase(to)
-		for _, m := range x.ms {
-			if m.Start >= from && m.End <= upto && strings.EqualFold(x.d.Slice(m.Span), to) {
+		for k := sort.Search(len(x.ms), func(k int) bool { return x.ms[k].Start >= from }); k < len(x.ms) && x.ms[k].Start <= upto; k++ {
+			if m := x.ms[k]; m.End <= upto && strings.EqualFold(x.d.Slice(m.Span), to) {
 				if c := x.polity(m); c != "" {
-					if e := x.d.Entity(c); e != nil && e.Name != "" {
+					if e := x.entity(c); e != nil && e.Name != "" {
 						place = e.Name
 					}
 				}
