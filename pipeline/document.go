@@ -1,8 +1,8 @@
 package pipeline
 
 // Document is the unit of work that flows through every stage. Stages fill
-// it in order: ingest sets the metadata and Format, clean sets Text, Offsets
-// and Boilerplate, nlp sets Sentences and Tokens, and the extractors add
+// it in order: ingest sets the metadata and Format, clean sets Text, Offsets,
+// Boilerplate and Blocks, nlp sets Sentences and Tokens, and the extractors add
 // Mentions, Entities, Dates, Events and Relations.
 //
 // Every field is exported and tagged, so a Document round-trips through JSON
@@ -42,6 +42,9 @@ type Document struct {
 	// buttons, copyright, disclaimers): entities there are kept, events and
 	// relations are not mined from them.
 	Boilerplate []Span `json:"boilerplate,omitempty"`
+	// Blocks are the blocks of Text (title, headings, paragraphs, captions,
+	// list items, boilerplate...) in order, from the clean stage.
+	Blocks []Block `json:"blocks,omitempty"`
 
 	Sentences []Sentence `json:"sentences,omitempty"`
 	Tokens    []Token    `json:"tokens,omitempty"`

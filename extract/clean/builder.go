@@ -39,6 +39,12 @@ const (
 type block struct {
 	kind   blockKind
 	boiler bool
+	// role is the block's Kind on the Document (pipeline.BlockCaption...);
+	// empty means the default for kind.
+	role string
+	// hints are the ids of the enclosing elements whose class or id hint
+	// at page furniture (HTML); boiler is decided from them at the end.
+	hints  []int
 	pieces []piece
 }
 
@@ -162,12 +168,16 @@ type rendered struct {
 	// blocks are the spans of the rendered blocks in text, with their kind
 	// and boilerplate flag; a block span includes its inserted stop.
 	blocks []renderedBlock
+	// nhints is the number of hinted elements (HTML).
+	nhints int
 }
 
 type renderedBlock struct {
 	pipeline.Span
 	kind   blockKind
 	boiler bool
+	role   string
+	hints  []int
 }
 
 // render joins the non-empty blocks with paragraph breaks, inserting a
@@ -210,7 +220,7 @@ func (b *builder) render() rendered {
 			out.offsets, st = addSegment(out.offsets, st, sb.Len(), piece{s: ".", kind: inserted})
 			sb.WriteString(".")
 		}
-		out.blocks = append(out.blocks, renderedBlock{Span: pipeline.Span{Start: startText, End: sb.Len()}, kind: blk.kind, boiler: blk.boiler})
+		out.blocks = append(out.blocks, renderedBlock{Span: pipeline.Span{Start: startText, End: sb.Len()}, kind: blk.kind, boiler: blk.boiler, role: blk.role, hints: blk.hints})
 	}
 	out.text = sb.String()
 	return out

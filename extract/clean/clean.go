@@ -26,6 +26,8 @@ const (
 // concurrent use.
 type Stage struct {
 	rules []rule
+	// article: select the main content of HTML pages (option main_content)
+	article bool
 }
 
 var _ pipeline.Stage = (*Stage)(nil)
@@ -35,10 +37,14 @@ var _ pipeline.Stage = (*Stage)(nil)
 //	boilerplate: bool              mark boilerplate spans (default true)
 //	boilerplate_patterns: [string] extra regular expressions; a matching
 //	                               line of clean text is boilerplate
+//	main_content: bool             on HTML pages, mark every block outside
+//	                               the article as boilerplate (default
+//	                               true); false keeps only the class/id
+//	                               hints and the line rules
 //
 // Unknown keys and bad patterns are errors that name them.
 func New(opts map[string]any) (*Stage, error) {
-	mark := true
+	mark, article := true, true
 	var extra []string
 	keys := make([]string, 0, len(opts))
 	for k := range opts {
@@ -60,11 +66,17 @@ func New(opts map[string]any) (*Stage, error) {
 				return nil, fmt.Errorf("clean: option boilerplate_patterns: %w", err)
 			}
 			extra = list
+		case "main_content":
+			b, ok := v.(bool)
+			if !ok {
+				return nil, fmt.Errorf("clean: option main_content: want true or false, got %v", v)
+			}
+			article = b
 		default:
-			return nil, fmt.Errorf("clean: unknown option %q (known: boilerplate, boilerplate_patterns)", k)
+			return nil, fmt.Errorf("clean: unknown option %q (known: boilerplate, boilerplate_patterns, main_content)", k)
 		}
 	}
-	s := &Stage{}
+	s := &Stage{article: article && mark}
 	if mark {
 		user, err := compileRules(extra)
 		if err != nil {
@@ -115,12 +127,13 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		err = fmt.Errorf("clean: %s: unknown format %q, cleaned as text", d.Source, d.Format)
 		format = Text
 	}
-	r := Clean(d.Original, format)
+	r := clean(d.Original, format, s.article)
 	d.Text, d.Offsets = r.Text, r.Offsets
 	d.Boilerplate = nil
 	if len(s.rules) > 0 || len(r.blocks) > 0 {
 		d.Boilerplate = boilerplate(r.Text, r.blocks, s.rules)
 	}
+	d.Blocks = docBlocks(r.Text, r.blocks, d.Title)
 	return err
 }
 
@@ -132,14 +145,20 @@ type Result struct {
 }
 
 // Clean turns src in the given format (text, markdown or html; anything
-// else is text) into clean text and its offset map.
-func Clean(src []byte, format string) Result {
+// else is text) into clean text and its offset map. On HTML pages the
+// blocks outside the main content are boilerplate.
+func Clean(src []byte, format string) Result { return clean(src, format, true) }
+
+func clean(src []byte, format string, article bool) Result {
 	var r rendered
 	switch format {
 	case Markdown:
 		r = cleanMarkdown(src)
 	case HTML:
 		r = cleanHTML(src)
+		if article {
+			selectArticle(src, &r)
+		}
 	default:
 		return cleanText(src)
 	}

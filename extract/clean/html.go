@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/entente-nlp/entente/pipeline"
 	"golang.org/x/net/html"
 )
 
@@ -53,24 +54,67 @@ var boilerHints = map[string]bool{
 }
 
 type openElem struct {
-	name   string
-	boiler bool
+	name string
+	hint int // id of the furniture hint this element carries, or -1
 }
 
-// cleanHTML keeps the visible text of an HTML document. Page-level header,
-// nav and aside are dropped; footer and elements whose class or id names
-// share buttons, comments, newsletters and the like are kept as
-// boilerplate blocks.
+// noHints are elements whose class or id never marks them as furniture:
+// they hold the whole page or the article ("ads-enabled" on <html>,
+// "sidebar" on <body>, "js-social-anchor-start" on <main>).
+var noHints = map[string]bool{"html": true, "body": true, "main": true, "article": true}
+
+// htmlState is the context cleanHTML tracks while it walks the tags.
+type htmlState struct {
+	stack   []openElem
+	hints   []int // ids of the open hinted elements, outermost first
+	nhints  int
+	pre     int // depth of <pre>
+	article int // depth of <article>/<main>
+	quote   int // depth of <blockquote>/<q> blocks
+	caption int // depth of <figcaption>/<caption>
+}
+
+// role is the Kind of a block starting now with the given kind.
+func (st *htmlState) role(kind blockKind, tag string) string {
+	switch {
+	case kind == heading:
+		return pipeline.BlockHeading
+	case st.caption > 0 || tag == "figcaption" || tag == "caption":
+		return pipeline.BlockCaption
+	case kind == item:
+		return pipeline.BlockListItem
+	case kind == row || tag == "table":
+		return pipeline.BlockTable
+	case kind == code:
+		return pipeline.BlockCode
+	case st.quote > 0 || tag == "blockquote":
+		return pipeline.BlockQuote
+	}
+	return pipeline.BlockParagraph
+}
+
+// start begins a block of the given kind in the current context.
+func (st *htmlState) start(b *builder, kind blockKind, tag string) {
+	b.start(kind, false)
+	blk := &b.blocks[len(b.blocks)-1]
+	blk.role = st.role(kind, tag)
+	if len(st.hints) > 0 {
+		blk.hints = append([]int(nil), st.hints...)
+	}
+}
+
+// cleanHTML keeps the visible text of an HTML document. Navigation, asides
+// and scripts are dropped; page headers and footers and elements whose
+// class, id or role names share buttons, comments, newsletters and the
+// like are kept as boilerplate blocks, unless they hold most of the page's
+// text (see furniture).
 func cleanHTML(src []byte) rendered {
 	b := newBuilder(src)
 	pos := bomLen(src)
 	z := html.NewTokenizer(bytes.NewReader(src[pos:]))
-	var stack []openElem
-	skip := ""   // name of the dropped element being skipped
-	skipN := 0   // nesting depth of skip
-	pre := 0     // depth of <pre>
-	article := 0 // depth of <article>/<main>
-	boilerN := 0 // depth of boilerplate elements
+	var st htmlState
+	skip := "" // name of the dropped element being skipped
+	skipN := 0 // nesting depth of skip
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -85,9 +129,9 @@ func cleanHTML(src []byte) rendered {
 				continue
 			}
 			if !b.open {
-				b.start(para, boilerN > 0)
+				st.start(b, para, "")
 			}
-			appendHTMLText(b, start, pos, pre > 0)
+			appendHTMLText(b, start, pos, st.pre > 0)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			tag := string(name)
@@ -101,18 +145,21 @@ func cleanHTML(src []byte) rendered {
 				}
 				continue
 			}
-			boiler := false
+			hinted := false
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
 				if (string(k) == "class" || string(k) == "id" || string(k) == "role") && hintsBoiler(string(v)) {
-					boiler = true
+					hinted = true
 				}
 			}
-			if tag == "header" && article == 0 {
-				// Page headers are site navigation; an article's own
-				// header (title, byline) is kept.
-				tag = "nav"
+			if noHints[tag] {
+				hinted = false
+			}
+			if (tag == "header" || tag == "footer") && st.article == 0 {
+				// Page headers and footers are site furniture; an
+				// article's own header (title, byline) is kept.
+				hinted = true
 			}
 			if dropped[tag] {
 				if tt == html.StartTagToken && !voidTags[tag] {
@@ -136,23 +183,27 @@ func cleanHTML(src []byte) rendered {
 				}
 				continue
 			}
-			if tag == "footer" {
-				boiler = true
+			switch tag {
+			case "article", "main":
+				st.article++
+			case "pre":
+				st.pre++
+			case "blockquote":
+				st.quote++
+			case "figcaption", "caption":
+				st.caption++
 			}
-			if tag == "article" || tag == "main" {
-				article++
+			e := openElem{name: tag, hint: -1}
+			if hinted {
+				e.hint = st.nhints
+				st.nhints++
+				st.hints = append(st.hints, e.hint)
 			}
-			if tag == "pre" {
-				pre++
-			}
-			if boiler {
-				boilerN++
-			}
-			stack = append(stack, openElem{name: tag, boiler: boiler})
+			st.stack = append(st.stack, e)
 			if kind, ok := blockTags[tag]; ok {
-				b.start(kind, boilerN > 0)
-			} else if boiler {
-				b.start(para, true)
+				st.start(b, kind, tag)
+			} else if hinted {
+				st.start(b, para, tag)
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -168,36 +219,70 @@ func cleanHTML(src []byte) rendered {
 				}
 				continue
 			}
-			if tag == "header" && article == 0 {
-				continue
-			}
 			// Pop to the matching element, if open (tolerates bad nesting).
-			leftBoiler := false
-			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i].name != tag {
+			leftHint := false
+			for i := len(st.stack) - 1; i >= 0; i-- {
+				if st.stack[i].name != tag {
 					continue
 				}
-				for _, e := range stack[i:] {
-					if e.boiler {
-						boilerN--
-						leftBoiler = true
+				for _, e := range st.stack[i:] {
+					if e.hint >= 0 {
+						st.hints = st.hints[:len(st.hints)-1]
+						leftHint = true
 					}
 					switch e.name {
 					case "article", "main":
-						article--
+						st.article--
 					case "pre":
-						pre--
+						st.pre--
+					case "blockquote":
+						st.quote--
+					case "figcaption", "caption":
+						st.caption--
 					}
 				}
-				stack = stack[:i]
+				st.stack = st.stack[:i]
 				break
 			}
-			if _, ok := blockTags[tag]; ok || leftBoiler {
+			if _, ok := blockTags[tag]; ok || leftHint {
 				b.end()
 			}
 		}
 	}
-	return b.render()
+	r := b.render()
+	r.nhints = st.nhints
+	furniture(r.blocks, r.nhints, nil)
+	return r
+}
+
+// furniture marks as boilerplate the blocks inside an element hinted as
+// furniture, unless that element holds more than half of the text (then
+// the hint is wrong: a share-button id on the article's own div). The text
+// is the page's, or with counted non-nil only that of the counted blocks
+// (the article's).
+func furniture(blocks []renderedBlock, nhints int, counted []bool) {
+	if nhints == 0 {
+		return
+	}
+	total := 0
+	held := make([]int, nhints)
+	for i, blk := range blocks {
+		if counted != nil && !counted[i] {
+			continue
+		}
+		total += blk.Len()
+		for _, h := range blk.hints {
+			held[h] += blk.Len()
+		}
+	}
+	for i := range blocks {
+		for _, h := range blocks[i].hints {
+			if 2*held[h] <= total {
+				blocks[i].boiler = true
+				break
+			}
+		}
+	}
 }
 
 func hintsBoiler(v string) bool {

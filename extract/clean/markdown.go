@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/entente-nlp/entente/pipeline"
 )
 
 // mdParser removes Markdown markup line by line, keeping the text. It is
@@ -124,6 +126,9 @@ func cleanMarkdown(src []byte) rendered {
 			}
 		} else if !p.b.open {
 			p.b.start(para, false)
+			if quoted {
+				p.b.cur().role = pipeline.BlockQuote
+			}
 		} else {
 			p.lineBreak(s)
 		}

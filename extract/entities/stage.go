@@ -19,6 +19,10 @@ type Options struct {
 	// stage produced them (nlp prose_ner on). Default true: they cost
 	// nothing here once computed.
 	ProseLabels bool
+	// PageEntities keeps the mentions found in page furniture (blocks the
+	// clean stage marked boilerplate: navigation, teasers, share bars).
+	// Default false: only the article is a source of entities.
+	PageEntities bool
 }
 
 // DefaultOptions returns the options used when the configuration sets none.
@@ -41,8 +45,14 @@ func ParseOptions(m map[string]any) (Options, error) {
 				return o, fmt.Errorf("entities: option %s must be true or false, got %v", k, m[k])
 			}
 			o.ProseLabels = b
+		case "page_entities":
+			b, ok := m[k].(bool)
+			if !ok {
+				return o, fmt.Errorf("entities: option %s must be true or false, got %v", k, m[k])
+			}
+			o.PageEntities = b
 		default:
-			return o, fmt.Errorf("entities: unknown option %q (known: prose_labels)", k)
+			return o, fmt.Errorf("entities: unknown option %q (known: page_entities, prose_labels)", k)
 		}
 	}
 	return o, nil
@@ -114,6 +124,9 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	all = append(all, models...)
 	all = append(all, byModel...)
 	chosen := merge(len(d.Text), all)
+	if !s.opts.PageEntities {
+		chosen = inArticle(d, chosen)
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -122,6 +135,17 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	s.reconcile(d, ms)
 	s.build(d, ws, ms)
 	return nil
+}
+
+// inArticle drops the candidates that lie in page furniture.
+func inArticle(d *pipeline.Document, cs []cand) []cand {
+	out := cs[:0]
+	for _, c := range cs {
+		if !d.OutsideArticle(c.Span) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // disambiguator is implemented by gazetteers that can choose among the
