@@ -3,6 +3,7 @@ module github.com/entente-nlp/entente
 go 1.26.8
 
 require (
+	codeberg.org/readeck/go-readability/v2 v2.1.3
 	github.com/dominikbraun/graph v0.23.0
 	github.com/go-viper/mapstructure/v2 v2.5.0
 	github.com/jdkato/prose/v3 v3.2.3
@@ -17,7 +18,6 @@ require (
 )
 
 require (
-	codeberg.org/readeck/go-readability/v2 v2.1.3 // indirect
 	github.com/VividCortex/ewma v1.2.0 // indirect
 	github.com/acarl005/stripansi v0.0.0-20180116102854-5a71ef0e047d // indirect
 	github.com/andybalholm/cascadia v1.3.3 // indirect
