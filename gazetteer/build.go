@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"strings"
 )
 
@@ -50,7 +51,7 @@ func (s *entrySet) build() (*Gazetteer, error) {
 		holders: map[string][]int32{},
 	}
 	for _, n := range s.given {
-		g.given[Fold(n)] = true
+		g.given[textnorm.Fold(n)] = true
 	}
 	for i, e := range s.entries {
 		if err := e.validate(); err != nil {
@@ -59,14 +60,14 @@ func (s *entrySet) build() (*Gazetteer, error) {
 		g.byID[e.ID] = e
 		g.index[e.ID] = int32(i)
 		for _, r := range e.Roles {
-			k := Fold(r.Title) + "|" + r.Of
+			k := textnorm.Fold(r.Title) + "|" + r.Of
 			if l := g.holders[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
 				g.holders[k] = append(l, int32(i))
 			}
 		}
 		if e.Kind == KindPerson && !familyNameFirst(e) {
 			if w := strings.Fields(e.Name); len(w) > 1 {
-				g.given[Fold(w[0])] = true
+				g.given[textnorm.Fold(w[0])] = true
 			}
 		}
 	}
@@ -83,7 +84,7 @@ func (s *entrySet) build() (*Gazetteer, error) {
 			continue
 		}
 		for _, sn := range surnamesOf(e.Name) {
-			f := Fold(sn)
+			f := textnorm.Fold(sn)
 			if len(f) < 3 || stopSurnames[f] || g.given[f] || hasAlias(e, sn) {
 				continue
 			}
@@ -94,7 +95,7 @@ func (s *entrySet) build() (*Gazetteer, error) {
 	for i, e := range s.entries {
 		seen := map[string]int{}
 		for _, a := range e.AllNames() {
-			key := Fold(a.Text)
+			key := textnorm.Fold(a.Text)
 			if key == "" {
 				continue
 			}
@@ -145,7 +146,7 @@ var acronymWords = map[string]bool{"of": true, "the": true, "and": true, "for": 
 // acronymOf returns the folded initials of a multi-word name ("International
 // Syria Support Group" → "issg"), or "" for names of fewer than 3 words.
 func acronymOf(name string) string {
-	words := strings.Fields(Fold(name))
+	words := strings.Fields(textnorm.Fold(name))
 	var b strings.Builder
 	for _, w := range words {
 		if acronymWords[w] || !isWordByte(w[0]) {
@@ -170,10 +171,10 @@ func familyNameFirst(e *Entry) bool {
 	if familyNameFirstCountries[e.Country] {
 		return true
 	}
-	words := strings.Fields(Fold(e.Name))
+	words := strings.Fields(textnorm.Fold(e.Name))
 	for _, a := range e.Aliases {
 		if a.Form == FormSurname {
-			if f := Fold(a.Text); len(words) > 0 && (f == words[0] || f == Fold(e.Name)) {
+			if f := textnorm.Fold(a.Text); len(words) > 0 && (f == words[0] || f == textnorm.Fold(e.Name)) {
 				return true
 			}
 		}

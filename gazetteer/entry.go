@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"strings"
 )
 
@@ -158,7 +159,7 @@ func (e *Entry) validate() error {
 // characters other than letters and digits replaced by one hyphen
 // ("Bashar al-Assad" → "bashar-al-assad").
 func Slug(name string) string {
-	f := Fold(name)
+	f := textnorm.Fold(name)
 	var b strings.Builder
 	dash := false
 	for i := 0; i < len(f); i++ {

@@ -31,8 +31,3 @@ func ExampleGazetteer_Lookup() {
 	// Output:
 	// person:mevlut-cavusoglu 0.85 surname of a known person
 }
-
-func ExampleFold() {
-	fmt.Println(gazetteer.Fold("Mevlüt Çavuşoğlu"), gazetteer.Fold("Fikri Işık"))
-	// Output: mevlut cavusoglu fikri isik
-}

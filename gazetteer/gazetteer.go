@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"sort"
 	"strings"
 	"sync"
@@ -95,7 +96,7 @@ func (g *Gazetteer) idOf(i int32) string { return g.entries[i].ID }
 // IsGivenName reports whether word (any case, with or without diacritics)
 // is a common given name ("Sergey", "Mevlüt", "John").
 func (g *Gazetteer) IsGivenName(word string) bool {
-	return g.given[Fold(word)]
+	return g.given[textnorm.Fold(word)]
 }
 
 // RoleOn returns the offices person personID held on date ("2016-12-20";
@@ -128,10 +129,10 @@ func (g *Gazetteer) RoleOn(personID, date string) []Role {
 func (g *Gazetteer) HoldersOn(title, of, date string) []*Entry {
 	of = toID(of)
 	var out []*Entry
-	for _, i := range g.holders[Fold(title)+"|"+of] {
+	for _, i := range g.holders[textnorm.Fold(title)+"|"+of] {
 		e := g.entries[i]
 		for _, r := range e.Roles {
-			if r.Of == of && Fold(r.Title) == Fold(title) && (r.From == "" || cmpDate(date, r.From) >= 0) && (r.To == "" || cmpDate(date, r.To) <= 0) {
+			if r.Of == of && textnorm.Fold(r.Title) == textnorm.Fold(title) && (r.From == "" || cmpDate(date, r.From) >= 0) && (r.To == "" || cmpDate(date, r.To) <= 0) {
 				out = append(out, e)
 				break
 			}

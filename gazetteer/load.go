@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"io"
 	"os"
 	"path/filepath"
@@ -316,12 +317,12 @@ func merge(old, e *Entry) {
 
 // hasAlias reports whether e already has name text (compared folded).
 func hasAlias(e *Entry, text string) bool {
-	f := Fold(text)
-	if Fold(e.Name) == f {
+	f := textnorm.Fold(text)
+	if textnorm.Fold(e.Name) == f {
 		return true
 	}
 	for _, a := range e.Aliases {
-		if Fold(a.Text) == f {
+		if textnorm.Fold(a.Text) == f {
 			return true
 		}
 	}
@@ -405,10 +406,10 @@ func (s *entrySet) readCountryAliases(name string, data []byte) error {
 		case FormName:
 			merge(e, &Entry{Name: text})
 		case "remove":
-			f := Fold(text)
+			f := textnorm.Fold(text)
 			kept := e.Aliases[:0]
 			for _, a := range e.Aliases {
-				if Fold(a.Text) != f {
+				if textnorm.Fold(a.Text) != f {
 					kept = append(kept, a)
 				}
 			}

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"sort"
 	"strings"
 )
@@ -25,7 +26,7 @@ const (
 // little lower than names.
 func (g *Gazetteer) Lookup(name string) []Candidate {
 	name = strings.TrimSpace(name)
-	key := Fold(name)
+	key := textnorm.Fold(name)
 	key = strings.TrimPrefix(key, "the ")
 	if k := strings.TrimSuffix(strings.TrimSuffix(key, "'s"), "'"); k != "" {
 		key = k

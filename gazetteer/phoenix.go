@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"bufio"
 	"fmt"
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"io"
 	"sort"
 	"strings"
@@ -212,7 +213,7 @@ func phoenixCase(name string, g *Gazetteer) string {
 	if letters <= 3 || strings.Contains(name, ".") {
 		return name
 	}
-	for _, ref := range g.names[Fold(name)] {
+	for _, ref := range g.names[textnorm.Fold(name)] {
 		if ref.text == name {
 			return name
 		}
@@ -331,7 +332,7 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 					// Phoenix codes a country's cities as the country: keep
 					// them as metonyms so the city stays the first reading.
 					form := FormAlias
-					for _, ref := range g.names[Fold(n)] {
+					for _, ref := range g.names[textnorm.Fold(n)] {
 						if k := g.entries[ref.entry].Kind; k == KindCity || k == KindRegion {
 							form = FormMetonym
 						}
@@ -352,9 +353,9 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 	if Slug(a.name) == "" {
 		return nil
 	}
-	seen := map[string]bool{Fold(a.name): true}
+	seen := map[string]bool{textnorm.Fold(a.name): true}
 	for _, s := range a.synonyms {
-		if f := Fold(s); !seen[f] {
+		if f := textnorm.Fold(s); !seen[f] {
 			seen[f] = true
 			e.Aliases = append(e.Aliases, Alias{Text: phoenixCase(s, g), Form: FormAlias})
 		}
@@ -403,7 +404,7 @@ func phoenixKind(a *phoenixActor, g *Gazetteer) string {
 	}
 	initial := false
 	for _, w := range words {
-		f := Fold(w)
+		f := textnorm.Fold(w)
 		if orgWords[f] || g.isAcronym(w) {
 			return KindOrg
 		}
@@ -413,7 +414,7 @@ func phoenixKind(a *phoenixActor, g *Gazetteer) string {
 	for _, c := range a.codes {
 		dated = dated || c.from != "" || c.to != ""
 	}
-	if g.given[Fold(words[0])] || initial || dated {
+	if g.given[textnorm.Fold(words[0])] || initial || dated {
 		return KindPerson
 	}
 	return KindOrg
@@ -425,7 +426,7 @@ func (g *Gazetteer) isAcronym(w string) bool {
 	if strings.ToUpper(w) != w || len(w) < 2 {
 		return false
 	}
-	for _, ref := range g.names[Fold(w)] {
+	for _, ref := range g.names[textnorm.Fold(w)] {
 		if ref.text == w && (ref.form == FormAcronym || ref.form == FormName || ref.form == FormAlias) {
 			return true
 		}

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"strings"
 )
 
@@ -128,7 +129,7 @@ func stripTitles(name string) string {
 // initialFits reports whether a given name or initial ("S.", "Sergei")
 // agrees with the first name of full ("Sergey Lavrov"): same first letter.
 func initialFits(given, full string) bool {
-	fg, ff := Fold(given), Fold(full)
+	fg, ff := textnorm.Fold(given), textnorm.Fold(full)
 	return fg != "" && ff != "" && fg[0] == ff[0]
 }
 
@@ -181,11 +182,11 @@ func (g *Gazetteer) officeHolder(phrase, date string) (*Entry, string, bool) {
 		words = words[1:]
 	}
 	try := func(place, title string) (*Entry, string, bool) {
-		t, ok := officeTitles[Fold(title)]
+		t, ok := officeTitles[textnorm.Fold(title)]
 		if !ok {
 			return nil, "", false
 		}
-		for _, ref := range g.names[Fold(place)] {
+		for _, ref := range g.names[textnorm.Fold(place)] {
 			e := g.entries[ref.entry]
 			if e.Kind != KindCountry && e.Kind != KindOrg {
 				continue

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"github.com/entente-nlp/entente/gazetteer"
+	"github.com/entente-nlp/entente/internal/textnorm"
 )
 
 // FromGazetteer adapts package gazetteer's matcher to the stage. It works
@@ -14,7 +15,7 @@ func FromGazetteer(g *gazetteer.Gazetteer) Gazetteer {
 	cities := map[string]string{} // folded name|country code → city id
 	for _, e := range g.Entries() {
 		if e.Kind == gazetteer.KindCity {
-			cities[gazetteer.Fold(e.Name)+"|"+e.Country] = e.ID
+			cities[textnorm.Fold(e.Name)+"|"+e.Country] = e.ID
 			if e.CapitalOf != "" {
 				a.capitalOf[e.ID] = e.CapitalOf
 			}
@@ -26,7 +27,7 @@ func FromGazetteer(g *gazetteer.Gazetteer) Gazetteer {
 		}
 		for _, al := range e.Aliases {
 			if al.Form == gazetteer.FormMetonym {
-				if id, ok := cities[gazetteer.Fold(al.Text)+"|"+e.Country]; ok {
+				if id, ok := cities[textnorm.Fold(al.Text)+"|"+e.Country]; ok {
 					a.capitalOf[id] = e.ID
 				}
 			}

@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"log"
 	"os"
 	"path/filepath"
@@ -49,9 +50,9 @@ func main() {
 	}
 	countryNames := map[string]bool{}
 	for _, r := range countries[1:] {
-		countryNames[gazetteer.Fold(r[2])] = true
+		countryNames[textnorm.Fold(r[2])] = true
 		for _, a := range strings.Split(r[3], "|") {
-			countryNames[gazetteer.Fold(a)] = true
+			countryNames[textnorm.Fold(a)] = true
 		}
 	}
 	rows, err := genCities(*cities, *tz, *names, *minPop, countryNames)
@@ -126,10 +127,10 @@ func genCountries(isoPath, worldPath string) ([][]string, error) {
 			name = c.Name
 		}
 		var aliases []string
-		seen := map[string]bool{gazetteer.Fold(name): true}
+		seen := map[string]bool{textnorm.Fold(name): true}
 		add := func(list *[]string, s string) {
 			s = strings.TrimSpace(s)
-			f := gazetteer.Fold(s)
+			f := textnorm.Fold(s)
 			if len(f) < 3 || seen[f] || !latin(s) || strings.ContainsAny(s, "|\n") {
 				return
 			}
@@ -228,7 +229,7 @@ func genCities(citiesPath, tzPath, namesPath string, minPop float64, countryName
 	sort.Strings(rest)
 	for _, k := range rest {
 		cc, name, _ := strings.Cut(k, "/")
-		if countryNames[gazetteer.Fold(name)] {
+		if countryNames[textnorm.Fold(name)] {
 			continue // a zone named after its country (Asia/Qatar, America/Panama)
 		}
 		picked = append(picked, &city{name: name, ascii: name, cc: cc})
@@ -250,11 +251,11 @@ func genCities(citiesPath, tzPath, namesPath string, minPop float64, countryName
 				aliases = append(aliases, strings.Split(p[3], "|")...)
 			}
 		}
-		seen := map[string]bool{gazetteer.Fold(name): true}
+		seen := map[string]bool{textnorm.Fold(name): true}
 		var al []string
 		for _, a := range append([]string{c.name, c.ascii}, aliases...) {
 			a = strings.TrimSpace(a)
-			if f := gazetteer.Fold(a); a != "" && !seen[f] {
+			if f := textnorm.Fold(a); a != "" && !seen[f] {
 				seen[f] = true
 				al = append(al, a)
 			}

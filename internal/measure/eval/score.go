@@ -284,8 +284,11 @@ func notEntities(g *Gold, d *pipeline.Document, names []map[string]bool) []strin
 	var out []string
 	for _, ne := range g.NotEntities {
 		if strings.HasPrefix(strings.ToLower(ne), "markup") {
+			// Folding turns markup into separators: look at the names as
+			// written.
+			written := writtenNames(d)
 			for i, e := range d.Entities {
-				for n := range names[i] {
+				for _, n := range written[i] {
 					if hasMarkup(n) {
 						out = append(out, ne+": "+e.Type+" "+n)
 						break
@@ -310,6 +313,25 @@ func notEntities(g *Gold, d *pipeline.Document, names []map[string]bool) []strin
 				if (types == nil || types[e.Type]) && names[i][f] {
 					out = append(out, ne+": "+e.Type+" "+e.Name+" ("+e.ID+")")
 				}
+			}
+		}
+	}
+	return out
+}
+
+// writtenNames returns, for each entity of d, its name, its aliases and the
+// text of its mentions, as written.
+func writtenNames(d *pipeline.Document) [][]string {
+	idx := map[string]int{}
+	out := make([][]string, len(d.Entities))
+	for i, e := range d.Entities {
+		idx[e.ID] = i
+		out[i] = append([]string{e.Name}, e.Aliases...)
+	}
+	for _, mn := range d.Mentions {
+		if i, ok := idx[mn.EntityID]; ok {
+			if t := d.Slice(mn.Span); t != "" {
+				out[i] = append(out[i], t)
 			}
 		}
 	}
