@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"time"
 
+	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/internal/measure/bench"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
@@ -62,7 +64,7 @@ short document).`,
 				}
 			}
 			warm, _ := bench.NewCorpus(sentences, 1, 3, 0)
-			if _, err := bench.Entente(cmd.Context(), app.Stages, warm, 1, io.Discard); err != nil {
+			if _, err := bench.Entente(cmd.Context(), app.Stages, warm, 1, jsonlRecords(io.Discard)); err != nil {
 				return err
 			}
 			startup := time.Since(start)
@@ -91,7 +93,7 @@ short document).`,
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 			for w := 1; w <= maxWorkers; w++ {
 				runtime.GOMAXPROCS(w)
-				r, err := bench.Entente(cmd.Context(), app.Stages, corpus, w, out)
+				r, err := bench.Entente(cmd.Context(), app.Stages, corpus, w, jsonlRecords(out))
 				if err != nil {
 					return err
 				}
@@ -140,4 +142,12 @@ func stageNames(stages []pipeline.Stage) []string {
 		out[i] = s.Name()
 	}
 	return out
+}
+
+// jsonlRecords returns a sink that writes each document's output record to
+// w as JSON Lines, as `entente extract --format jsonl` does (the format
+// needs no closing).
+func jsonlRecords(w io.Writer) pipeline.Sink {
+	enc := json.NewEncoder(w)
+	return func(d *pipeline.Document) error { return enc.Encode(entente.NewRecord(d)) }
 }

@@ -36,7 +36,7 @@ func BenchmarkPipeline(b *testing.B) {
 			var tokens, bytes int64
 			cpu0 := bench.CPUTime()
 			for b.Loop() {
-				r, err := bench.Entente(context.Background(), app.Stages, corpus, workers, io.Discard)
+				r, err := bench.Entente(context.Background(), app.Stages, corpus, workers, jsonlRecords(io.Discard))
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -181,6 +181,12 @@ func Load(o Options) (*Config, error) {
 		}
 	}
 
+	return decode(v, origin, file)
+}
+
+// decode decodes v into a Config and validates it; origin names where each
+// overridden key came from, for errors.
+func decode(v *viper.Viper, origin map[string]string, file string) (*Config, error) {
 	var c Config
 	hook := mapstructure.ComposeDecodeHookFunc(
 		byteSizeHook,

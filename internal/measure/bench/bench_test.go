@@ -65,7 +65,10 @@ func TestEntenteAndProseRuns(t *testing.T) {
 	}}
 	c, _ := NewCorpus(DefaultSentences(), 12, 6, 7)
 	var out bytes.Buffer
-	r, err := Entente(context.Background(), []pipeline.Stage{clean, st}, c, 2, &out)
+	r, err := Entente(context.Background(), []pipeline.Stage{clean, st}, c, 2, func(d *pipeline.Document) error {
+		out.WriteString(d.ID + "\n")
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +76,7 @@ func TestEntenteAndProseRuns(t *testing.T) {
 		t.Errorf("entente result = %+v", r)
 	}
 	if n := strings.Count(out.String(), "\n"); n != 12 {
-		t.Errorf("wrote %d JSON lines, want 12", n)
+		t.Errorf("wrote %d documents, want 12", n)
 	}
 	p, err := Prose(context.Background(), c, 2)
 	if err != nil {
