@@ -63,7 +63,11 @@ func main() {
 		stop()
 	}()
 	err := rootCmd.ExecuteContext(ctx)
-	interrupted := ctx.Err() != nil
+	// serve stops on a signal by design: that is success, not an interruption.
+	interrupted := ctx.Err() != nil && !errors.Is(err, errStopped)
+	if errors.Is(err, errStopped) {
+		err = nil
+	}
 	stop()
 	switch {
 	case interrupted:

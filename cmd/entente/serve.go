@@ -1,0 +1,97 @@
+package main
+
+// serve.go: the "entente serve" command, and the backend that gives the
+// serve package entente's pipeline, graph and gazetteer.
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/entente-nlp/entente/internal/app/config"
+	"github.com/entente-nlp/entente/serve"
+	"github.com/spf13/cobra"
+)
+
+func init() { rootCmd.AddCommand(newServeCmd()) }
+
+func newServeCmd() *cobra.Command {
+	var opts serve.Options
+	var maxBody string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the API over HTTP, and a page to read an article's entities, events and graph",
+		Long: `serve answers HTTP requests: POST /v1/extract (one document, or JSON Lines
+streamed back), POST /v1/graph, GET /v1/gazetteer/lookup, /healthz, /readyz,
+/metrics (Prometheus) and /openapi.json; GET / is a page where you paste an
+article and see its mentions highlighted, its entities, dates, events,
+relations and graph. See docs/serve.md.
+
+It reads the same configuration as extract (entente.yaml, ENTENTE_*, the
+global flags); models and gazetteer are loaded once and shared. It listens on
+localhost unless --addr says otherwise, never fetches a file or URL named in
+a request, and on SIGTERM or Ctrl-C finishes the requests in flight, then
+exits 0.`,
+		Example: `  entente serve
+  entente serve --addr 127.0.0.1:9000 --max-inflight 16 --timeout 10s
+  curl -s localhost:8080/v1/extract -H 'Content-Type: text/markdown' \
+    --data-binary @testdata/moscow-declaration.md | jq '.entities | length'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if maxBody != "" {
+				n, err := config.ParseByteSize(maxBody)
+				if err != nil {
+					return fmt.Errorf("serve: --max-body: %w", err)
+				}
+				opts.MaxBody = int64(n)
+			}
+			return runServe(cmd, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Addr, "addr", serve.DefaultAddr, "address to listen on (host:port)")
+	fl.StringVar(&maxBody, "max-body", "8MiB", "largest request body; larger ones are refused with 413")
+	fl.IntVar(&opts.MaxInflight, "max-inflight", serve.DefaultMaxInflight, "requests worked on at once; more get 503 with Retry-After")
+	fl.DurationVar(&opts.Timeout, "timeout", serve.DefaultTimeout, "longest extraction of one document; past it the answer is 504")
+	fl.StringVar(&opts.CORS, "cors", "", "origin allowed to call the API from a browser (default: none)")
+	return cmd
+}
+
+// errStopped is returned by serve after a signal asked it to stop and the
+// requests in flight finished: main exits 0.
+var errStopped = errors.New("stopped")
+
+// runServe listens first (so /healthz answers and a busy port fails fast),
+// then loads the models, then serves until the context ends.
+func runServe(cmd *cobra.Command, opts serve.Options) error {
+	ctx := cmd.Context()
+	srv, err := serve.New(opts)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return err
+	}
+	ln, err := srv.Listen()
+	if err != nil {
+		return err
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ctx, ln) }()
+	slog.Info("serve: listening, loading models", "addr", "http://"+ln.Addr().String())
+	t0 := time.Now()
+	app, err := buildApp(cfg)
+	if err != nil {
+		ln.Close()
+		<-served
+		return err
+	}
+	srv.SetBackend(serve.NewPipelineBackend(app.Stages, app.Env.Gazetteer, app.Config.Published))
+	slog.Info("serve: ready", "addr", "http://"+ln.Addr().String(), "loaded_in", time.Since(t0).Round(time.Millisecond))
+	if err := <-served; err != nil {
+		return err
+	}
+	return errStopped
+}

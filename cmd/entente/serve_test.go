@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/entente-nlp/entente/internal/testkit/testutil"
+	"github.com/entente-nlp/entente/serve"
+)
+
+// TestServeRecordIsExtractRecord checks the contract of POST /v1/extract:
+// the record equals what `entente extract --format json` writes for the
+// same document (read from a JSON Lines line with the same fields), but
+// for "source", which says where each came from.
+func TestServeRecordIsExtractRecord(t *testing.T) {
+	article, err := os.ReadFile(testutil.Testdata(t, "moscow-declaration.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[string]string{"id": "moscow", "text": string(article), "format": "markdown", "published": "2016-12-22"}
+	line, _ := json.Marshal(in)
+	jsonl := filepath.Join(t.TempDir(), "one.jsonl")
+	if err := os.WriteFile(jsonl, append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	app := testApp(t, nil)
+	var cli bytes.Buffer
+	if err := runExtract(t.Context(), &cli, app, []string{jsonl}, ""); err != nil {
+		t.Fatal(err)
+	}
+	var want []map[string]any
+	if err := json.Unmarshal(cli.Bytes(), &want); err != nil || len(want) != 1 {
+		t.Fatalf("extract wrote %d records (%v)", len(want), err)
+	}
+
+	srv, err := serve.New(serve.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetBackend(serve.NewPipelineBackend(app.Stages, app.Env.Gazetteer, app.Config.Published))
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	resp, err := http.Post(ts.URL+"/v1/extract", "application/json", bytes.NewReader(line))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got["entities"].([]any)) < 10 {
+		t.Fatalf("only %d entities", len(got["entities"].([]any)))
+	}
+	delete(got, "source")
+	delete(want[0], "source")
+	if !reflect.DeepEqual(got, want[0]) {
+		g, _ := json.MarshalIndent(got, "", " ")
+		w, _ := json.MarshalIndent(want[0], "", " ")
+		t.Errorf("serve's record differs from extract's:\n%.2000s\n---\n%.2000s", g, w)
+	}
+}
+
+// TestServeStopsOnSIGTERM runs the binary, waits until it is ready,
+// sends SIGTERM and expects exit status 0.
+func TestServeStopsOnSIGTERM(t *testing.T) {
+	bin := binary(t)
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), "ENTENTE_CONFIG=")
+	var stderr syncBuffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(stderr.String(), "serve: ready") {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("not ready after 30 s:\n%s", stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit after SIGTERM: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("still running 30 s after SIGTERM:\n%s", stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "serve: stopped") {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+}
