@@ -61,7 +61,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	ref, known := d.PublishedDate()
 	d.Dates = s.finder.Find(d.Text, ref, known)
 	if !known && d.Published != "" {
-		return fmt.Errorf("dates: publication date %q is not YYYY-MM-DD or RFC 3339; relative dates left unresolved", d.Published)
+		return fmt.Errorf("dates: publication date %q is not a date; relative dates left unresolved", d.Published)
 	}
 	return nil
 }

@@ -2,6 +2,9 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
+
+	"github.com/entente-nlp/entente/internal/metadate"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,7 +40,7 @@ var (
 	reMdHeading = regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$`)
 	reTag       = regexp.MustCompile(`<[^>]{1,200}>`)
 	reByline    = regexp.MustCompile(`^(?:(?i)by|written by|author:|authors:)\s+(.{2,120})$`)
-	reNameSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\|)\s*`)
+	reNameSplit = regexp.MustCompile(`\s*(?:,|;|(?i:\band\b)|&|\|)\s*`)
 	reCopyYear  = regexp.MustCompile(`(?i)(?:copyright|©|\(c\))\s*(?:©\s*)?((?:19|20)\d\d)\b`)
 	reURLYear   = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/`)
 )
@@ -77,12 +80,12 @@ func (f *found) scanParagraphs(paras []string, whole string) {
 			f.set("dateline", strings.TrimSpace(strings.TrimRight(m[0], "-–— ")))
 			f.set("dateline_place", m[1])
 			f.set("agency", m[5])
-			mo, day := monthNumber(m[2]), atoi(m[3])
+			mo, day := metadate.MonthNumber(m[2]), atoi(m[3])
 			year := atoi(m[4])
 			if year == 0 {
 				year = inferYear(whole, f.url)
 			}
-			if x, ok := makeDate(year, mo, day); ok {
+			if x, ok := metadate.Make(year, mo, day); ok {
 				f.published, f.publishedFrom = x.String(), "dateline"
 			}
 			continue
@@ -93,7 +96,7 @@ func (f *found) scanParagraphs(paras []string, whole string) {
 		if p == f.title {
 			continue // "Remembering September 11, 2001" is a title, not a dateline
 		}
-		if x, _, ok := findDate(p); ok && !readsAsProse(p) {
+		if x, _, ok := metadate.Find(p); ok && !readsAsProse(p) {
 			f.published, f.publishedFrom = x.String(), "dateline"
 			f.set("dateline", p)
 		}
@@ -124,7 +127,7 @@ func readsAsProse(p string) bool {
 	for _, w := range strings.Fields(p) {
 		w = strings.Trim(w, ",.;:()[]|")
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !datelineWords[w] && monthNumber(w) == 0 {
+		if unicode.IsLower(r) && !datelineWords[w] && metadate.MonthNumber(w) == 0 {
 			n++
 		}
 	}
@@ -148,23 +151,69 @@ func inferYear(text, url string) int {
 
 // names splits a byline into person names, keeping those that look like
 // names (one to five capitalized words).
+// Handles (@jdoe), organisations ("Associated Press", "BBC News") and
+// desks are left out; an all-capitals name ("By JOHN DOE", NYT's byl) is
+// given its capitals.
 func names(s string) []string {
 	s = strings.TrimSpace(s)
 	var out []string
 	for _, part := range reNameSplit.Split(s, -1) {
 		part = strings.Trim(part, " .")
-		if looksLikeName(part) {
+		if low := strings.ToLower(part); strings.HasPrefix(low, "by ") {
+			part = strings.TrimSpace(part[3:])
+		}
+		if strings.HasPrefix(part, "@") {
+			continue
+		}
+		if isUpperText(part) {
+			part = titleCase(part)
+		}
+		if looksLikeName(part) && !slices.Contains(out, part) {
 			out = append(out, part)
 		}
 	}
 	return out
 }
 
+// isUpperText reports whether s has letters and none in lower case.
+func isUpperText(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// titleCase gives each word of an all-capitals name one capital: "JOHN
+// O'NEIL-SMITH" → "John O'Neil-Smith".
+func titleCase(s string) string {
+	rs := []rune(strings.ToLower(s))
+	start := true
+	for i, r := range rs {
+		if start && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+		}
+		start = r == ' ' || r == '-' || r == '\'' || r == '’'
+	}
+	return string(rs)
+}
+
 var particles = map[string]bool{"al": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "la": true, "le": true, "el": true, "di": true, "du": true}
 
-// notNames are byline words that name a desk or an agency, not a person.
+// notNames are byline words that name a desk, an agency or a publisher,
+// not a person.
 var notNames = map[string]bool{"staff": true, "reporter": true, "reporters": true, "correspondent": true,
-	"editor": true, "editors": true, "desk": true, "team": true, "agencies": true, "wire": true, "news": true}
+	"editor": true, "editors": true, "desk": true, "team": true, "agencies": true, "agency": true, "wire": true,
+	"news": true, "press": true, "associated": true, "media": true, "group": true, "newsroom": true,
+	"times": true, "post": true, "daily": true, "online": true, "service": true, "inc": true, "inc.": true,
+	"ltd": true, "ltd.": true, "network": true, "magazine": true, "journal": true, "digital": true,
+	"bureau": true, "editorial": true, "channel": true, "tv": true, "radio": true, "herald": true,
+	"tribune": true, "gazette": true, "guardian": true, "telegraph": true, "company": true, "corporation": true,
+	"contributor": true, "contributors": true, "writer": true, "writers": true, "admin": true, "wires": true,
+	"foundation": true, "institute": true, "university": true, "committee": true, "office": true}
 
 // looksLikeName accepts two to five capitalized words (particles such as
 // al-, bin, van allowed): "Andrei Akulov", "Bashar al-Assad". A single word
