@@ -23,6 +23,8 @@ type mdParser struct {
 	// starting at trail.
 	nl, trail int
 	hard      bool
+	// pairs caches bracket pairs for closing.
+	pairs map[bracketKey]map[int]int
 }
 
 // cleanMarkdown keeps the text of a Markdown document and drops its markup.
@@ -280,19 +282,19 @@ func (p *mdParser) inline(s, e int) {
 // end of the text (the closing bracket) and of the whole construct.
 func (p *mdParser) link(i, e int) (textEnd, end int, ok bool) {
 	src := p.src
-	cb := matching(src, i, e, '[', ']')
+	cb := p.closing(i, e, '[', ']')
 	if cb < 0 {
 		return 0, 0, false
 	}
 	if cb+1 < e && src[cb+1] == '(' {
-		cp := matching(src, cb+1, e, '(', ')')
+		cp := p.closing(cb+1, e, '(', ')')
 		if cp < 0 {
 			return 0, 0, false
 		}
 		return cb, cp + 1, true
 	}
 	if cb+1 < e && src[cb+1] == '[' {
-		if rb := matching(src, cb+1, e, '[', ']'); rb >= 0 {
+		if rb := p.closing(cb+1, e, '[', ']'); rb >= 0 {
 			return cb, rb + 1, true
 		}
 	}
