@@ -36,7 +36,8 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	cfg, err := config.FromSettings(s.config, "WithConfig", registered())
+	reg := extract.NewRegistry(extract.Env{}) // names and default pipeline
+	cfg, err := config.FromSettings(s.config, "WithConfig", config.Options{DefaultPipeline: reg.Default(), Stages: reg.Names()})
 	if err != nil {
 		return nil, err
 	}
@@ -67,13 +68,6 @@ func New(opts ...Option) (*Extractor, error) {
 		runner:    pipeline.NewRunner(stages, pipeline.WithWorkers(cfg.Workers)),
 		published: cfg.Published,
 	}, nil
-}
-
-// registered returns the names of the stages entente offers.
-func registered() []string {
-	reg := pipeline.NewRegistry()
-	extract.Register(reg, extract.Env{}) // constructors are not called
-	return reg.Names()
 }
 
 // Pipeline returns the names of the stages the Extractor runs, in order.

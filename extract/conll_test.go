@@ -26,13 +26,9 @@ func TestConllTestaSystemFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stages := pipetest.Stages(t, []string{"nlp", "entities"}, nil)
+	stages := pipetest.StagesGiven(t, []string{pipeline.ArtifactDocument, pipeline.ArtifactText}, []string{"nlp", "entities"}, nil)
 	s, err := eval.ScoreConll(context.Background(), docs, func(ctx context.Context, d *pipeline.Document) ([]eval.TypedSpan, error) {
-		for _, st := range stages {
-			if err := st.Process(ctx, d); err != nil {
-				return nil, err
-			}
-		}
+		pipetest.Run(t, stages, d)
 		var out []eval.TypedSpan
 		for _, m := range d.Mentions {
 			if m.Form != "demonym" {

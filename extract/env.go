@@ -29,7 +29,13 @@ func LoadEnv(proseNER bool, gazetteerFiles ...string) (Env, error) {
 // BuildStages builds the named stages on env; opts maps a stage name to its
 // options.
 func BuildStages(env Env, names []string, opts map[string]map[string]any) ([]pipeline.Stage, error) {
-	r := pipeline.NewRegistry()
-	Register(r, env)
-	return r.Build(names, opts)
+	return NewRegistry(env).Build(names, opts)
+}
+
+// BuildStagesGiven is BuildStages for documents that already carry the
+// given artifacts (see pipeline.Registry.BuildGiven): an evaluation that
+// makes documents of clean text runs []string{"nlp", "entities"} given
+// []string{pipeline.ArtifactDocument, pipeline.ArtifactText}.
+func BuildStagesGiven(env Env, given, names []string, opts map[string]map[string]any) ([]pipeline.Stage, error) {
+	return NewRegistry(env).BuildGiven(given, names, opts)
 }

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"fmt"
-
 	"github.com/entente-nlp/entente/extract/clean"
 	"github.com/entente-nlp/entente/extract/dates"
 	"github.com/entente-nlp/entente/extract/entities"
@@ -31,58 +29,49 @@ type Env struct {
 	Gazetteer *gazetteer.Gazetteer
 }
 
-// Register adds every extraction stage to r.
+// Register adds every extraction stage to r, in the order of the default
+// pipeline. A new stage adds its Spec here, in one line, at its place in
+// that order (Optional when it is not to run by default).
 func Register(r *pipeline.Registry, env Env) {
-	r.Register(ingest.Name, func(opts map[string]any) (pipeline.Stage, error) { return ingest.New(opts) })
-	r.Register(clean.Name, func(opts map[string]any) (pipeline.Stage, error) { return clean.New(opts) })
-	r.Register(nlp.Name, func(opts map[string]any) (pipeline.Stage, error) {
-		if err := noOptions(nlp.Name, opts); err != nil {
-			return nil, err
-		}
-		return nlp.New(env.Models, nlp.Options{ProseNER: env.ProseNER})
-	})
-	r.Register(entities.Name, func(opts map[string]any) (pipeline.Stage, error) {
-		o, err := entities.ParseOptions(opts)
-		if err != nil {
-			return nil, err
-		}
-		var srcs []entities.Source
-		if env.NER != nil {
-			srcs = append(srcs, newNERSource(env))
-		}
-		var g entities.Gazetteer
-		if env.Gazetteer != nil {
-			g = entities.FromGazetteer(env.Gazetteer)
-		}
-		return entities.New(g, o, srcs...)
-	})
-	r.Register(dates.Name, func(opts map[string]any) (pipeline.Stage, error) {
-		return dates.New(opts)
-	})
-	r.Register(events.Name, func(opts map[string]any) (pipeline.Stage, error) {
-		o, err := events.ParseOptions(opts)
-		if err != nil {
-			return nil, err
-		}
-		return events.New(o)
-	})
-	r.Register(relations.Name, func(opts map[string]any) (pipeline.Stage, error) {
-		o, err := relations.ParseOptions(opts)
-		if err != nil {
-			return nil, err
-		}
-		var g relations.Gazetteer
-		if env.Gazetteer != nil {
-			g = gazOffices{env.Gazetteer}
-		}
-		return relations.New(o, g)
-	})
+	r.Register(ingest.Spec())
+	r.Register(clean.Spec())
+	r.Register(nlp.Spec(env.Models, nlp.Options{ProseNER: env.ProseNER}))
+	r.Register(entities.Spec(entitiesGazetteer(env), entitySources(env)...))
+	r.Register(dates.Spec())
+	r.Register(events.Spec())
+	r.Register(relations.Spec(relationsGazetteer(env)))
 }
 
-// noOptions rejects options for stages that take none.
-func noOptions(stage string, opts map[string]any) error {
-	for k := range opts {
-		return fmt.Errorf("extract: stage %s takes no option %q", stage, k)
+// NewRegistry returns a registry of every extraction stage on env. With a
+// zero Env it serves to list the stages and check a pipeline; building the
+// nlp stage then fails and the others run without models or gazetteer.
+func NewRegistry(env Env) *pipeline.Registry {
+	r := pipeline.NewRegistry()
+	Register(r, env)
+	return r
+}
+
+// DefaultPipeline returns the names of the default pipeline's stages, in
+// order.
+func DefaultPipeline() []string { return NewRegistry(Env{}).Default() }
+
+func entitiesGazetteer(env Env) entities.Gazetteer {
+	if env.Gazetteer == nil {
+		return nil // a nil interface, not a nil adapter
 	}
-	return nil
+	return entities.FromGazetteer(env.Gazetteer)
+}
+
+func entitySources(env Env) []entities.Source {
+	if env.NER == nil {
+		return nil
+	}
+	return []entities.Source{newNERSource(env)}
+}
+
+func relationsGazetteer(env Env) relations.Gazetteer {
+	if env.Gazetteer == nil {
+		return nil
+	}
+	return gazOffices{env.Gazetteer}
 }

@@ -11,11 +11,12 @@ import (
 func TestRegisterEntities(t *testing.T) {
 	r := pipeline.NewRegistry()
 	Register(r, Env{})
-	st, err := r.Build([]string{entities.Name}, nil)
+	given := []string{pipeline.ArtifactText, pipeline.ArtifactSentences, pipeline.ArtifactTokens}
+	st, err := r.BuildGiven(given, []string{entities.Name}, nil)
 	if err != nil || len(st) != 1 || st[0].Name() != entities.Name {
 		t.Fatalf("build entities: %v %v", st, err)
 	}
-	_, err = r.Build([]string{entities.Name}, map[string]map[string]any{entities.Name: {"bogus": 1}})
+	_, err = r.BuildGiven(given, []string{entities.Name}, map[string]map[string]any{entities.Name: {"bogus": 1}})
 	if err == nil || !strings.Contains(err.Error(), "bogus") {
 		t.Errorf("unknown option not rejected by name: %v", err)
 	}

@@ -58,7 +58,8 @@ type Document struct {
 	Relations []Relation `json:"relations,omitempty"`
 
 	// Errors are per-document failures, in the order they happened. A
-	// document with errors still flows through the remaining stages.
+	// document with non-fatal errors still flows through the remaining
+	// stages; after a fatal one the runner skips them.
 	Errors []DocError `json:"errors,omitempty"`
 }
 
@@ -67,7 +68,8 @@ type DocError struct {
 	Stage   string `json:"stage"`
 	Message string `json:"message"`
 	// Fatal marks errors after which the document has no usable text (for
-	// example unreadable or binary input); later stages skip it.
+	// example unreadable or binary input); the runner skips the remaining
+	// stages.
 	Fatal bool `json:"fatal,omitempty"`
 }
 

@@ -93,8 +93,9 @@ func (s Summary) Total() int { return s.OK + s.Failed }
 // StageStats are one stage's statistics for a run.
 type StageStats struct {
 	Name string
-	// Docs counts documents the stage processed; Errors those for which it
-	// reported an error (panics included).
+	// Docs counts documents the stage processed (documents that failed
+	// before it are not counted); Errors those for which it reported an
+	// error (panics included).
 	Docs, Errors int
 	// Busy is the summed processing time of all the stage's workers.
 	Busy time.Duration
@@ -128,8 +129,10 @@ func IsFatal(err error) bool {
 //
 // A stage error is attached to the document (Document.AddError, fatal when
 // wrapped by Fatal) and the document moves on; a panic in a stage becomes a
-// fatal error of that document. Only a sink error or cancellation stops the
-// run. When ctx is cancelled, only documents that went through every stage
+// fatal error of that document. A document with a fatal error (from a stage
+// or from the source) skips the remaining stages and goes to the sink as it
+// is, so stages never see failed documents. Only a sink error or
+// cancellation stops the run. When ctx is cancelled, only documents that went through every stage
 // reach the sink (the finished prefix in input order), and Run returns
 // ctx.Err().
 func (r *Runner) Run(ctx context.Context, src Source, sink Sink) (Summary, error) {
@@ -192,6 +195,14 @@ func (r *Runner) Run(ctx context.Context, src Source, sink Sink) (Summary, error
 				for d := range stageIn {
 					if gctx.Err() != nil {
 						continue // cancelled: drain without working
+					}
+					if d.Failed() {
+						// A fatal error: the remaining stages skip the document.
+						select {
+						case out <- d:
+						case <-gctx.Done():
+						}
+						continue
 					}
 					t0 := time.Now()
 					err := process(gctx, st, d)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -267,5 +268,48 @@ func TestWorkersDefault(t *testing.T) {
 	}
 	if got := NewRunner(nil, WithWorkers(3)).Workers(); got != 3 {
 		t.Errorf("workers %d, want 3", got)
+	}
+}
+
+// A document that fails before the first stage (in the source) and one
+// that fails in a stage skip every remaining stage; stages never see a
+// failed document.
+func TestRunSkipsFailedDocuments(t *testing.T) {
+	var seen sync.Map
+	watch := func(name string) Stage {
+		return StageFunc{StageName: name, Fn: func(ctx context.Context, d *Document) error {
+			if d.Failed() {
+				t.Errorf("stage %s saw failed document %s", name, d.ID)
+			}
+			seen.Store(name+"/"+d.ID, true)
+			if name == "a" && d.ID == "fatal-in-a" {
+				return Fatal(errors.New("unreadable"))
+			}
+			return nil
+		}}
+	}
+	src := func(ctx context.Context, emit func(*Document) error) error {
+		for _, id := range []string{"ok", "fatal-in-source", "fatal-in-a"} {
+			d := &Document{ID: id}
+			if id == "fatal-in-source" {
+				d.AddError("source", errors.New("missing"), true)
+			}
+			if err := emit(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	sum, err := NewRunner([]Stage{watch("a"), watch("b")}, WithWorkers(2)).Run(context.Background(), src, func(*Document) error { return nil })
+	if err != nil || sum.OK != 1 || sum.Failed != 2 {
+		t.Fatalf("summary %+v, %v", sum, err)
+	}
+	for key, want := range map[string]bool{"a/ok": true, "b/ok": true, "a/fatal-in-source": false, "b/fatal-in-source": false, "a/fatal-in-a": true, "b/fatal-in-a": false} {
+		if _, ok := seen.Load(key); ok != want {
+			t.Errorf("%s ran: %v, want %v", key, ok, want)
+		}
+	}
+	if sum.Stages[0].Docs != 2 || sum.Stages[1].Docs != 1 {
+		t.Errorf("stage counts %+v: failed documents are not counted as processed", sum.Stages)
 	}
 }

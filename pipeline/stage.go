@@ -7,9 +7,13 @@ import "context"
 // with its own Document; heavy resources are built once, before the run, and
 // shared read-only.
 //
-// A returned error is attached to the document (see Document.Errors) and does
-// not stop the run; the remaining stages still see the document. Process
-// should return ctx.Err() promptly when the context is cancelled.
+// The Runner (and ProcessDocument) owns failure and cancellation: it checks
+// the context before calling Process and never hands a stage a document
+// that already has a fatal error, so Process does not check either at its
+// top. A returned error is attached to the document (see Document.Errors);
+// wrapped by Fatal it makes the remaining stages skip the document, else
+// they still see it. Process checks ctx.Err() inside long loops and
+// returns it promptly when the context is cancelled.
 type Stage interface {
 	Name() string
 	Process(ctx context.Context, d *Document) error

@@ -28,6 +28,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -89,26 +90,30 @@ func newApp(cmd *cobra.Command) (*App, error) {
 	return buildApp(cfg)
 }
 
-// buildApp builds the shared environment and the stages for cfg.
+// buildApp builds the shared environment and the stages for cfg. It
+// reports every problem it finds at once: resources that do not load
+// (a missing gazetteer file), the pipeline's names and order, and the
+// stages' options.
 func buildApp(cfg *config.Config) (*App, error) {
 	env, err := buildEnv(cfg)
 	if err != nil {
-		return nil, err
+		// The stages cannot be built without their resources; still
+		// check the pipeline's names and order.
+		return nil, errors.Join(err, extract.NewRegistry(extract.Env{}).Check(cfg.Pipeline, cfg.Stages))
 	}
-	reg := pipeline.NewRegistry()
-	extract.Register(reg, env)
-	stages, err := reg.Build(cfg.Pipeline, cfg.Stages)
+	stages, err := extract.BuildStages(env, cfg.Pipeline, cfg.Stages)
 	if err != nil {
 		return nil, err
 	}
 	return &App{Config: cfg, Env: env, Stages: stages}, nil
 }
 
-// registeredStages returns the names of the stages this program offers.
-func registeredStages() []string {
-	reg := pipeline.NewRegistry()
-	extract.Register(reg, extract.Env{}) // constructors are not called
-	return reg.Names()
+// configOptions returns where the configuration comes from, apart from
+// the file and the flags: the stage registry's default pipeline and stage
+// names.
+func configOptions() config.Options {
+	reg := extract.NewRegistry(extract.Env{}) // constructors are not called
+	return config.Options{DefaultPipeline: reg.Default(), Stages: reg.Names()}
 }
 
 // loadConfig reads the effective configuration for cmd.
@@ -124,7 +129,9 @@ func loadConfig(cmd *cobra.Command) (*config.Config, error) {
 			flags[keys[0]] = f
 		}
 	})
-	return config.Load(config.Options{File: globals.config, Flags: flags, Registered: registeredStages()})
+	o := configOptions()
+	o.File, o.Flags = globals.config, flags
+	return config.Load(o)
 }
 
 // buildEnv builds the heavy shared resources: prose's models, the
@@ -181,16 +188,6 @@ func (a *App) run(ctx context.Context, src pipeline.Source, prog *progress, sink
 	prog.finish(err != nil)
 	reportSummary(sum, err)
 	return sum, err
-}
-
-// reportDocument logs d's errors and, when perDoc, a line for a good
-// document. Commands that run their own pipeline.Runner use it; App.Run
-// and App.RunSource report by themselves.
-func reportDocument(d *pipeline.Document, perDoc bool) {
-	reportErrors(d)
-	if perDoc && !d.Failed() {
-		logDocument(d)
-	}
 }
 
 // reportErrors logs a finished document's errors.

@@ -151,6 +151,44 @@ func TestCLIConfig(t *testing.T) {
 	}
 }
 
+// entente config rejects what extract would reject at start-up, and
+// reports every problem at once.
+func TestCLIConfigChecksWhatExtractChecks(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"order", "pipeline: [relations, ingest]\n", []string{`stage "relations" requires sentences, tokens, entities, which no earlier stage provides (add nlp and entities before relations)`}},
+		{"missing clean", "pipeline: [ingest, nlp]\n", []string{`stage "nlp" requires text, which no earlier stage provides (add clean before nlp)`}},
+		{"unknown stage options", "stages:\n  nosuchstage: {}\n", []string{"stages.nosuchstage configures an unknown stage"}},
+		{"misspelt option", "stages:\n  dates:\n    vauge: true\n", []string{`stages.dates: unknown option "vauge" (known: vague)`}},
+		{"missing gazetteer", "gazetteer:\n  files: [nowhere.yaml]\n", []string{"nowhere.yaml"}},
+		{"all at once", "pipeline: [ingest, nlp, dates]\nstages:\n  dates:\n    vague: maybe\n  relations:\n    located_in: sometimes\n",
+			[]string{`stage "nlp" requires text`, `stages.dates.vague: want true or false, got "maybe"`}},
+		{"missing gazetteer and bad order", "pipeline: [clean, ingest]\ngazetteer:\n  files: [nowhere.yaml]\n",
+			[]string{"nowhere.yaml", `stage "clean" requires document, which ingest provides after it`}},
+	}
+	for _, c := range cases {
+		write(t, filepath.Join(dir, "entente.yaml"), []byte(c.yaml))
+		for _, cmd := range []string{"config", "extract"} {
+			args := []string{cmd}
+			if cmd == "extract" {
+				args = append(args, "-")
+			}
+			_, stderr, code := run(t, dir, nil, args...)
+			if code != 1 {
+				t.Errorf("%s: %s exits %d, want 1; stderr:\n%s", c.name, cmd, code, stderr)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("%s: %s stderr lacks %q:\n%s", c.name, cmd, w, stderr)
+				}
+			}
+		}
+	}
+}
+
 func TestCLIHelpHasExamples(t *testing.T) {
 	stdout, _, code := run(t, t.TempDir(), nil, "extract", "--help")
 	if code != 0 || !strings.Contains(stdout, "Examples:") || !strings.Contains(stdout, "entente extract testdata/moscow-declaration.md") {

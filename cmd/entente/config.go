@@ -15,7 +15,12 @@ func newConfigCmd() *cobra.Command {
 		Long: `config prints the configuration entente would use: built-in defaults, overridden
 by entente.yaml (or the --config file), ENTENTE_* environment variables
 (ENTENTE_WORKERS, ENTENTE_OUTPUT_FORMAT, ENTENTE_NLP_PROSE_NER, ...) and flags.
-The output is a valid entente.yaml to start from.`,
+The output is a valid entente.yaml to start from.
+
+config also checks the configuration as extract would at start-up: the
+pipeline's stage names and order, each stage's options, and the resources
+they load (gazetteer files, lexicon and rules files). It reports every
+problem it finds and exits with status 1.`,
 		Example: `  entente config
   entente config --config my.yaml --workers 2
   ENTENTE_OUTPUT_FORMAT=table entente config > entente.yaml`,
@@ -23,6 +28,9 @@ The output is a valid entente.yaml to start from.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := loadConfig(cmd)
 			if err != nil {
+				return err
+			}
+			if _, err := buildApp(cfg); err != nil {
 				return err
 			}
 			b, err := cfg.YAML()

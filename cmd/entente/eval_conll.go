@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/entente-nlp/entente/extract"
+	"github.com/entente-nlp/entente/extract/entities"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/internal/measure/bench"
 	"github.com/entente-nlp/entente/internal/measure/eval"
@@ -143,10 +144,15 @@ func writeConllErrors(w io.Writer, errs []eval.ConllError, n int) error {
 	return nil
 }
 
+// conllGiven are the artifacts of a CoNLL document before any stage: its
+// text is made of the gold tokens (see eval.ConllDoc.Document).
+var conllGiven = []string{pipeline.ArtifactDocument, pipeline.ArtifactText}
+
 // newConllSystem builds one of the scored systems: "full" (the nlp and
 // entities stages built from env and the stage options, as `entente
 // extract` builds them), "model" (nlp stage, then env.NER alone) or "prose"
-// (nlp stage with prose's entity model, its labels alone).
+// (nlp stage with prose's entity model, its labels alone). Every system
+// runs its stages through pipeline.ProcessDocument, as the Runner does.
 func newConllSystem(name string, env extract.Env, stageOpts map[string]map[string]any) (conllSystem, error) {
 	models := env.Models
 	if models == nil {
@@ -154,7 +160,9 @@ func newConllSystem(name string, env extract.Env, stageOpts map[string]map[strin
 	}
 	switch name {
 	case "prose":
-		st, err := nlp.New(models, nlp.Options{ProseNER: true})
+		penv := env
+		penv.ProseNER = true
+		stages, err := extract.BuildStagesGiven(penv, conllGiven, []string{nlp.Name}, nil)
 		if err != nil {
 			return conllSystem{}, err
 		}
@@ -163,7 +171,7 @@ func newConllSystem(name string, env extract.Env, stageOpts map[string]map[strin
 			return conllSystem{}, err
 		}
 		return conllSystem{name: "prose v3 entity model alone", tag: func(ctx context.Context, d *pipeline.Document) ([]eval.TypedSpan, error) {
-			if err := st.Process(ctx, d); err != nil {
+			if err := runConllStages(ctx, stages, d); err != nil {
 				return nil, err
 			}
 			// Group labels with prose's own chunker, as prose's users get
@@ -179,7 +187,9 @@ func newConllSystem(name string, env extract.Env, stageOpts map[string]map[strin
 			return out, nil
 		}}, nil
 	case "model":
-		st, err := nlp.New(models, nlp.Options{})
+		nenv := env
+		nenv.ProseNER = false
+		stages, err := extract.BuildStagesGiven(nenv, conllGiven, []string{nlp.Name}, nil)
 		if err != nil {
 			return conllSystem{}, err
 		}
@@ -188,7 +198,7 @@ func newConllSystem(name string, env extract.Env, stageOpts map[string]map[strin
 			return conllSystem{}, fmt.Errorf("eval: the statistical tagger is not configured")
 		}
 		return conllSystem{name: "statistical tagger alone (" + m.Meta().TrainedOn + ")", tag: func(ctx context.Context, d *pipeline.Document) ([]eval.TypedSpan, error) {
-			if err := st.Process(ctx, d); err != nil {
+			if err := runConllStages(ctx, stages, d); err != nil {
 				return nil, err
 			}
 			var out []eval.TypedSpan
@@ -203,10 +213,8 @@ func newConllSystem(name string, env extract.Env, stageOpts map[string]map[strin
 			return conllSystem{}, err
 		}
 		return conllSystem{name: "full system (stages nlp, entities)", tag: func(ctx context.Context, d *pipeline.Document) ([]eval.TypedSpan, error) {
-			for _, st := range stages {
-				if err := st.Process(ctx, d); err != nil {
-					return nil, fmt.Errorf("stage %s: %w", st.Name(), err)
-				}
+			if err := runConllStages(ctx, stages, d); err != nil {
+				return nil, err
 			}
 			var out []eval.TypedSpan
 			for _, m := range d.Mentions {
@@ -221,31 +229,28 @@ func newConllSystem(name string, env extract.Env, stageOpts map[string]map[strin
 	return conllSystem{}, fmt.Errorf("eval: unknown conll system %q", name)
 }
 
+// runConllStages runs stages over d; a stage error (recorded on d) stops
+// the evaluation, as a score over half-processed documents would mislead.
+func runConllStages(ctx context.Context, stages []pipeline.Stage, d *pipeline.Document) error {
+	if err := pipeline.ProcessDocument(ctx, stages, d); err != nil {
+		return err
+	}
+	if len(d.Errors) > 0 {
+		e := d.Errors[0]
+		return fmt.Errorf("stage %s: %s", e.Stage, e.Message)
+	}
+	return nil
+}
+
 // conllFullStages builds the nlp and entities stages from env and the
 // configured stage options.
 func conllFullStages(env extract.Env, stageOpts map[string]map[string]any) ([]pipeline.Stage, error) {
-	r := pipeline.NewRegistry()
-	extract.Register(r, env)
-	names := []string{"nlp", "entities"}
-	for _, n := range names {
-		if !contains(r.Names(), n) {
-			return nil, fmt.Errorf("eval: the full system needs stage %q, which is not registered (known: %v); use --model-only or --prose", n, r.Names())
-		}
-	}
+	names := []string{nlp.Name, entities.Name}
 	opts := map[string]map[string]any{}
 	for _, n := range names {
 		if o, ok := stageOpts[n]; ok {
 			opts[n] = o
 		}
 	}
-	return r.Build(names, opts)
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
+	return extract.BuildStagesGiven(env, conllGiven, names, opts)
 }

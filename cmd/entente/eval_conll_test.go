@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/internal/app/config"
 	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/entente-nlp/entente/internal/testkit/testutil"
 )
@@ -93,7 +92,7 @@ func TestEvalConllTestaFloor(t *testing.T) {
 // `entente extract` would with no configuration file.
 func testEnv(t *testing.T) extract.Env {
 	t.Helper()
-	cfg, err := config.Load(config.Options{Registered: registeredStages(), Dir: t.TempDir(), Environ: []string{}})
+	cfg, err := loadTestConfig(t)
 	if err != nil {
 		t.Fatal(err)
 	}

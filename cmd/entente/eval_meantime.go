@@ -60,9 +60,7 @@ func runMeantime(ctx context.Context, app *App, dir string, asJSON bool, w io.Wr
 		return nil
 	}
 	done := map[string]*pipeline.Document{}
-	runner := pipeline.NewRunner(app.Stages, pipeline.WithWorkers(app.Config.Workers))
-	sum, err := runner.Run(ctx, src, func(d *pipeline.Document) error {
-		reportDocument(d, false)
+	sum, err := app.RunSource(ctx, src, func(d *pipeline.Document) error {
 		done[d.ID] = d
 		return nil
 	})

@@ -22,11 +22,19 @@ import (
 	"github.com/entente-nlp/entente/pipeline"
 )
 
+// loadTestConfig loads the default configuration, as the program would
+// with no file, no environment and no flags.
+func loadTestConfig(t testing.TB) (*config.Config, error) {
+	o := configOptions()
+	o.Dir, o.Environ = t.TempDir(), []string{}
+	return config.Load(o)
+}
+
 // testApp builds the app on the default configuration (no file, no
 // environment), with edits applied.
 func testApp(t *testing.T, edit func(*config.Config)) *App {
 	t.Helper()
-	cfg, err := config.Load(config.Options{Dir: t.TempDir(), Environ: []string{}, Registered: registeredStages()})
+	cfg, err := loadTestConfig(t)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"testing"
 
-	"github.com/entente-nlp/entente/internal/app/config"
 	"github.com/entente-nlp/entente/internal/measure/bench"
 )
 
@@ -18,7 +17,7 @@ import (
 //
 //	go test ./cmd/entente -run '^$' -bench Pipeline/workers=1 -cpuprofile cpu.out -memprofile mem.out
 func BenchmarkPipeline(b *testing.B) {
-	cfg, err := config.Load(config.Options{Dir: b.TempDir(), Environ: []string{}, Registered: registeredStages()})
+	cfg, err := loadTestConfig(b)
 	if err != nil {
 		b.Fatal(err)
 	}

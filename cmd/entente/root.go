@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -76,7 +77,10 @@ func main() {
 	case errors.Is(err, errReported):
 		os.Exit(1)
 	case err != nil:
-		fmt.Fprintln(os.Stderr, "entente:", err)
+		// One problem per line (configuration errors come joined).
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(os.Stderr, "entente:", line)
+		}
 		os.Exit(1)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/entente-nlp/entente/extract"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/gazetteer"
@@ -166,14 +167,14 @@ func analyzeConll(ctx context.Context, docs []eval.ConllDoc) ([]*pipeline.Docume
 	if err != nil {
 		return nil, err
 	}
-	st, err := nlp.New(models, nlp.Options{})
+	stages, err := extract.BuildStagesGiven(extract.Env{Models: models}, conllGiven, []string{nlp.Name}, nil)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*pipeline.Document, len(docs))
 	for i := range docs {
 		d := docs[i].Document(fmt.Sprintf("conll-%d", i+1))
-		if err := st.Process(ctx, d); err != nil {
+		if err := runConllStages(ctx, stages, d); err != nil {
 			return nil, fmt.Errorf("conll document %d (line %d): %w", i+1, docs[i].Line, err)
 		}
 		out[i] = d

@@ -43,7 +43,7 @@ func compileRules(patterns []string) ([]rule, error) {
 	for _, p := range patterns {
 		re, err := regexp.Compile(p)
 		if err != nil {
-			return nil, fmt.Errorf("clean: boilerplate pattern %q: %w", p, err)
+			return nil, fmt.Errorf("pattern %q is not a regular expression: %w", p, err)
 		}
 		out = append(out, rule{re: re})
 	}

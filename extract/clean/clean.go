@@ -3,7 +3,6 @@ package clean
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,93 +31,60 @@ type Stage struct {
 
 var _ pipeline.Stage = (*Stage)(nil)
 
-// New builds the stage. Options (all optional):
-//
-//	boilerplate: bool              mark boilerplate spans (default true)
-//	boilerplate_patterns: [string] extra regular expressions; a matching
-//	                               line of clean text is boilerplate
-//	main_content: bool             on HTML pages, mark every block outside
-//	                               the article as boilerplate (default
-//	                               true); false keeps only the class/id
-//	                               hints and the line rules
-//
-// Unknown keys and bad patterns are errors that name them.
-func New(opts map[string]any) (*Stage, error) {
-	mark, article := true, true
-	var extra []string
-	keys := make([]string, 0, len(opts))
-	for k := range opts {
-		keys = append(keys, k)
+// Options configure the stage (config key stages.clean).
+type Options struct {
+	// Boilerplate marks boilerplate spans (default true).
+	Boilerplate bool `mapstructure:"boilerplate"`
+	// BoilerplatePatterns are extra regular expressions: a matching line
+	// of clean text is boilerplate.
+	BoilerplatePatterns []string `mapstructure:"boilerplate_patterns"`
+	// MainContent, on HTML pages, marks every block outside the article
+	// as boilerplate (default true); false keeps only the class/id hints
+	// and the line rules.
+	MainContent bool `mapstructure:"main_content"`
+}
+
+// DefaultOptions returns the options used when the configuration sets
+// none: boilerplate marked, the main content of pages selected, no extra
+// patterns.
+func DefaultOptions() Options { return Options{Boilerplate: true, MainContent: true} }
+
+// Spec registers the stage: it requires the document and provides the
+// clean text and its blocks.
+func Spec() pipeline.Spec {
+	return pipeline.Spec{
+		Name:     Name,
+		Requires: []string{pipeline.ArtifactDocument},
+		Provides: []string{pipeline.ArtifactText, pipeline.ArtifactBlocks},
+		New: func(m map[string]any) (pipeline.Stage, error) {
+			o := DefaultOptions()
+			if err := pipeline.DecodeOptions(Name, m, &o); err != nil {
+				return nil, err
+			}
+			return New(o)
+		},
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := opts[k]
-		switch k {
-		case "boilerplate":
-			b, ok := v.(bool)
-			if !ok {
-				return nil, fmt.Errorf("clean: option boilerplate: want true or false, got %v", v)
-			}
-			mark = b
-		case "boilerplate_patterns":
-			list, err := stringList(v)
-			if err != nil {
-				return nil, fmt.Errorf("clean: option boilerplate_patterns: %w", err)
-			}
-			extra = list
-		case "main_content":
-			b, ok := v.(bool)
-			if !ok {
-				return nil, fmt.Errorf("clean: option main_content: want true or false, got %v", v)
-			}
-			article = b
-		default:
-			return nil, fmt.Errorf("clean: unknown option %q (known: boilerplate, boilerplate_patterns, main_content)", k)
-		}
+}
+
+// New builds the stage. A pattern that is not a valid regular expression
+// is an error that names it.
+func New(o Options) (*Stage, error) {
+	user, err := compileRules(o.BoilerplatePatterns)
+	if err != nil {
+		return nil, &pipeline.OptionError{Stage: Name, Key: "boilerplate_patterns", Msg: err.Error()}
 	}
-	s := &Stage{article: article && mark}
-	if mark {
-		user, err := compileRules(extra)
-		if err != nil {
-			return nil, err
-		}
+	s := &Stage{article: o.MainContent && o.Boilerplate}
+	if o.Boilerplate {
 		s.rules = append(append(s.rules, defaultRules...), user...)
 	}
 	return s, nil
 }
 
-func stringList(v any) ([]string, error) {
-	switch l := v.(type) {
-	case []string:
-		return l, nil
-	case []any:
-		out := make([]string, 0, len(l))
-		for _, x := range l {
-			s, ok := x.(string)
-			if !ok {
-				return nil, fmt.Errorf("want a list of strings, got %v", x)
-			}
-			out = append(out, s)
-		}
-		return out, nil
-	case string:
-		return []string{l}, nil
-	}
-	return nil, fmt.Errorf("want a list of strings, got %T", v)
-}
-
 // Name returns "clean".
 func (s *Stage) Name() string { return Name }
 
-// Process cleans d.Original into d.Text. Documents that already failed are
-// left alone. An unknown format is cleaned as text and reported.
+// Process cleans d.Original into d.Text. An unknown format is cleaned as text and reported.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
-	if d.Failed() {
-		return nil
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	var err error
 	format := strings.ToLower(d.Format)
 	switch format {

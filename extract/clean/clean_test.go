@@ -14,7 +14,7 @@ import (
 
 func process(t *testing.T, src, format string) *pipeline.Document {
 	t.Helper()
-	s, err := New(nil)
+	s, err := New(DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,16 +296,23 @@ func TestInvalidUTF8BecomesReplacement(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	if _, err := New(map[string]any{"boilerplate": "yes"}); err == nil || !strings.Contains(err.Error(), "boilerplate") {
+	build := func(m map[string]any) (*Stage, error) {
+		s, err := Spec().New(m)
+		if err != nil {
+			return nil, err
+		}
+		return s.(*Stage), nil
+	}
+	if _, err := build(map[string]any{"boilerplate": "yes"}); err == nil || !strings.Contains(err.Error(), "boilerplate") {
 		t.Errorf("bad bool accepted: %v", err)
 	}
-	if _, err := New(map[string]any{"colour": 1}); err == nil || !strings.Contains(err.Error(), `"colour"`) {
+	if _, err := build(map[string]any{"colour": 1}); err == nil || !strings.Contains(err.Error(), `"colour"`) {
 		t.Errorf("unknown key: %v", err)
 	}
-	if _, err := New(map[string]any{"boilerplate_patterns": []any{"("}}); err == nil || !strings.Contains(err.Error(), `"("`) {
+	if _, err := build(map[string]any{"boilerplate_patterns": []any{"("}}); err == nil || !strings.Contains(err.Error(), `"("`) {
 		t.Errorf("bad pattern: %v", err)
 	}
-	s, err := New(map[string]any{"boilerplate": false})
+	s, err := build(map[string]any{"boilerplate": false})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +320,7 @@ func TestOptions(t *testing.T) {
 	if err := s.Process(context.Background(), d); err != nil || len(d.Boilerplate) != 0 {
 		t.Errorf("boilerplate off: %v %v", err, d.Boilerplate)
 	}
-	s, err = New(map[string]any{"boilerplate_patterns": []any{`^Sponsored by`}})
+	s, err = build(map[string]any{"boilerplate_patterns": `^Sponsored by`})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,13 +330,9 @@ func TestOptions(t *testing.T) {
 	}
 }
 
-func TestSkipsFailedAndUnknownFormat(t *testing.T) {
-	s, _ := New(nil)
-	d := &pipeline.Document{Original: []byte("x"), Errors: []pipeline.DocError{{Stage: "ingest", Message: "binary", Fatal: true}}}
-	if err := s.Process(context.Background(), d); err != nil || d.Text != "" {
-		t.Errorf("failed document cleaned: %v %q", err, d.Text)
-	}
-	d = &pipeline.Document{Source: "a.pdf", Original: []byte("x"), Format: "pdf"}
+func TestUnknownFormat(t *testing.T) {
+	s, _ := New(DefaultOptions())
+	d := &pipeline.Document{Source: "a.pdf", Original: []byte("x"), Format: "pdf"}
 	err := s.Process(context.Background(), d)
 	if err == nil || !strings.Contains(err.Error(), "a.pdf") || d.Text != "x" {
 		t.Errorf("unknown format: %v %q", err, d.Text)

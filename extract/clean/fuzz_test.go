@@ -11,7 +11,7 @@ func fuzzFormat(f *testing.F, format string, seeds ...string) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
-	s, err := New(nil)
+	s, err := New(DefaultOptions())
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func FuzzClean(f *testing.F) {
 			f.Add([]byte(s), format)
 		}
 	}
-	s, err := New(nil)
+	s, err := New(DefaultOptions())
 	if err != nil {
 		f.Fatal(err)
 	}

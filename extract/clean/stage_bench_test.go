@@ -11,7 +11,7 @@ import (
 // (Markdown), as the pipeline does.
 func BenchmarkStageReference(b *testing.B) {
 	src := readFixture(&testing.T{}, "moscow-declaration.md")
-	s, err := New(nil)
+	s, err := New(DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}

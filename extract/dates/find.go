@@ -36,7 +36,7 @@ type Options struct {
 	// "recently", "the future") with the values PRESENT_REF, PAST_REF and
 	// FUTURE_REF. Off by default: they are not dates and would add values
 	// that are not calendar dates to the output.
-	Vague bool
+	Vague bool `mapstructure:"vague"`
 }
 
 // Finder finds and normalizes temporal expressions. It holds no mutable

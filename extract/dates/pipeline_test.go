@@ -22,15 +22,15 @@ func TestReferencePipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := &pipeline.Document{ID: "moscow", Source: "moscow-declaration.md", Original: b}
-	in, err := ingest.New(nil)
+	in, err := ingest.New(ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cl, err := clean.New(nil)
+	cl, err := clean.New(clean.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, err := dates.New(nil)
+	ds, err := dates.New(dates.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

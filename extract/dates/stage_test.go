@@ -14,23 +14,24 @@ import (
 	"github.com/entente-nlp/entente/pipeline"
 )
 
-func TestNewOptions(t *testing.T) {
-	if _, err := New(nil); err != nil {
-		t.Fatalf("New(nil): %v", err)
+func TestSpecOptions(t *testing.T) {
+	build := Spec().New
+	if _, err := build(nil); err != nil {
+		t.Fatalf("no options: %v", err)
 	}
-	if s, err := New(map[string]any{"vague": true}); err != nil || !s.finder.opts.Vague {
-		t.Fatalf("New(vague: true) = %v, %v", s, err)
+	if s, err := build(map[string]any{"Vague": true}); err != nil || !s.(*Stage).finder.opts.Vague {
+		t.Fatalf("vague: true = %v, %v", s, err)
 	}
-	if _, err := New(map[string]any{"vauge": true}); err == nil || !strings.Contains(err.Error(), `"vauge"`) {
+	if _, err := build(map[string]any{"vauge": true}); err == nil || !strings.Contains(err.Error(), `"vauge"`) {
 		t.Errorf("unknown key: err = %v, want one naming the key", err)
 	}
-	if _, err := New(map[string]any{"vague": "yes"}); err == nil || !strings.Contains(err.Error(), "vague") {
+	if _, err := build(map[string]any{"vague": "yes"}); err == nil || !strings.Contains(err.Error(), "stages.dates.vague") {
 		t.Errorf("wrong type: err = %v", err)
 	}
 }
 
 func TestStageProcess(t *testing.T) {
-	s, err := New(nil)
+	s, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,17 +51,6 @@ func TestStageProcess(t *testing.T) {
 	if len(bad.Dates) != 1 || bad.Dates[0].Value != "" {
 		t.Errorf("unreadable publication date resolved anyway: %+v", bad.Dates)
 	}
-
-	failed := &pipeline.Document{Published: "2016-12-22", Text: "On December 20.", Errors: []pipeline.DocError{{Stage: "ingest", Message: "binary", Fatal: true}}}
-	if err := s.Process(context.Background(), failed); err != nil || failed.Dates != nil {
-		t.Errorf("failed document processed: %v %+v", err, failed.Dates)
-	}
-
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if err := s.Process(ctx, &pipeline.Document{Text: "today"}); err == nil {
-		t.Error("cancelled context not reported")
-	}
 }
 
 // referenceValues runs the stage on the reference article as plain text
@@ -71,7 +61,7 @@ func referenceValues(t testing.TB) ([]pipeline.TimeExpr, map[string]bool) {
 		t.Fatal(err)
 	}
 	d := &pipeline.Document{Published: "2016-12-22", Text: string(b)}
-	s, err := New(nil)
+	s, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

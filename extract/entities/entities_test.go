@@ -278,16 +278,17 @@ func TestMerge(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	if o, err := ParseOptions(nil); err != nil || o != DefaultOptions() {
-		t.Errorf("defaults: %+v %v", o, err)
+	build := Spec(nil).New
+	if s, err := build(nil); err != nil || s.(*Stage).opts != DefaultOptions() {
+		t.Errorf("defaults: %+v %v", s, err)
 	}
-	if o, err := ParseOptions(map[string]any{"prose_labels": false}); err != nil || o.ProseLabels {
-		t.Errorf("prose_labels false: %+v %v", o, err)
+	if s, err := build(map[string]any{"PROSE_LABELS": false}); err != nil || s.(*Stage).opts.ProseLabels {
+		t.Errorf("prose_labels false: %+v %v", s, err)
 	}
-	if _, err := ParseOptions(map[string]any{"prose_lables": true}); err == nil || !strings.Contains(err.Error(), "prose_lables") {
+	if _, err := build(map[string]any{"prose_lables": true}); err == nil || !strings.Contains(err.Error(), "prose_lables") {
 		t.Errorf("unknown key not named: %v", err)
 	}
-	if _, err := ParseOptions(map[string]any{"prose_labels": "yes"}); err == nil {
+	if _, err := build(map[string]any{"prose_labels": "yes"}); err == nil {
 		t.Error("wrong type accepted")
 	}
 	if _, err := New(nil, DefaultOptions(), nil); err == nil {
@@ -295,13 +296,9 @@ func TestOptions(t *testing.T) {
 	}
 }
 
-func TestFailedAndUntokenizedDocuments(t *testing.T) {
+func TestUntokenizedDocuments(t *testing.T) {
 	s, _ := New(nil, DefaultOptions())
-	d := &pipeline.Document{Text: "Putin", Errors: []pipeline.DocError{{Stage: "ingest", Message: "binary", Fatal: true}}}
-	if err := s.Process(context.Background(), d); err != nil || len(d.Entities) != 0 {
-		t.Errorf("failed document: %v %+v", err, d.Entities)
-	}
-	d = &pipeline.Document{ID: "x.md", Text: "Putin spoke."}
+	d := &pipeline.Document{ID: "x.md", Text: "Putin spoke."}
 	if err := s.Process(context.Background(), d); err == nil || !strings.Contains(err.Error(), "nlp") {
 		t.Errorf("untokenized document: %v", err)
 	}

@@ -3,7 +3,6 @@ package entities
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/entente-nlp/entente/internal/textnorm"
@@ -18,45 +17,15 @@ type Options struct {
 	// ProseLabels uses prose's entity labels as candidates when the nlp
 	// stage produced them (nlp prose_ner on). Default true: they cost
 	// nothing here once computed.
-	ProseLabels bool
+	ProseLabels bool `mapstructure:"prose_labels"`
 	// PageEntities keeps the mentions found in page furniture (blocks the
 	// clean stage marked boilerplate: navigation, teasers, share bars).
 	// Default false: only the article is a source of entities.
-	PageEntities bool
+	PageEntities bool `mapstructure:"page_entities"`
 }
 
 // DefaultOptions returns the options used when the configuration sets none.
 func DefaultOptions() Options { return Options{ProseLabels: true} }
-
-// ParseOptions reads the stage's configuration section, rejecting unknown
-// keys and values of the wrong type.
-func ParseOptions(m map[string]any) (Options, error) {
-	o := DefaultOptions()
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		switch strings.ToLower(k) {
-		case "prose_labels":
-			b, ok := m[k].(bool)
-			if !ok {
-				return o, fmt.Errorf("entities: option %s must be true or false, got %v", k, m[k])
-			}
-			o.ProseLabels = b
-		case "page_entities":
-			b, ok := m[k].(bool)
-			if !ok {
-				return o, fmt.Errorf("entities: option %s must be true or false, got %v", k, m[k])
-			}
-			o.PageEntities = b
-		default:
-			return o, fmt.Errorf("entities: unknown option %q (known: page_entities, prose_labels)", k)
-		}
-	}
-	return o, nil
-}
 
 // Stage finds and links entity mentions; see the package documentation for
 // the sources and the merge policy.
@@ -67,6 +36,24 @@ type Stage struct {
 }
 
 var _ pipeline.Stage = (*Stage)(nil)
+
+// Spec registers the stage on g and sources (as for New): it requires the
+// clean text, sentences and tokens, and provides the entities (mentions
+// and entities). Its options (stages.entities) are Options.
+func Spec(g Gazetteer, sources ...Source) pipeline.Spec {
+	return pipeline.Spec{
+		Name:     Name,
+		Requires: []string{pipeline.ArtifactText, pipeline.ArtifactSentences, pipeline.ArtifactTokens},
+		Provides: []string{pipeline.ArtifactEntities},
+		New: func(m map[string]any) (pipeline.Stage, error) {
+			o := DefaultOptions()
+			if err := pipeline.DecodeOptions(Name, m, &o); err != nil {
+				return nil, err
+			}
+			return New(g, o, sources...)
+		},
+	}
+}
 
 // New builds the stage. g may be nil (no gazetteer: rules and models only);
 // sources are extra candidate sources such as a trained tagger.
@@ -83,15 +70,9 @@ func New(g Gazetteer, opts Options, sources ...Source) (*Stage, error) {
 func (s *Stage) Name() string { return Name }
 
 // Process fills d.Mentions and d.Entities from d.Text and the nlp stage's
-// tokens. Documents that already failed are left alone; a document with
-// text but no tokens is an error (the nlp stage must run first).
+// tokens. A document with text but no tokens is an error (the nlp stage
+// must run first).
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
-	if d.Failed() {
-		return nil
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	if len(d.Tokens) == 0 {
 		if strings.TrimSpace(d.Text) != "" {
 			return fmt.Errorf("entities: document %s has text but no tokens (the nlp stage must run first)", d.ID)

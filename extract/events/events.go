@@ -22,25 +22,26 @@ var _ pipeline.Stage = (*Stage)(nil)
 // Options configure the stage.
 type Options struct {
 	// Lexicon is a YAML file merged over the embedded trigger lexicon.
-	Lexicon string
+	Lexicon string `mapstructure:"lexicon"`
 }
 
-// ParseOptions reads the stage's configuration map, rejecting unknown keys.
-func ParseOptions(m map[string]any) (Options, error) {
-	var o Options
-	for k, v := range m {
-		switch k {
-		case "lexicon":
-			s, ok := v.(string)
-			if !ok {
-				return o, fmt.Errorf("events: option lexicon must be a file name, got %T", v)
+// Spec registers the stage: it requires the sentences, tokens and
+// entities, uses the dates when the pipeline finds them, and provides the
+// events. Its options (stages.events) are Options.
+func Spec() pipeline.Spec {
+	return pipeline.Spec{
+		Name:     Name,
+		Requires: []string{pipeline.ArtifactSentences, pipeline.ArtifactTokens, pipeline.ArtifactEntities},
+		Uses:     []string{pipeline.ArtifactDates},
+		Provides: []string{pipeline.ArtifactEvents},
+		New: func(m map[string]any) (pipeline.Stage, error) {
+			var o Options
+			if err := pipeline.DecodeOptions(Name, m, &o); err != nil {
+				return nil, err
 			}
-			o.Lexicon = s
-		default:
-			return o, fmt.Errorf("events: unknown option %q (known: lexicon)", k)
-		}
+			return New(o)
+		},
 	}
-	return o, nil
 }
 
 // New builds the stage, loading and validating the lexicon.
@@ -67,9 +68,9 @@ func NewWithLexicon(lx *Lexicon) *Stage { return &Stage{lx: lx} }
 func (s *Stage) Name() string { return Name }
 
 // Process finds the events of d and stores them in d.Events, replacing
-// what was there. Documents that failed, or have no tokens, are left alone.
+// what was there. Documents without tokens are left alone.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
-	if d.Failed() || len(d.Tokens) == 0 {
+	if len(d.Tokens) == 0 {
 		return nil
 	}
 	x := newDocView(d, s.lx)

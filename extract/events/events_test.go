@@ -225,22 +225,17 @@ func TestNoEventsFromBoilerplate(t *testing.T) {
 	}
 }
 
-func TestSkipsFailedAndEmpty(t *testing.T) {
+func TestEmptyAndCancelled(t *testing.T) {
 	s, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
-	}
-	d := &pipeline.Document{Text: "x"}
-	d.AddError("ingest", os.ErrNotExist, true)
-	if err := s.Process(context.Background(), d); err != nil || d.Events != nil {
-		t.Errorf("failed document processed: %v %v", err, d.Events)
 	}
 	if err := s.Process(context.Background(), &pipeline.Document{}); err != nil {
 		t.Errorf("empty document: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	d = buildDoc(t, "Russia signed a treaty.", allEnts, nil)
+	d := buildDoc(t, "Russia signed a treaty.", allEnts, nil)
 	if err := s.Process(ctx, d); err == nil {
 		t.Error("cancelled context not reported")
 	}
@@ -263,10 +258,10 @@ func TestEventsRoundTripJSON(t *testing.T) {
 }
 
 func TestLexiconOptions(t *testing.T) {
-	if _, err := ParseOptions(map[string]any{"lexicom": "x"}); err == nil || !strings.Contains(err.Error(), "lexicom") {
+	if _, err := Spec().New(map[string]any{"lexicom": "x"}); err == nil || !strings.Contains(err.Error(), "lexicom") {
 		t.Errorf("unknown option not named: %v", err)
 	}
-	if _, err := ParseOptions(map[string]any{"lexicon": 3}); err == nil {
+	if _, err := Spec().New(map[string]any{"lexicon": 3}); err == nil {
 		t.Error("non-string lexicon accepted")
 	}
 	dir := t.TempDir()

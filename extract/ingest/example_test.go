@@ -9,7 +9,7 @@ import (
 )
 
 func Example() {
-	s, _ := ingest.New(nil)
+	s, _ := ingest.New(ingest.Options{})
 	d := &pipeline.Document{Source: "a.md", Original: []byte("# Talks in Astana\n\nBy [Jane Doe](#)\n\nGlobal Research, December 22, 2016\n\nText.")}
 	_ = s.Process(context.Background(), d)
 	fmt.Println(d.Format, "|", d.Title, "|", d.Authors, "|", d.Published, d.PublishedFrom)

@@ -23,7 +23,7 @@ func FuzzIngest(f *testing.F) {
 		f.Add([]byte(s), "")
 		f.Add([]byte(s), "html")
 	}
-	s, err := New(nil)
+	s, err := New(Options{})
 	if err != nil {
 		f.Fatal(err)
 	}

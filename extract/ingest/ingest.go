@@ -3,8 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"math"
-	"sort"
 	"strings"
 
 	"github.com/entente-nlp/entente/pipeline"
@@ -21,47 +19,35 @@ type Stage struct {
 
 var _ pipeline.Stage = (*Stage)(nil)
 
-// New builds the stage. Options (all optional):
-//
-//	max_bytes: int   documents larger than this fail ("too large"); 0,
-//	                 the default, means no limit here (the source may
-//	                 have its own)
-//
-// Unknown keys are errors that name them.
-func New(opts map[string]any) (*Stage, error) {
-	s := &Stage{}
-	keys := make([]string, 0, len(opts))
-	for k := range opts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		switch k {
-		case "max_bytes":
-			n, ok := toInt(opts[k])
-			if !ok || n < 0 {
-				return nil, fmt.Errorf("ingest: option max_bytes: want a non-negative integer, got %v", opts[k])
-			}
-			s.maxBytes = n
-		default:
-			return nil, fmt.Errorf("ingest: unknown option %q (known: max_bytes)", k)
-		}
-	}
-	return s, nil
+// Options configure the stage (config key stages.ingest).
+type Options struct {
+	// MaxBytes fails documents larger than this ("too large"); 0, the
+	// default, means no limit here (the source may have its own).
+	MaxBytes int `mapstructure:"max_bytes"`
 }
 
-func toInt(v any) (int, bool) {
-	switch n := v.(type) {
-	case int:
-		return n, true
-	case int64:
-		return int(n), true
-	case uint64:
-		return int(n), n <= math.MaxInt32
-	case float64:
-		return int(n), n == math.Trunc(n)
+// Spec registers the stage: it requires nothing and provides the
+// document (validated input, Format and metadata).
+func Spec() pipeline.Spec {
+	return pipeline.Spec{
+		Name:     Name,
+		Provides: []string{pipeline.ArtifactDocument},
+		New: func(m map[string]any) (pipeline.Stage, error) {
+			var o Options
+			if err := pipeline.DecodeOptions(Name, m, &o); err != nil {
+				return nil, err
+			}
+			return New(o)
+		},
 	}
-	return 0, false
+}
+
+// New builds the stage. A negative MaxBytes is an error.
+func New(o Options) (*Stage, error) {
+	if o.MaxBytes < 0 {
+		return nil, &pipeline.OptionError{Stage: Name, Key: "max_bytes", Msg: fmt.Sprintf("want 0 (no limit) or more, got %d", o.MaxBytes)}
+	}
+	return &Stage{maxBytes: o.MaxBytes}, nil
 }
 
 // Name returns "ingest".
@@ -74,12 +60,6 @@ func (s *Stage) Name() string { return Name }
 // the document. A format hint or publication date that cannot be
 // understood is returned as a plain (non-fatal) error.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
-	if d.Failed() {
-		return nil
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	if why := validate(d.Original, s.maxBytes); why != "" {
 		return pipeline.Fatal(fmt.Errorf("ingest: %s: %s", source(d), why))
 	}

@@ -15,7 +15,7 @@ import (
 // document and not returned; other errors are returned.
 func run(t *testing.T, d *pipeline.Document) error {
 	t.Helper()
-	s, err := New(nil)
+	s, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestGoodInputPasses(t *testing.T) {
 }
 
 func TestMaxBytes(t *testing.T) {
-	s, err := New(map[string]any{"max_bytes": 10})
+	s, err := New(Options{MaxBytes: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,6 +99,7 @@ func TestMaxBytes(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
+	New := Spec().New
 	for _, opts := range []map[string]any{{"max_bytes": -1}, {"max_bytes": "big"}, {"max_bytes": 1.5}} {
 		if _, err := New(opts); err == nil || !strings.Contains(err.Error(), "max_bytes") {
 			t.Errorf("%v accepted: %v", opts, err)
@@ -109,13 +110,6 @@ func TestOptions(t *testing.T) {
 	}
 	if _, err := New(map[string]any{"max_bytes": float64(1 << 20)}); err != nil {
 		t.Errorf("float from YAML/JSON rejected: %v", err)
-	}
-}
-
-func TestSkipsFailed(t *testing.T) {
-	d := &pipeline.Document{Source: "x", Errors: []pipeline.DocError{{Stage: "source", Message: "missing", Fatal: true}}}
-	if err := run(t, d); err != nil || len(d.Errors) != 1 || d.Format != "" {
-		t.Errorf("failed document processed: %v %+v", err, d)
 	}
 }
 
@@ -323,7 +317,7 @@ func BenchmarkIngestReference(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, _ := New(nil)
+	s, _ := New(Options{})
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		d := &pipeline.Document{Source: "m.md", Original: src}
@@ -338,7 +332,7 @@ func BenchmarkIngestHTML(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, _ := New(nil)
+	s, _ := New(Options{})
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		d := &pipeline.Document{Source: "w.html", Original: src}

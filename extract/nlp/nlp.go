@@ -78,8 +78,29 @@ type Options struct {
 	ProseNER bool
 }
 
-// New builds the stage on shared models.
+// Spec registers the stage on shared models: it requires the clean text
+// and provides the sentences and tokens. It takes no options in the
+// configuration (prose's entity model is switched on by opts, from
+// nlp.prose_ner).
+func Spec(models *Models, opts Options) pipeline.Spec {
+	return pipeline.Spec{
+		Name:     Name,
+		Requires: []string{pipeline.ArtifactText},
+		Provides: []string{pipeline.ArtifactSentences, pipeline.ArtifactTokens},
+		New: func(m map[string]any) (pipeline.Stage, error) {
+			if err := pipeline.DecodeOptions(Name, m, &struct{}{}); err != nil {
+				return nil, err
+			}
+			return New(models, opts)
+		},
+	}
+}
+
+// New builds the stage on shared models, which must not be nil.
 func New(models *Models, opts Options) (*Stage, error) {
+	if models == nil {
+		return nil, fmt.Errorf("nlp: no models (load them with SharedModels)")
+	}
 	s := &Stage{models: models}
 	if opts.ProseNER {
 		x, err := models.NERModel()
@@ -94,15 +115,8 @@ func New(models *Models, opts Options) (*Stage, error) {
 // Name returns "nlp".
 func (s *Stage) Name() string { return Name }
 
-// Process segments, tokenizes and tags d.Text. Documents that already
-// failed are left alone.
+// Process segments, tokenizes and tags d.Text.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
-	if d.Failed() {
-		return nil
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	sents := s.models.Segmenter.Segment(d.Text)
 	d.Sentences = make([]pipeline.Sentence, 0, len(sents))
 	for _, st := range sents {

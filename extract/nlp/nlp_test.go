@@ -90,15 +90,3 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
-
-func TestSkipsFailedDocuments(t *testing.T) {
-	m, _ := SharedModels()
-	s, _ := New(m, Options{})
-	d := &pipeline.Document{Text: "Some text.", Errors: []pipeline.DocError{{Stage: "ingest", Message: "binary", Fatal: true}}}
-	if err := s.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Tokens) != 0 {
-		t.Error("failed document was tokenized")
-	}
-}

@@ -2,7 +2,10 @@ package relations
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,65 +50,36 @@ var _ pipeline.Stage = (*Stage)(nil)
 // Options configure the stage.
 type Options struct {
 	// Rules is a YAML file merged over the embedded rules.
-	Rules string
+	Rules string `mapstructure:"rules"`
 	// Types keeps only these relation types (all when empty).
-	Types []string
+	Types []string `mapstructure:"types"`
 	// MinConfidence drops relations below it.
-	MinConfidence float64
+	MinConfidence float64 `mapstructure:"min_confidence"`
 	// LocatedIn says where located_in relations come from: "text" (the
 	// default: a place and its country stated in the article, "the Kazakh
 	// capital of Astana"), "gazetteer" (also every place whose country the
 	// gazetteer or the entities stage knows) or "off".
-	LocatedIn string
+	LocatedIn string `mapstructure:"located_in"`
 }
 
-// ParseOptions reads the stage's configuration map, rejecting unknown keys.
-func ParseOptions(m map[string]any) (Options, error) {
-	var o Options
-	for k, v := range m {
-		switch k {
-		case "rules":
-			s, ok := v.(string)
-			if !ok {
-				return o, fmt.Errorf("relations: option rules must be a file name, got %T", v)
+// Spec registers the stage on gaz (may be nil): it requires the
+// sentences, tokens and entities, uses the events when the pipeline finds
+// them, and provides the relations. Its options (stages.relations) are
+// Options.
+func Spec(gaz Gazetteer) pipeline.Spec {
+	return pipeline.Spec{
+		Name:     Name,
+		Requires: []string{pipeline.ArtifactSentences, pipeline.ArtifactTokens, pipeline.ArtifactEntities},
+		Uses:     []string{pipeline.ArtifactEvents},
+		Provides: []string{pipeline.ArtifactRelations},
+		New: func(m map[string]any) (pipeline.Stage, error) {
+			var o Options
+			if err := pipeline.DecodeOptions(Name, m, &o); err != nil {
+				return nil, err
 			}
-			o.Rules = s
-		case "types":
-			list, ok := v.([]any)
-			if !ok {
-				if ss, ok2 := v.([]string); ok2 {
-					o.Types = ss
-					continue
-				}
-				return o, fmt.Errorf("relations: option types must be a list, got %T", v)
-			}
-			for _, x := range list {
-				s, ok := x.(string)
-				if !ok {
-					return o, fmt.Errorf("relations: option types holds %T, want relation type names", x)
-				}
-				o.Types = append(o.Types, s)
-			}
-		case "located_in":
-			s, ok := v.(string)
-			if !ok || (s != "text" && s != "gazetteer" && s != "off") {
-				return o, fmt.Errorf("relations: option located_in must be text, gazetteer or off, got %v", v)
-			}
-			o.LocatedIn = s
-		case "min_confidence":
-			switch f := v.(type) {
-			case float64:
-				o.MinConfidence = f
-			case int:
-				o.MinConfidence = float64(f)
-			default:
-				return o, fmt.Errorf("relations: option min_confidence must be a number, got %T", v)
-			}
-		default:
-			return o, fmt.Errorf("relations: unknown option %q (known: rules, types, min_confidence, located_in)", k)
-		}
+			return New(o, gaz)
+		},
 	}
-	return o, nil
 }
 
 // New builds the stage. gaz may be nil.
@@ -122,25 +96,29 @@ func New(opts Options, gaz Gazetteer) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	var errs []error
 	s := &Stage{rules: r, gaz: gaz, min: opts.MinConfidence, located: opts.LocatedIn}
 	switch s.located {
 	case "":
 		s.located = "text"
 	case "text", "gazetteer", "off":
 	default:
-		return nil, fmt.Errorf("relations: located_in %q must be text, gazetteer or off", s.located)
+		errs = append(errs, &pipeline.OptionError{Stage: Name, Key: "located_in", Msg: fmt.Sprintf("want text, gazetteer or off, got %q", s.located)})
 	}
 	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
-		return nil, fmt.Errorf("relations: min_confidence %v is outside 0..1", opts.MinConfidence)
+		errs = append(errs, &pipeline.OptionError{Stage: Name, Key: "min_confidence", Msg: fmt.Sprintf("want a number from 0 to 1, got %v", opts.MinConfidence)})
 	}
 	if len(opts.Types) > 0 {
 		s.types = map[string]bool{}
 		for _, t := range opts.Types {
 			if !relationTypes[t] {
-				return nil, fmt.Errorf("relations: unknown relation type %q in types", t)
+				errs = append(errs, &pipeline.OptionError{Stage: Name, Key: "types", Msg: fmt.Sprintf("unknown relation type %q (known: %s)", t, strings.Join(slices.Sorted(maps.Keys(relationTypes)), ", "))})
 			}
 			s.types[t] = true
 		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -151,12 +129,6 @@ func (s *Stage) Name() string { return Name }
 // Process derives the relations of d from its mentions, events and text,
 // replacing d.Relations.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
-	if d.Failed() {
-		return nil
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	x := newView(d, s.rules, s.gaz)
 	x.holdsRole()
 	x.memberOf()

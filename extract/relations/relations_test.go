@@ -305,18 +305,23 @@ func TestGazetteer(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
+	build := Spec(nil).New
 	for _, bad := range []map[string]any{
-		{"rulez": "x"}, {"rules": 1}, {"types": "holds_role"}, {"types": []any{1}},
-		{"min_confidence": "high"}, {"located_in": "always"},
+		{"rulez": "x"}, {"rules": 1}, {"types": "likes"}, {"types": []any{1}},
+		{"min_confidence": "high"}, {"located_in": "always"}, {"min_confidence": 1.5},
 	} {
-		if _, err := ParseOptions(bad); err == nil {
+		if _, err := build(bad); err == nil {
 			t.Errorf("accepted %v", bad)
 		}
 	}
-	o, err := ParseOptions(map[string]any{"types": []any{"holds_role"}, "min_confidence": 0.8, "located_in": "off"})
+	st, err := build(map[string]any{"types": []any{"holds_role"}, "min_confidence": 0.8, "located_in": "off"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	if s := st.(*Stage); s.min != 0.8 || s.located != "off" || len(s.types) != 1 || !s.types["holds_role"] {
+		t.Errorf("decoded options: %+v", s)
+	}
+	o := Options{Types: []string{"holds_role"}, MinConfidence: 0.8, LocatedIn: "off"}
 	if _, err := New(Options{Types: []string{"likes"}}, nil); err == nil {
 		t.Error("unknown type accepted")
 	}

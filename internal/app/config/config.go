@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -27,10 +28,6 @@ const DefaultFile = "entente.yaml"
 // EnvPrefix prefixes environment variables: ENTENTE_WORKERS,
 // ENTENTE_OUTPUT_FORMAT, ENTENTE_NLP_PROSE_NER, ...
 const EnvPrefix = "ENTENTE"
-
-// DefaultStages is the default pipeline, in order. A program uses the
-// registered subset of it (see Options.Registered).
-var DefaultStages = []string{"ingest", "clean", "nlp", "entities", "dates", "events", "relations"}
 
 // DefaultInclude are the file patterns read from directories.
 var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.ndjson"}
@@ -98,10 +95,14 @@ type Options struct {
 	// Flags maps configuration keys (output.format) to command line flags;
 	// a flag overrides the key only when set on the command line.
 	Flags map[string]*pflag.Flag
-	// Registered lists the stage names the program offers. The default
-	// pipeline is DefaultStages restricted to them; nil means all of
-	// DefaultStages.
-	Registered []string
+	// DefaultPipeline is the pipeline when the configuration sets none:
+	// the stage registry's default (pipeline.Registry.Default), in order.
+	DefaultPipeline []string
+	// Stages are the names of every stage the program offers
+	// (pipeline.Registry.Names): options under stages.<name> for any
+	// other name are an error. The pipeline's names and order are checked
+	// by the registry when it builds the stages.
+	Stages []string
 	// Environ is the environment, as os.Environ; nil means os.Environ().
 	Environ []string
 	// Dir is the directory searched for DefaultFile; empty means the
@@ -110,15 +111,9 @@ type Options struct {
 }
 
 // defaults returns the built-in defaults as viper keys.
-func defaults(registered []string) map[string]any {
-	pipe := make([]string, 0, len(DefaultStages))
-	for _, s := range DefaultStages {
-		if registered == nil || slices.Contains(registered, s) {
-			pipe = append(pipe, s)
-		}
-	}
+func defaults(pipe []string) map[string]any {
 	return map[string]any{
-		"pipeline":        pipe,
+		"pipeline":        slices.Clone(pipe),
 		"workers":         0,
 		"gazetteer.files": []string{},
 		"output.format":   "json",
@@ -133,7 +128,7 @@ func defaults(registered []string) map[string]any {
 // Load builds the effective configuration.
 func Load(o Options) (*Config, error) {
 	v := viper.New()
-	defs := defaults(o.Registered)
+	defs := defaults(o.DefaultPipeline)
 	for k, val := range defs {
 		v.SetDefault(k, val)
 	}
@@ -142,8 +137,9 @@ func Load(o Options) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	var raw map[string]any
 	if file != "" {
-		if err := readFile(v, file); err != nil {
+		if raw, err = readFile(v, file); err != nil {
 			return nil, err
 		}
 		if err := checkKeys(v, defs, file); err != nil {
@@ -181,12 +177,13 @@ func Load(o Options) (*Config, error) {
 		}
 	}
 
-	return decode(v, origin, file)
+	return decode(v, origin, file, raw, o.Stages)
 }
 
 // decode decodes v into a Config and validates it; origin names where each
-// overridden key came from, for errors.
-func decode(v *viper.Viper, origin map[string]string, file string) (*Config, error) {
+// overridden key came from, for errors; raw is the file as read (nil for
+// none); stages, when not nil, are the stage names the program offers.
+func decode(v *viper.Viper, origin map[string]string, file string, raw map[string]any, stages []string) (*Config, error) {
 	var c Config
 	hook := mapstructure.ComposeDecodeHookFunc(
 		byteSizeHook,
@@ -201,12 +198,20 @@ func decode(v *viper.Viper, origin map[string]string, file string) (*Config, err
 	if c.Stages == nil {
 		c.Stages = map[string]map[string]any{}
 	}
-	if err := c.Validate(); err != nil {
-		var se *SettingError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("config%s: %w", where(origin[se.Key]), err)
+	// Viper drops empty sections: stages: {frob: {}} still names frob.
+	if st, ok := raw["stages"].(map[string]any); ok {
+		for name := range st {
+			if _, ok := c.Stages[strings.ToLower(name)]; !ok {
+				c.Stages[strings.ToLower(name)] = map[string]any{}
+			}
 		}
-		return nil, fmt.Errorf("config: %w", err)
+	}
+	if errs := c.validate(stages); len(errs) > 0 {
+		out := make([]error, len(errs))
+		for i, se := range errs {
+			out[i] = fmt.Errorf("config%s: %w", where(origin[se.Key]), se)
+		}
+		return nil, errors.Join(out...)
 	}
 	return &c, nil
 }
@@ -273,23 +278,23 @@ func findFile(o Options) (string, error) {
 	return "", nil
 }
 
-// readFile reads a YAML configuration file into v.
-func readFile(v *viper.Viper, file string) error {
+// readFile reads a YAML configuration file into v and returns it as read.
+func readFile(v *viper.Viper, file string) (map[string]any, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
-		return fmt.Errorf("config: reading %s: %w", file, err)
+		return nil, fmt.Errorf("config: reading %s: %w", file, err)
 	}
 	var m map[string]any
 	if err := yaml.Unmarshal(b, &m); err != nil {
-		return fmt.Errorf("config: %s is not valid YAML: %w", file, err)
+		return nil, fmt.Errorf("config: %s is not valid YAML: %w", file, err)
 	}
 	if m == nil {
-		return nil // empty file
+		return nil, nil // empty file
 	}
 	if err := v.MergeConfigMap(m); err != nil {
-		return fmt.Errorf("config: reading %s: %w", file, err)
+		return nil, fmt.Errorf("config: reading %s: %w", file, err)
 	}
-	return nil
+	return m, nil
 }
 
 // checkKeys reports keys of the file that entente does not know.
@@ -366,43 +371,59 @@ type SettingError struct {
 
 func (e *SettingError) Error() string { return e.Msg }
 
-func settingErr(key, format string, args ...any) error {
-	return &SettingError{Key: key, Msg: fmt.Sprintf(format, args...)}
+// Validate checks values that decoding alone cannot, and returns every
+// problem it finds, joined (each a *SettingError), or nil. The pipeline's
+// stage names and order, and the stages' options, are checked when the
+// stages are built (pipeline.Registry.Build).
+func (c *Config) Validate() error {
+	errs := c.validate(nil)
+	out := make([]error, len(errs))
+	for i, e := range errs {
+		out[i] = e
+	}
+	return errors.Join(out...)
 }
 
-// Validate checks values that decoding alone cannot.
-func (c *Config) Validate() error {
+// validate returns the problems of c; stages, when not nil, are the stage
+// names the program offers.
+func (c *Config) validate(stages []string) []*SettingError {
+	var errs []*SettingError
+	add := func(key, format string, args ...any) {
+		errs = append(errs, &SettingError{Key: key, Msg: fmt.Sprintf(format, args...)})
+	}
 	if c.Workers < 0 {
-		return settingErr("workers", "workers must be 0 (one per CPU) or more, not %d", c.Workers)
+		add("workers", "workers must be 0 (one per CPU) or more, not %d", c.Workers)
 	}
 	if !slices.Contains(Formats, c.Output.Format) {
-		return settingErr("output.format", "output.format %q is not one of %s", c.Output.Format, strings.Join(Formats, ", "))
+		add("output.format", "output.format %q is not one of %s", c.Output.Format, strings.Join(Formats, ", "))
 	}
 	if c.Input.MaxBytes <= 0 {
-		return settingErr("input.max_bytes", "input.max_bytes must be positive, not %d", c.Input.MaxBytes)
+		add("input.max_bytes", "input.max_bytes must be positive, not %d", c.Input.MaxBytes)
 	}
 	if len(c.Input.Include) == 0 {
-		return settingErr("input.include", "input.include is empty: no file in a directory would be read")
+		add("input.include", "input.include is empty: no file in a directory would be read")
 	}
 	for _, p := range c.Input.Include {
 		if _, err := filepath.Match(p, ""); err != nil {
-			return settingErr("input.include", "input.include pattern %q: %v", p, err)
+			add("input.include", "input.include pattern %q: %v", p, err)
 		}
 	}
 	if c.Published != "" {
 		if _, err := time.Parse("2006-01-02", c.Published); err != nil {
-			return settingErr("published", "published %q is not a date of the form YYYY-MM-DD", c.Published)
+			add("published", "published %q is not a date of the form YYYY-MM-DD", c.Published)
 		}
 	}
 	if len(c.Pipeline) == 0 {
-		return settingErr("pipeline", "pipeline is empty")
+		add("pipeline", "pipeline is empty")
 	}
-	for name := range c.Stages {
-		if !slices.Contains(c.Pipeline, name) && !slices.Contains(DefaultStages, name) {
-			return settingErr("stages", "stages.%s configures a stage that is not in the pipeline (%s)", name, strings.Join(c.Pipeline, ", "))
+	if stages != nil {
+		for _, name := range slices.Sorted(maps.Keys(c.Stages)) {
+			if !slices.Contains(stages, name) {
+				add("stages", "stages.%s configures an unknown stage (known: %s)", name, strings.Join(stages, ", "))
+			}
 		}
 	}
-	return nil
+	return errs
 }
 
 // YAML returns the configuration as YAML, as entente config prints it.

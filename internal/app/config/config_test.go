@@ -19,24 +19,68 @@ func write(t *testing.T, dir, name, body string) string {
 	return p
 }
 
+// testPipeline stands for the stage registry's default pipeline.
+var testPipeline = []string{"ingest", "clean", "nlp", "entities", "dates", "events", "relations"}
+
+// load is Load with the stages of testPipeline registered.
+func load(o Options) (*Config, error) {
+	if o.DefaultPipeline == nil {
+		o.DefaultPipeline = testPipeline
+	}
+	if o.Stages == nil {
+		o.Stages = testPipeline
+	}
+	return Load(o)
+}
+
 func TestDefaults(t *testing.T) {
-	c, err := Load(Options{Dir: t.TempDir(), Environ: []string{}})
+	c, err := load(Options{Dir: t.TempDir(), Environ: []string{}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(c.Pipeline, DefaultStages) || c.Output.Format != "json" || c.Input.MaxBytes != 32<<20 ||
+	if !slices.Equal(c.Pipeline, testPipeline) || c.Output.Format != "json" || c.Input.MaxBytes != 32<<20 ||
 		c.Workers != 0 || c.NLP.ProseNER || !slices.Equal(c.Input.Include, DefaultInclude) || c.File != "" {
 		t.Errorf("defaults: %+v", c)
 	}
 }
 
-func TestDefaultPipelineIsRegisteredSubset(t *testing.T) {
-	c, err := Load(Options{Dir: t.TempDir(), Environ: []string{}, Registered: []string{"relations", "nlp", "ingest", "other"}})
+func TestDefaultPipelineFromOptions(t *testing.T) {
+	want := []string{"ingest", "nlp", "relations"}
+	c, err := Load(Options{Dir: t.TempDir(), Environ: []string{}, DefaultPipeline: want})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"ingest", "nlp", "relations"}; !slices.Equal(c.Pipeline, want) {
+	if !slices.Equal(c.Pipeline, want) {
 		t.Errorf("pipeline %v, want %v", c.Pipeline, want)
+	}
+	want[0] = "changed"
+	if c.Pipeline[0] != "ingest" {
+		t.Error("the configuration shares the default pipeline's array")
+	}
+	if _, err := Load(Options{Dir: t.TempDir(), Environ: []string{}}); err == nil || !strings.Contains(err.Error(), "pipeline is empty") {
+		t.Errorf("no default pipeline: %v", err)
+	}
+}
+
+// Every bad value is reported, each with where it came from.
+func TestAllErrorsReported(t *testing.T) {
+	p := write(t, t.TempDir(), "c.yaml", "workers: -1\noutput:\n  format: xml\npublished: 2016-13-45\nstages:\n  frob: {}\n  clean: {}\n")
+	_, err := load(Options{File: p, Environ: []string{"ENTENTE_INPUT_INCLUDE=["}})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	want := []string{"workers must be 0", `output.format "xml"`, "input.include pattern", `published "2016-13-45"`, "stages.frob configures an unknown stage"}
+	if len(lines) != len(want) {
+		t.Fatalf("%d errors, want %d:\n%v", len(lines), len(want), err)
+	}
+	for i, w := range want {
+		if !strings.Contains(lines[i], w) {
+			t.Errorf("error %d %q does not mention %q", i, lines[i], w)
+		}
+	}
+	if !strings.Contains(lines[2], "environment variable ENTENTE_INPUT_INCLUDE") || !strings.HasPrefix(lines[0], "config: "+p+": ") {
+		t.Errorf("origins not named: %v", err)
 	}
 }
 
@@ -50,7 +94,7 @@ func TestPrecedence(t *testing.T) {
 	if err := fs.Parse([]string{"--format", "table"}); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load(Options{
+	c, err := load(Options{
 		Dir:     dir,
 		Environ: []string{"ENTENTE_WORKERS=3", "ENTENTE_OUTPUT_FORMAT=jsonl", "ENTENTE_INPUT_INCLUDE=*.txt,*.md"},
 		Flags:   map[string]*pflag.Flag{"output.format": fs.Lookup("format"), "workers": fs.Lookup("workers")},
@@ -92,7 +136,7 @@ func TestStrictness(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := write(t, t.TempDir(), "bad.yaml", tc.body)
-			_, err := Load(Options{File: p, Environ: []string{}})
+			_, err := load(Options{File: p, Environ: []string{}})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -106,7 +150,7 @@ func TestStrictness(t *testing.T) {
 }
 
 func TestMissingConfigFile(t *testing.T) {
-	_, err := Load(Options{File: "/nonexistent/entente.yaml", Environ: []string{}})
+	_, err := load(Options{File: "/nonexistent/entente.yaml", Environ: []string{}})
 	if err == nil || !strings.Contains(err.Error(), "/nonexistent/entente.yaml") || !strings.Contains(err.Error(), "does not exist") {
 		t.Fatalf("error %v", err)
 	}
@@ -114,7 +158,7 @@ func TestMissingConfigFile(t *testing.T) {
 
 func TestStageOptionsPassThrough(t *testing.T) {
 	p := write(t, t.TempDir(), "c.yaml", "pipeline: [ingest, clean]\nstages:\n  clean:\n    keep_links: true\n")
-	c, err := Load(Options{File: p, Environ: []string{}})
+	c, err := load(Options{File: p, Environ: []string{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +178,7 @@ func TestStageOptionsPassThrough(t *testing.T) {
 
 func TestEmptyFileKeepsDefaults(t *testing.T) {
 	p := write(t, t.TempDir(), "empty.yaml", "")
-	c, err := Load(Options{File: p, Environ: []string{}})
+	c, err := load(Options{File: p, Environ: []string{}})
 	if err != nil || c.Output.Format != "json" {
 		t.Fatalf("%v %+v", err, c)
 	}
@@ -164,11 +208,11 @@ func TestREADMEExampleIsTheDefault(t *testing.T) {
 		t.Fatal("README.md has no yaml block")
 	}
 	p := write(t, t.TempDir(), "readme.yaml", block)
-	fromReadme, err := Load(Options{File: p, Environ: []string{}})
+	fromReadme, err := load(Options{File: p, Environ: []string{}})
 	if err != nil {
 		t.Fatalf("README configuration: %v", err)
 	}
-	def, err := Load(Options{Dir: t.TempDir(), Environ: []string{}})
+	def, err := load(Options{Dir: t.TempDir(), Environ: []string{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +225,7 @@ func TestREADMEExampleIsTheDefault(t *testing.T) {
 }
 
 func TestPipelineFromEnv(t *testing.T) {
-	c, err := Load(Options{Dir: t.TempDir(), Environ: []string{"ENTENTE_PIPELINE=ingest,clean,nlp", "ENTENTE_NLP_PROSE_NER=true", "ENTENTE_INPUT_MAX_BYTES=100MiB"}})
+	c, err := load(Options{Dir: t.TempDir(), Environ: []string{"ENTENTE_PIPELINE=ingest,clean,nlp", "ENTENTE_NLP_PROSE_NER=true", "ENTENTE_INPUT_MAX_BYTES=100MiB"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,10 +240,10 @@ func TestErrorMessagesAreOneLine(t *testing.T) {
 		"gazetteer: x.yaml\n":          `"gazetteer" is a section with the keys files`,
 		"stages:\n  ingest: 5\n":       `stages[ingest]`,
 		"nlp:\n  prose_ner: maybe\n":   `'nlp.prose_ner' cannot parse value as 'bool'`,
-		"stages:\n  frob:\n    a: 1\n": `stages.frob configures a stage that is not in the pipeline`,
+		"stages:\n  frob:\n    a: 1\n": `stages.frob configures an unknown stage (known: ingest, clean`,
 	} {
 		p := write(t, t.TempDir(), "c.yaml", body)
-		_, err := Load(Options{File: p, Environ: []string{}})
+		_, err := load(Options{File: p, Environ: []string{}})
 		if err == nil {
 			t.Errorf("%q: no error", body)
 			continue
@@ -221,16 +265,16 @@ func TestErrorsNameTheOrigin(t *testing.T) {
 	if err := fs.Parse([]string{"--format", "xml"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Load(Options{Dir: dir, Environ: []string{}, Flags: map[string]*pflag.Flag{"output.format": fs.Lookup("format")}})
+	_, err := load(Options{Dir: dir, Environ: []string{}, Flags: map[string]*pflag.Flag{"output.format": fs.Lookup("format")}})
 	if err == nil || !strings.Contains(err.Error(), "flag --format") || strings.Contains(err.Error(), file) {
 		t.Errorf("flag error: %v", err)
 	}
-	_, err = Load(Options{Dir: dir, Environ: []string{"ENTENTE_WORKERS=many"}})
+	_, err = load(Options{Dir: dir, Environ: []string{"ENTENTE_WORKERS=many"}})
 	if err == nil || !strings.Contains(err.Error(), "environment variable ENTENTE_WORKERS") {
 		t.Errorf("env error: %v", err)
 	}
 	write(t, dir, DefaultFile, "input:\n  max_bytes: -5\n")
-	_, err = Load(Options{Dir: dir, Environ: []string{}})
+	_, err = load(Options{Dir: dir, Environ: []string{}})
 	if err == nil || !strings.Contains(err.Error(), file+": input.max_bytes") {
 		t.Errorf("file error: %v", err)
 	}

@@ -9,11 +9,12 @@ import (
 // FromSettings builds a configuration from the defaults and settings, a
 // nested map with the keys of entente.yaml (as viper's AllSettings returns
 // them), without reading a file or the environment. name says where the
-// settings came from in error messages; registered is as in Options.
-// Unknown keys and bad values are errors, as in a file.
-func FromSettings(settings map[string]any, name string, registered []string) (*Config, error) {
+// settings came from in error messages; o gives the default pipeline and
+// the stage names (o.DefaultPipeline, o.Stages; its other fields are not
+// used). Unknown keys and bad values are errors, as in a file.
+func FromSettings(settings map[string]any, name string, o Options) (*Config, error) {
 	v := viper.New()
-	defs := defaults(registered)
+	defs := defaults(o.DefaultPipeline)
 	for k, val := range defs {
 		v.SetDefault(k, val)
 	}
@@ -31,5 +32,5 @@ func FromSettings(settings map[string]any, name string, registered []string) (*C
 			}
 		}
 	}
-	return decode(v, origin, "")
+	return decode(v, origin, "", settings, o.Stages)
 }

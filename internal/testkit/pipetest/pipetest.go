@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/extract"
-	"github.com/entente-nlp/entente/internal/app/config"
 	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -21,14 +20,21 @@ import (
 // embedded resources: prose's models, the entity tagger and the gazetteer.
 func Stages(t testing.TB, names []string, opts map[string]map[string]any) []pipeline.Stage {
 	t.Helper()
+	return StagesGiven(t, nil, names, opts)
+}
+
+// StagesGiven is Stages for documents that already carry the given
+// artifacts (pipeline.ArtifactText for documents made of clean text, say).
+func StagesGiven(t testing.TB, given, names []string, opts map[string]map[string]any) []pipeline.Stage {
+	t.Helper()
 	if names == nil {
-		names = config.DefaultStages
+		names = extract.DefaultPipeline()
 	}
 	env, err := extract.LoadEnv(false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	stages, err := extract.BuildStages(env, names, opts)
+	stages, err := extract.BuildStagesGiven(env, given, names, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
