@@ -49,7 +49,8 @@ type Entity struct {
 	// city:moscow, org:nato, person:sergey-lavrov), or kind:slug of the
 	// normalized name for entities the gazetteer does not know.
 	ID string `json:"id"`
-	// Type is PERSON, COUNTRY, ORGANIZATION or LOCATION (others allowed).
+	// Type is PERSON, COUNTRY, ORGANIZATION, LOCATION, NORP (a group no
+	// single country stands for) or INDEX (a stock index); others allowed.
 	Type string `json:"type"`
 	// Name is the canonical name: the gazetteer's, else the longest form
 	// in the text.

@@ -13,6 +13,9 @@ const (
 	KindPerson  = "person"
 	KindCity    = "city"
 	KindRegion  = "region"
+	// KindGroup is a nationality, ethnic or religious group or movement
+	// that no single country stands for (Kurds, Yazidis, Shiites).
+	KindGroup = "group"
 )
 
 // Entity types, as used in entente's documents and gold files.
@@ -21,6 +24,12 @@ const (
 	TypeCountry      = "COUNTRY"
 	TypeOrganization = "ORGANIZATION"
 	TypeLocation     = "LOCATION"
+	// TypeNORP is OntoNotes' type for nationalities and religious or
+	// political groups.
+	TypeNORP = "NORP"
+	// TypeIndex is a stock market index (FTSE 100, Nikkei 225): an entry
+	// of kind org that is not an organization.
+	TypeIndex = "INDEX"
 )
 
 // Alias forms, from the most to the least specific.
@@ -41,12 +50,12 @@ var formRank = map[string]int{
 
 // kindRank orders kinds when two entries share a name of the same form:
 // "Singapore" and "Kuwait" are countries before cities.
-var kindRank = map[string]int{KindCountry: 0, KindOrg: 1, KindPerson: 2, KindCity: 3, KindRegion: 4}
+var kindRank = map[string]int{KindCountry: 0, KindOrg: 1, KindPerson: 2, KindCity: 3, KindRegion: 4, KindGroup: 5}
 
 // typeOfKind gives the entity type of each kind.
 var typeOfKind = map[string]string{
 	KindCountry: TypeCountry, KindOrg: TypeOrganization, KindPerson: TypePerson,
-	KindCity: TypeLocation, KindRegion: TypeLocation,
+	KindCity: TypeLocation, KindRegion: TypeLocation, KindGroup: TypeNORP,
 }
 
 // Entry is one gazetteer entry. ID is stable across versions of the data:
@@ -55,8 +64,8 @@ var typeOfKind = map[string]string{
 // not be modified.
 type Entry struct {
 	ID      string  `json:"id" yaml:"id"`
-	Kind    string  `json:"kind" yaml:"kind"`                           // country, org, person, city, region
-	Type    string  `json:"type" yaml:"type,omitempty"`                 // PERSON, COUNTRY, ORGANIZATION, LOCATION
+	Kind    string  `json:"kind" yaml:"kind"`                           // country, org, person, city, region, group
+	Type    string  `json:"type" yaml:"type,omitempty"`                 // PERSON, COUNTRY, ORGANIZATION, LOCATION, NORP
 	Name    string  `json:"name" yaml:"name"`                           // canonical name
 	Aliases []Alias `json:"aliases,omitempty" yaml:"aliases,omitempty"` // other names, with their form
 	// Country is the ISO 3166-1 alpha-2 code of a city's or person's country,
@@ -135,13 +144,13 @@ func (e *Entry) validate() error {
 	}
 	t, ok := typeOfKind[e.Kind]
 	if !ok {
-		return fmt.Errorf("entry %s has unknown kind %q (want country, org, person, city or region)", e.ID, e.Kind)
+		return fmt.Errorf("entry %s has unknown kind %q (want country, org, person, city, region or group)", e.ID, e.Kind)
 	}
 	if e.Type == "" {
 		e.Type = t
 	}
 	switch e.Type {
-	case TypePerson, TypeCountry, TypeOrganization, TypeLocation:
+	case TypePerson, TypeCountry, TypeOrganization, TypeLocation, TypeNORP, TypeIndex:
 	default:
 		return fmt.Errorf("entry %s has unknown type %q", e.ID, e.Type)
 	}

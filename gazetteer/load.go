@@ -41,6 +41,15 @@ func loadEmbedded() (*entrySet, error) {
 		{"data/people.yaml", s.readYAML},
 		{"data/cities.csv", s.readCities},
 		{"data/places.yaml", s.readYAML},
+		{"data/subnational.yaml", s.readYAML},
+		{"data/nature.yaml", s.readYAML},
+		{"data/military.yaml", s.readYAML},
+		{"data/parties.yaml", s.readYAML},
+		{"data/media.yaml", s.readYAML},
+		{"data/companies_sp500.csv", s.readEntryCSV},
+		{"data/companies.yaml", s.readYAML},
+		{"data/markets.yaml", s.readYAML},
+		{"data/groups.yaml", s.readYAML},
 		{"data/given_names.txt", s.readGivenNames},
 	}
 	for _, st := range steps {

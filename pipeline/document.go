@@ -155,6 +155,11 @@ const (
 	Country      = "COUNTRY"
 	Organization = "ORGANIZATION"
 	Location     = "LOCATION"
+	// NORP is a nationality or a religious or political group no single
+	// country stands for (Kurds, Yazidis, Shiites), as in OntoNotes.
+	NORP = "NORP"
+	// Index is a stock market index (FTSE 100, the Dow).
+	Index = "INDEX"
 )
 
 // Mention is one occurrence of an entity in Text.

@@ -52,6 +52,13 @@ func (s *Stage) gazCandidates(d *pipeline.Document, ws []word, ms []GazMatch) ([
 			c.tier = 0
 			continue
 		}
+		// A name that opens the name of a day, an agreement, a prize or a
+		// tournament is part of that name, not a mention of its own: "Labor
+		// Day", "Paris Agreement", "Davis Cup".
+		if b < len(ws) && !ws[b].brk && ws[b].cap && miscHeads[ws[b].low] && !ws[b].headline {
+			c.tier = 0
+			continue
+		}
 		// In an all-caps line, a two-letter acronym is just a word ("IS").
 		if ws[a].headline && ws[a].upper && b-a == 1 && c.End-c.Start <= 2 && c.form == "acronym" {
 			c.tier = 0
@@ -128,4 +135,4 @@ func (s *Stage) metonym(d *pipeline.Document, ws []word, c *cand, a, b int) {
 var prepositions = set("in", "at", "to", "from", "near", "of", "for", "with", "by", "on", "into", "onto",
 	"over", "under", "across", "around", "between", "toward", "towards", "via", "outside", "inside", "through")
 
-var scoredType = set(pipeline.Person, pipeline.Country, pipeline.Organization, pipeline.Location)
+var scoredType = set(pipeline.Person, pipeline.Country, pipeline.Organization, pipeline.Location, pipeline.NORP, pipeline.Index)

@@ -60,7 +60,7 @@ var miscHeads = set(
 	"plan", "agreement", "treaty", "deal", "act", "accord", "accords", "program", "programme",
 	"initiative", "strategy", "project", "declaration", "convention", "protocol", "resolution",
 	"law", "report", "stream", "pipeline", "doctrine", "summit", "talks", "process", "war",
-	"award", "prize", "cup", "games", "olympics", "championship", "festival", "index",
+	"award", "prize", "cup", "games", "olympics", "championship", "festival", "index", "day",
 )
 
 // nameParticles join the parts of a personal or Arabic name ("Osama bin

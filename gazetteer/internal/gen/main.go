@@ -9,6 +9,10 @@
 //	    -tz /usr/share/zoneinfo/zone1970.tab \
 //	    -names gazetteer/data/src/city_names.csv \
 //	    -out gazetteer/data
+//
+// With -sp500 it writes gazetteer/data/companies_sp500.csv from the S&P 500
+// constituents table of the datasets/s-and-p-500-companies repository
+// (alone, when -world and -cities are not given).
 package main
 
 import (
@@ -36,8 +40,22 @@ func main() {
 	tz := flag.String("tz", "/usr/share/zoneinfo/zone1970.tab", "tzdata zone1970.tab")
 	names := flag.String("names", "gazetteer/data/src/city_names.csv", "hand-written preferred city names and aliases")
 	minPop := flag.Float64("min-pop", 1_000_000, "keep cities with at least this population")
+	sp500 := flag.String("sp500", "", "data/constituents.csv of the datasets/s-and-p-500-companies repository (writes companies_sp500.csv)")
 	out := flag.String("out", "gazetteer/data", "output folder")
 	flag.Parse()
+	if *sp500 != "" {
+		rows, err := genCompanies(*sp500, countryCodeOf)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := writeCSV(filepath.Join(*out, "companies_sp500.csv"), rows); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("gen: %d companies\n", len(rows)-1)
+		if *world == "" && *cities == "" {
+			return
+		}
+	}
 	if *world == "" || *cities == "" {
 		log.Fatal("gen: -world and -cities are required")
 	}
@@ -63,6 +81,21 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("gen: %d countries, %d cities\n", len(countries)-1, len(rows)-1)
+}
+
+// countryCodeOf returns the ISO code of the country the embedded gazetteer
+// names exactly so ("Ireland" → IE), or "" (a US state, a city).
+func countryCodeOf(name string) string {
+	g, err := gazetteer.Default()
+	if err != nil || name == "Georgia" {
+		return ""
+	}
+	for _, c := range g.Lookup(name) {
+		if c.Entry.Kind == gazetteer.KindCountry && textnorm.Fold(c.Entry.Name) == textnorm.Fold(name) {
+			return c.Entry.Country
+		}
+	}
+	return ""
 }
 
 type isoCountry struct {
