@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/entente-nlp/entente/internal/charset"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -115,7 +116,14 @@ type Result struct {
 // blocks outside the main content are boilerplate.
 func Clean(src []byte, format string) Result { return clean(src, format, true) }
 
-func clean(src []byte, format string, article bool) Result {
+func clean(orig []byte, format string, article bool) Result {
+	dec, _ := charset.Decode(orig, format == HTML)
+	r := cleanDecoded(dec.Text, format, article)
+	r.Offsets = toOriginal(r.Offsets, len(r.Text), dec)
+	return r
+}
+
+func cleanDecoded(src []byte, format string, article bool) Result {
 	var r rendered
 	switch format {
 	case Markdown:

@@ -287,11 +287,40 @@ func TestTextIsIdentity(t *testing.T) {
 }
 
 func TestInvalidUTF8BecomesReplacement(t *testing.T) {
-	for _, f := range []string{Text, Markdown, HTML} {
+	for _, f := range []string{Text, Markdown} {
 		d := process(t, "a\xffb", f)
 		if d.Text != "a\uFFFDb" {
 			t.Errorf("%s: Text = %q", f, d.Text)
 		}
+	}
+}
+
+// TestOtherCharsets: pages in other encodings are decoded, and every
+// span still slices the original bytes.
+func TestOtherCharsets(t *testing.T) {
+	cases := []struct{ name, src, text, word, orig string }{
+		{"html declaring nothing is windows-1252, as in browsers", "<p>a\xffb</p>", "aÿb", "aÿb", "a\xffb"},
+		{"windows-1252", "<meta charset=windows-1252><p>Jos\xe9 Mu\xf1oz met \x93Lavrov\x94.</p>", "José Muñoz met “Lavrov”.", "Lavrov", "Lavrov"},
+		{"latin-1 name", "<meta charset=iso-8859-1><p>Jos\xe9 Mu\xf1oz met Lavrov.</p>", "José Muñoz met Lavrov.", "Muñoz", "Mu\xf1oz"},
+		{"shift_jis", "<meta charset=shift_jis><p>\x93\xfa\x96\x7b Tokyo</p>", "日本 Tokyo", "Tokyo", "Tokyo"},
+		{"utf-16 text", "\xff\xfeP\x00u\x00t\x00i\x00n\x00", "Putin", "tin", "t\x00i\x00n\x00"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := HTML
+			if strings.HasPrefix(c.src, "\xff\xfe") {
+				f = Text
+			}
+			d := process(t, c.src, f)
+			if d.Text != c.text {
+				t.Fatalf("Text = %q, want %q", d.Text, c.text)
+			}
+			i := strings.Index(d.Text, c.word)
+			sp := d.Offsets.SpanToOriginal(pipeline.Span{Start: i, End: i + len(c.word)})
+			if got := string(d.Original[sp.Start:sp.End]); got != c.orig {
+				t.Errorf("%q maps to %q, want %q", c.word, got, c.orig)
+			}
+		})
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/entente-nlp/entente/internal/charset"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -53,15 +55,16 @@ func New(o Options) (*Stage, error) {
 // Name returns "ingest".
 func (s *Stage) Name() string { return Name }
 
-// Process validates d.Original and fills Format, Title, Authors, URL,
+// Process validates d.Original (decoding a UTF-16 byte-order mark or an
+// HTML page's declared charset first) and fills Format, Title, Authors, URL,
 // Published (YYYY-MM-DD) and PublishedFrom, and Meta. Unreadable input
-// (empty, binary, invalid UTF-8, too large) returns an error wrapped by
+// (empty, binary, plain text or Markdown that is not UTF-8, too large) returns an error wrapped by
 // pipeline.Fatal, which the runner records as fatal so later stages skip
 // the document. A format hint or publication date that cannot be
 // understood is returned as a plain (non-fatal) error.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
-	if why := validate(d.Original, s.maxBytes); why != "" {
-		return pipeline.Fatal(fmt.Errorf("ingest: %s: %s", source(d), why))
+	if s.maxBytes > 0 && len(d.Original) > s.maxBytes {
+		return pipeline.Fatal(fmt.Errorf("ingest: %s: too large (%s bytes, limit %s)", source(d), group(len(d.Original)), group(s.maxBytes)))
 	}
 	var problems []string
 	if d.Format != "" {
@@ -72,16 +75,33 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 			d.Format = ""
 		}
 	}
+	// A UTF-16 byte-order mark, or an HTML page in another charset, is
+	// decoded; the clean stage decodes it the same way and maps offsets
+	// back to the original bytes.
+	text := d.Original
+	if !utf8.Valid(text) && !hasMagic(text) {
+		html := d.Format == HTML || d.Format == "" && DetectFormat(text) == HTML
+		if dec, ok := charset.Decode(text, html); ok && dec.Charset != "" {
+			text = dec.Text
+			if d.Meta == nil {
+				d.Meta = map[string]string{}
+			}
+			d.Meta["charset"] = dec.Charset
+		}
+	}
+	if why := validate(text, 0); why != "" {
+		return pipeline.Fatal(fmt.Errorf("ingest: %s: %s", source(d), why))
+	}
 	if d.Format == "" {
-		d.Format = DetectFormat(d.Original)
+		d.Format = DetectFormat(text)
 	}
 
 	var f found
 	f.url = d.URL
 	if d.Format == HTML {
-		readHTML(d.Original, &f)
+		readHTML(text, &f)
 	} else {
-		readMarkdown(strings.TrimPrefix(string(d.Original), "\ufeff"), &f)
+		readMarkdown(strings.TrimPrefix(string(text), "\ufeff"), &f)
 	}
 	if d.Title == "" {
 		d.Title = f.title

@@ -51,8 +51,8 @@ func TestBadInput(t *testing.T) {
 		{"pdf", "r.pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "ingest: r.pdf: binary data (a PDF document; extract its text first)"},
 		{"docx", "r.md", "PK\x03\x04\x14\x00", "ingest: r.md: binary data (a ZIP archive, such as .docx or .epub; extract its text first)"},
 		{"gzip", "a.txt.gz", "\x1f\x8b\x08\x00", "ingest: a.txt.gz: binary data (gzip-compressed; decompress it first)"},
-		{"invalid utf-8", "a.txt", big, "ingest: a.txt: invalid UTF-8 at byte 3,406"},
-		{"utf-16", "w.txt", "\xff\xfeh\x00i\x00", "ingest: w.txt: UTF-16 text (byte-order mark FF FE); convert it to UTF-8"},
+		{"invalid utf-8", "a.txt", big, "ingest: a.txt: invalid UTF-8 at byte 3,406 (text must be UTF-8, UTF-16 with a byte-order mark, or HTML that declares its charset)"},
+		{"utf-16 that is binary", "w.txt", "\xff\xfe\x00\x00\x00\x00", "ingest: w.txt: binary data (NUL byte at offset 0)"},
 		{"control characters", "c.dat", strings.Repeat("\x01\x02ab", 10), "ingest: c.dat: binary data (50% control characters)"},
 		{"no source name", "", "", "ingest: input: empty input"},
 	}

@@ -58,3 +58,24 @@ func TestPageMetadata(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherCharsets: a page in another charset is read, not rejected, and
+// its metadata decoded.
+func TestOtherCharsets(t *testing.T) {
+	cases := []struct{ name, src, format, title, charset string }{
+		{"windows-1252 page", "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 talks \x96 Example</title></head><body><p>x</p></body></html>", "", "Café talks – Example", "windows-1252"},
+		{"shift_jis page", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><title>\x93\xfa\x96\x7b</title></head><body><p>x</p></body></html>", "", "日本", "shift_jis"},
+		{"utf-16 text", "\xff\xfeH\x00e\x00a\x00d\x00\n\x00\n\x00B\x00o\x00d\x00y\x00.\x00", "", "Head", "utf-16le"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := &pipeline.Document{Source: "p", Original: []byte(c.src), Format: c.format}
+			if err := run(t, d); err != nil || d.Failed() {
+				t.Fatalf("%v %v", err, d.Errors)
+			}
+			if d.Title != c.title || d.Meta["charset"] != c.charset {
+				t.Errorf("Title %q charset %q, want %q %q", d.Title, d.Meta["charset"], c.title, c.charset)
+			}
+		})
+	}
+}

@@ -15,9 +15,6 @@ func validate(src []byte, maxBytes int) string {
 	if len(src) == 0 {
 		return "empty input"
 	}
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		return fmt.Sprintf("UTF-16 text (byte-order mark % X); convert it to UTF-8", src[:2])
-	}
 	body := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	for _, m := range magics {
 		if bytes.HasPrefix(src, []byte(m.prefix)) {
@@ -28,7 +25,7 @@ func validate(src []byte, maxBytes int) string {
 		return fmt.Sprintf("binary data (NUL byte at offset %s)", group(i))
 	}
 	if i := invalidUTF8(src); i >= 0 {
-		return fmt.Sprintf("invalid UTF-8 at byte %s", group(i))
+		return fmt.Sprintf("invalid UTF-8 at byte %s (text must be UTF-8, UTF-16 with a byte-order mark, or HTML that declares its charset)", group(i))
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return "empty input"
@@ -37,6 +34,16 @@ func validate(src []byte, maxBytes int) string {
 		return fmt.Sprintf("binary data (%.0f%% control characters)", ctl*100)
 	}
 	return ""
+}
+
+// hasMagic reports whether src opens like a binary format.
+func hasMagic(src []byte) bool {
+	for _, m := range magics {
+		if bytes.HasPrefix(src, []byte(m.prefix)) {
+			return true
+		}
+	}
+	return false
 }
 
 // magics are the openings of binary formats people pass by mistake.
