@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"strings"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/extract/relations"
 	"github.com/entente-nlp/entente/gazetteer"
 )
@@ -38,7 +38,7 @@ func (o gazOffices) CountryOf(placeID string) string {
 	if !ok || e.Country == "" {
 		return ""
 	}
-	return "country:" + strings.ToUpper(e.Country)
+	return string(entity.CountryID(e.Country))
 }
 
 // IsMember reports whether the gazetteer lists memberID among orgID's

@@ -2,34 +2,36 @@ package gazetteer
 
 import (
 	"fmt"
-	"github.com/entente-nlp/entente/internal/textnorm"
 	"strings"
+
+	"github.com/entente-nlp/entente/entity"
+	"github.com/entente-nlp/entente/internal/textnorm"
 )
 
 // Kinds of entries.
 const (
-	KindCountry = "country"
-	KindOrg     = "org"
-	KindPerson  = "person"
-	KindCity    = "city"
-	KindRegion  = "region"
+	KindCountry = entity.KindCountry
+	KindOrg     = entity.KindOrg
+	KindPerson  = entity.KindPerson
+	KindCity    = entity.KindCity
+	KindRegion  = entity.KindRegion
 	// KindGroup is a nationality, ethnic or religious group or movement
 	// that no single country stands for (Kurds, Yazidis, Shiites).
-	KindGroup = "group"
+	KindGroup = entity.KindGroup
 )
 
 // Entity types, as used in entente's documents and gold files.
 const (
-	TypePerson       = "PERSON"
-	TypeCountry      = "COUNTRY"
-	TypeOrganization = "ORGANIZATION"
-	TypeLocation     = "LOCATION"
+	TypePerson       = entity.Person
+	TypeCountry      = entity.Country
+	TypeOrganization = entity.Organization
+	TypeLocation     = entity.Location
 	// TypeNORP is OntoNotes' type for nationalities and religious or
 	// political groups.
-	TypeNORP = "NORP"
+	TypeNORP = entity.NORP
 	// TypeIndex is a stock market index (FTSE 100, Nikkei 225): an entry
 	// of kind org that is not an organization.
-	TypeIndex = "INDEX"
+	TypeIndex = entity.Index
 )
 
 // Alias forms, from the most to the least specific.

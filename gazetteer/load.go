@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"io"
 	"os"
@@ -200,12 +201,7 @@ func splitList(s string) []string {
 }
 
 // toID turns a country code shorthand ("RU") into an id ("country:RU").
-func toID(s string) string {
-	if s == "" || strings.Contains(s, ":") {
-		return s
-	}
-	return "country:" + strings.ToUpper(s)
-}
+func toID(s string) string { return string(entity.CountryRef(s)) }
 
 // apply adds, merges, replaces or removes one file entry.
 func (s *entrySet) apply(fe *fileEntry) error {
@@ -214,9 +210,9 @@ func (s *entrySet) apply(fe *fileEntry) error {
 			return errors.New("an entry needs an id, or a kind and a name")
 		}
 		if fe.Kind == KindCountry && fe.Country != "" {
-			fe.ID = "country:" + strings.ToUpper(fe.Country)
+			fe.ID = string(entity.CountryID(fe.Country))
 		} else {
-			fe.ID = fe.Kind + ":" + Slug(fe.Name)
+			fe.ID = string(entity.New(fe.Kind, Slug(fe.Name)))
 		}
 	}
 	e := &Entry{ID: fe.ID, Kind: fe.Kind, Type: fe.Type, Name: strings.TrimSpace(fe.Name),
@@ -379,7 +375,7 @@ func (s *entrySet) readCountries(name string, data []byte) error {
 		return err
 	}
 	for _, r := range rows {
-		e := &Entry{ID: "country:" + r["alpha2"], Kind: KindCountry, Name: r["name"], Country: r["alpha2"]}
+		e := &Entry{ID: string(entity.CountryID(r["alpha2"])), Kind: KindCountry, Name: r["name"], Country: r["alpha2"]}
 		for _, a := range splitList(r["aliases"]) {
 			e.Aliases = append(e.Aliases, Alias{Text: a, Form: FormAlias})
 		}
@@ -405,7 +401,7 @@ func (s *entrySet) readCountryAliases(name string, data []byte) error {
 		return err
 	}
 	for i, r := range rows {
-		id := "country:" + r["code"]
+		id := string(entity.CountryID(r["code"]))
 		e, ok := s.byID[id]
 		if !ok {
 			return fmt.Errorf("%s: line %d: unknown country %s", name, i+2, r["code"])
@@ -454,7 +450,7 @@ func (s *entrySet) readCities(name string, data []byte) error {
 	for _, r := range rows {
 		e := &Entry{ID: r["id"], Kind: KindCity, Name: r["name"], Country: r["country"]}
 		if r["capital"] == "yes" {
-			e.CapitalOf = "country:" + r["country"]
+			e.CapitalOf = string(entity.CountryID(r["country"]))
 		}
 		for _, a := range splitList(r["aliases"]) {
 			e.Aliases = append(e.Aliases, Alias{Text: a, Form: FormAlias})

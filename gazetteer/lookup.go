@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"sort"
 	"strings"
@@ -191,7 +192,7 @@ func (g *Gazetteer) DisambiguateAt(ids []string, contextIDs []string, date strin
 		if e.Kind == KindCountry {
 			scores[i] += float64(countries[e.Country]) // its cities and people are here
 		} else if e.Country != "" {
-			if ctx["country:"+e.Country] {
+			if ctx[string(entity.CountryID(e.Country))] {
 				scores[i] += 1
 			}
 			scores[i] += 0.5 * float64(countries[e.Country])

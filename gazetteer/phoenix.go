@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"bufio"
 	"fmt"
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"io"
 	"sort"
@@ -324,7 +325,7 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 	for _, c := range a.codes {
 		if len(c.code) == 3 && c.from == "" && c.to == "" {
 			if cc := g.alpha3(c.code); cc != "" {
-				e := &Entry{ID: "country:" + cc, Kind: KindCountry, Country: cc}
+				e := &Entry{ID: string(entity.CountryID(cc)), Kind: KindCountry, Country: cc}
 				if c, ok := g.byID[e.ID]; ok {
 					e.Name = c.Name
 				}
@@ -349,7 +350,7 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 	if k == "" {
 		k = phoenixKind(a, g)
 	}
-	e := &Entry{ID: k + ":" + Slug(a.name), Kind: k, Name: phoenixCase(a.name, g)}
+	e := &Entry{ID: string(entity.New(k, Slug(a.name))), Kind: k, Name: phoenixCase(a.name, g)}
 	if Slug(a.name) == "" {
 		return nil
 	}
@@ -364,12 +365,12 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 		r := Role{Title: cameoTitle(c.code), Of: "", From: c.from, To: c.to}
 		if len(c.code) >= 3 {
 			if cc := g.alpha3(c.code[:3]); cc != "" {
-				r.Of = "country:" + cc
+				r.Of = string(entity.CountryID(cc))
 				if e.Country == "" {
 					e.Country = cc
 				}
 			} else if strings.HasPrefix(c.code, "IGO") {
-				r.Of = "org:" + strings.ToLower(c.code)
+				r.Of = string(entity.New(entity.KindOrg, strings.ToLower(c.code)))
 			}
 		}
 		if r.Of == "" {

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"strings"
 )
@@ -138,12 +139,12 @@ func initialFits(given, full string) bool {
 // slug of the name without a leading "the" or a possessive ("The Jane Roe
 // Foundation's" → "org:jane-roe-foundation").
 func UnlinkedID(typ, name string) string {
-	prefix := "loc"
+	kind := entity.KindLoc
 	switch typ {
 	case TypePerson:
-		prefix = KindPerson
+		kind = KindPerson
 	case TypeOrganization:
-		prefix = KindOrg
+		kind = KindOrg
 	}
 	n := strings.TrimSpace(name)
 	n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
@@ -154,7 +155,7 @@ func UnlinkedID(typ, name string) string {
 	if s == "" {
 		s = "unnamed"
 	}
-	return prefix + ":" + s
+	return string(entity.New(kind, s))
 }
 
 // officeTitles maps the ways news names an office to the normalized title

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -223,7 +224,7 @@ func (b *Builder) addEvents(d *pipeline.Document, published string) {
 		if ev.ID == "" {
 			continue
 		}
-		id := "event:" + d.ID + "/" + ev.ID
+		id := string(entity.New(entity.KindEvent, d.ID+"/"+ev.ID))
 		date := normDate(ev.Date)
 		name := ev.Kind
 		if name == "" {
@@ -324,33 +325,20 @@ func isDate(v string) bool {
 	return true
 }
 
-// typeFromID guesses an entity type from an id prefix (country:RU,
-// person:..., org:..., city:..., loc:...).
+// typeFromID is the entity type an id's kind implies (entity.ID.Type),
+// else its kind in capitals ("vessel:x" is a VESSEL), "" without a kind.
 func typeFromID(id string) string {
-	p, _, ok := strings.Cut(id, ":")
-	if !ok {
-		return ""
+	if t := entity.ID(id).Type(); t != "" {
+		return t
 	}
-	switch p {
-	case "country":
-		return pipeline.Country
-	case "person":
-		return pipeline.Person
-	case "org":
-		return pipeline.Organization
-	case "city", "loc", "region", "place":
-		return pipeline.Location
-	case "event":
-		return EventType
-	}
-	return strings.ToUpper(p)
+	return strings.ToUpper(entity.ID(id).Kind())
 }
 
 // nameFromID turns "person:andrei-akulov" into "Andrei Akulov" for
 // endpoints that neither the document's entities nor its mentions name.
 func nameFromID(id string) string {
-	_, rest, ok := strings.Cut(id, ":")
-	if !ok || rest == "" {
+	rest := entity.ID(id).Key()
+	if entity.ID(id).Kind() == "" || rest == "" {
 		return id
 	}
 	words := strings.Fields(strings.ReplaceAll(rest, "-", " "))

@@ -3,6 +3,7 @@ package graph
 import (
 	"sort"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -13,7 +14,7 @@ const (
 	// KindEvent marks a node that is an event (Options.Events).
 	KindEvent = "event"
 	// EventType is the Type of event nodes.
-	EventType = "EVENT"
+	EventType = entity.Event
 	// ParticipatesIn links a participant entity to an event; its label is
 	// the participant role (actor, target, other).
 	ParticipatesIn = "participates_in"

@@ -1,5 +1,7 @@
 package pipeline
 
+import "github.com/entente-nlp/entente/entity"
+
 // Document is the unit of work that flows through every stage. Stages fill
 // it in order: ingest sets the metadata and Format, clean sets Text, Offsets,
 // Boilerplate and Blocks, nlp sets Sentences and Tokens, and the extractors add
@@ -151,15 +153,15 @@ type Token struct {
 
 // Entity types used in output. Others are allowed.
 const (
-	Person       = "PERSON"
-	Country      = "COUNTRY"
-	Organization = "ORGANIZATION"
-	Location     = "LOCATION"
+	Person       = entity.Person
+	Country      = entity.Country
+	Organization = entity.Organization
+	Location     = entity.Location
 	// NORP is a nationality or a religious or political group no single
 	// country stands for (Kurds, Yazidis, Shiites), as in OntoNotes.
-	NORP = "NORP"
+	NORP = entity.NORP
 	// Index is a stock market index (FTSE 100, the Dow).
-	Index = "INDEX"
+	Index = entity.Index
 )
 
 // Mention is one occurrence of an entity in Text.

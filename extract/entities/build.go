@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"github.com/entente-nlp/entente/pipeline"
@@ -57,7 +58,7 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 				e.Type = ent.Type
 				e.Attrs = copyAttrs(ent.Attrs)
 				if ent.Country != "" && ent.Country != e.ID {
-					setAttr(&e, "country", ent.Country)
+					setAttr(&e, entity.AttrCountry, ent.Country)
 				}
 			}
 		}
@@ -89,15 +90,15 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 					first = c.Start
 				}
 			}
-			if r := c.evidence["role"]; r != "" {
+			if r := c.evidence[entity.AttrRole]; r != "" {
 				roles[r]++
 			}
-			if cc := c.evidence["country"]; cc != "" && e.Type == pipeline.Person {
-				setAttr(&e, "country", cc)
+			if cc := c.evidence[entity.AttrCountry]; cc != "" && e.Type == pipeline.Person {
+				setAttr(&e, entity.AttrCountry, cc)
 			}
 		}
 		if r := mostCommon(roles); r != "" {
-			setAttr(&e, "role", r)
+			setAttr(&e, entity.AttrRole, r)
 		}
 		for id := range amb {
 			e.Ambiguous = append(e.Ambiguous, id)

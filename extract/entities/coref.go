@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -159,7 +160,7 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 			continue
 		}
 		parts := strings.Fields(text)
-		if len(parts) > 1 && (len(c.ids) > 0 || c.evidence["role"] != "") && s.gaz != nil && s.gaz.IsGivenName(parts[0]) {
+		if len(parts) > 1 && (len(c.ids) > 0 || c.evidence[entity.AttrRole] != "") && s.gaz != nil && s.gaz.IsGivenName(parts[0]) {
 			// "Steve" after "Steve Jobs" (unless two Steves), for people
 			// the gazetteer knows or a title introduced.
 			learn(parts[0], c)
@@ -266,7 +267,7 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 	// holds that title (for that country, when one is given).
 	holders := titleHolders(all)
 	for _, tc := range titles {
-		h := holders[holderKey(tc.evidence["role"], tc.evidence["country"])]
+		h := holders[holderKey(tc.evidence[entity.AttrRole], tc.evidence[entity.AttrCountry])]
 		holder, unique := h.last, !h.many
 		a := tokOf(tc.Start)
 		b := a
@@ -330,9 +331,9 @@ func titleHolders(all []cand) map[string]holding {
 		if c.typ != pipeline.Person || c.tier < tierRule {
 			continue
 		}
-		role := c.evidence["role"]
+		role := c.evidence[entity.AttrRole]
 		add(holderKey(role, ""), c)
-		if cc := c.evidence["country"]; cc != "" {
+		if cc := c.evidence[entity.AttrCountry]; cc != "" {
 			add(holderKey(role, cc), c)
 		}
 	}

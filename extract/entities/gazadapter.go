@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/textnorm"
 )
@@ -76,16 +77,16 @@ func (a *gazAdapter) Entry(id string) (GazEntry, bool) {
 	ge := GazEntry{ID: e.ID, Type: e.Type, Name: e.Name, CapitalOf: a.capitalOf[e.ID]}
 	if e.Country != "" {
 		if e.Kind == gazetteer.KindCountry {
-			ge.Attrs = map[string]string{"iso": e.Country}
+			ge.Attrs = map[string]string{entity.AttrISO: e.Country}
 		} else {
-			ge.Country = "country:" + e.Country
+			ge.Country = string(entity.CountryID(e.Country))
 		}
 	}
 	if e.OrgType != "" {
 		if ge.Attrs == nil {
 			ge.Attrs = map[string]string{}
 		}
-		ge.Attrs["org_type"] = e.OrgType
+		ge.Attrs[entity.AttrOrgType] = e.OrgType
 	}
 	return ge, true
 }

@@ -3,6 +3,7 @@ package entities
 import (
 	"strings"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -121,7 +122,7 @@ func (s *Stage) peelTitle(d *pipeline.Document, ws []word, gaz []*cand, from, to
 			return cand{}, false
 		}
 	}
-	ev := map[string]string{"role": strings.Join(strings.Fields(d.Text[ws[start].Start:ws[i-1].End]), " ")}
+	ev := map[string]string{entity.AttrRole: strings.Join(strings.Fields(d.Text[ws[start].Start:ws[i-1].End]), " ")}
 	for i < to && (nameParticles[ws[i].low] || orgConnectors[ws[i].low]) {
 		i++
 	}
@@ -129,14 +130,14 @@ func (s *Stage) peelTitle(d *pipeline.Document, ws []word, gaz []*cand, from, to
 		return cand{}, false
 	}
 	if country != "" {
-		ev["country"] = country
+		ev[entity.AttrCountry] = country
 	}
 	if qualifier != "" {
-		ev["of"] = qualifier
+		ev[entity.AttrOf] = qualifier
 	}
 	return cand{
 		Span: span(ws, i, to), typ: pipeline.Person, source: "rule", form: "name",
-		score: 0.9, tier: tierRule, reason: "title " + ev["role"], evidence: ev,
+		score: 0.9, tier: tierRule, reason: "title " + ev[entity.AttrRole], evidence: ev,
 	}, true
 }
 
@@ -193,9 +194,9 @@ func roleOnly(d *pipeline.Document, ws []word, gaz []*cand, from, to int) (cand,
 	if !core || !titleCore[ws[to-1].low] {
 		return cand{}, false
 	}
-	ev := map[string]string{"role": strings.Join(strings.Fields(d.Text[ws[i].Start:ws[to-1].End]), " ")}
+	ev := map[string]string{entity.AttrRole: strings.Join(strings.Fields(d.Text[ws[i].Start:ws[to-1].End]), " ")}
 	if country != "" {
-		ev["country"] = country
+		ev[entity.AttrCountry] = country
 	}
 	return cand{Span: span(ws, i, to), source: "rule", tier: tierBlock, reason: "title without a name",
 		evidence: ev, roleOnly: true}, true

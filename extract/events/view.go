@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -59,10 +60,7 @@ func newDocView(d *pipeline.Document, lx *Lexicon) *docView {
 		known[e.ID] = true
 	}
 	for _, e := range d.Entities {
-		if c := e.Attrs["country"]; c != "" && e.Type != pipeline.Country {
-			if !strings.Contains(c, ":") {
-				c = "country:" + strings.ToUpper(c)
-			}
+		if c := string(entity.CountryRef(e.Attrs[entity.AttrCountry])); c != "" && e.Type != pipeline.Country {
 			// A place stands for its country only when the document
 			// mentions that country: participants are always entities
 			// of the document.

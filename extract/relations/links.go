@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/pipeline"
 	"golang.org/x/text/unicode/norm"
 )
@@ -125,7 +126,7 @@ func (x *view) authors() []string {
 			}
 		}
 		if id == "" {
-			id = "person:" + slug(a)
+			id = string(entity.New(entity.KindPerson, slug(a)))
 		}
 		if !containsStr(out, id) {
 			out = append(out, id)

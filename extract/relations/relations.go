@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/spanindex"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -300,13 +301,9 @@ func (x *view) typeOf(id string) string {
 	if e := x.entity(id); e != nil {
 		return e.Type
 	}
-	switch {
-	case strings.HasPrefix(id, "country:"):
-		return pipeline.Country
-	case strings.HasPrefix(id, "person:"):
-		return pipeline.Person
-	case strings.HasPrefix(id, "org:"):
-		return pipeline.Organization
+	switch t := entity.ID(id).Type(); t {
+	case pipeline.Country, pipeline.Person, pipeline.Organization:
+		return t
 	}
 	return pipeline.Location
 }
@@ -318,14 +315,11 @@ func (x *view) countryOf(id string) string {
 		if e.Type == pipeline.Country {
 			return id
 		}
-		if c := e.Attrs["country"]; c != "" {
-			if !strings.Contains(c, ":") {
-				c = "country:" + strings.ToUpper(c)
-			}
-			return c
+		if c := e.Attrs[entity.AttrCountry]; c != "" {
+			return string(entity.CountryRef(c))
 		}
 	}
-	if strings.HasPrefix(id, "country:") {
+	if entity.ID(id).IsCountry() {
 		return id
 	}
 	if x.gaz != nil {

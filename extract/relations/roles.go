@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -48,9 +49,9 @@ func (x *view) holdsRole() {
 		if m.Type != pipeline.Person || m.Evidence == nil {
 			continue
 		}
-		raw, of := m.Evidence["role"], m.Evidence["country"]
+		raw, of := m.Evidence[entity.AttrRole], m.Evidence[entity.AttrCountry]
 		if of == "" {
-			of = m.Evidence["org"]
+			of = m.Evidence[entity.AttrOrg]
 		}
 		if raw == "" || of == "" {
 			continue
@@ -244,7 +245,7 @@ func (x *view) titleOnly(i int) {
 	}
 	of := ""
 	if p.Evidence != nil {
-		of = p.Evidence["country"]
+		of = p.Evidence[entity.AttrCountry]
 	}
 	if of == "" && x.gaz != nil {
 		for _, o := range x.gaz.Offices(p.EntityID, x.eventDate(p)) {

@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"log"
 	"os"
@@ -293,7 +294,7 @@ func genCities(citiesPath, tzPath, namesPath string, minPop float64, countryName
 				al = append(al, a)
 			}
 		}
-		id := "city:" + gazetteer.Slug(name)
+		id := string(entity.New(entity.KindCity, gazetteer.Slug(name)))
 		if ids[id] {
 			id += "-" + strings.ToLower(c.cc)
 		}
