@@ -1,7 +1,6 @@
 package extract
 
 import (
-
 	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/extract/relations"
 	"github.com/entente-nlp/entente/gazetteer"

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/entente-nlp/entente/internal/testkit/testutil"
@@ -335,7 +336,7 @@ func TestLoadErrors(t *testing.T) {
 	for _, tt := range tests {
 		if _, err := Load(tt.path); err == nil {
 			t.Errorf("%s: Load(%s) succeeded", tt.name, tt.path)
-		} else if !contains([]string{err.Error()}, err.Error()) || len(err.Error()) < 10 {
+		} else if !slices.Contains([]string{err.Error()}, err.Error()) || len(err.Error()) < 10 {
 			t.Errorf("%s: unhelpful error %v", tt.name, err)
 		}
 	}

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -84,22 +85,13 @@ func TestMatchAmbiguous(t *testing.T) {
 	if len(ms) != 1 || len(ms[0].IDs) < 2 {
 		t.Fatalf("Georgia: want one ambiguous match, got %+v", ms)
 	}
-	if ms[0].IDs[0] != "country:GE" || !contains(ms[0].IDs, "region:georgia-us") {
+	if ms[0].IDs[0] != "country:GE" || !slices.Contains(ms[0].IDs, "region:georgia-us") {
 		t.Errorf("Georgia ids = %v", ms[0].IDs)
 	}
 	ms = g.Match("Washington")
-	if len(ms) != 1 || !contains(ms[0].IDs, "city:washington") || !contains(ms[0].IDs, "country:US") {
+	if len(ms) != 1 || !slices.Contains(ms[0].IDs, "city:washington") || !slices.Contains(ms[0].IDs, "country:US") {
 		t.Errorf("Washington ids = %+v", ms)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func TestDisambiguate(t *testing.T) {
@@ -126,7 +118,7 @@ func TestDisambiguate(t *testing.T) {
 func TestDisambiguateAt(t *testing.T) {
 	g := mustDefault(t)
 	ms := g.Match("Clinton said")
-	if len(ms) != 1 || !contains(ms[0].IDs, "person:bill-clinton") || !contains(ms[0].IDs, "person:hillary-clinton") {
+	if len(ms) != 1 || !slices.Contains(ms[0].IDs, "person:bill-clinton") || !slices.Contains(ms[0].IDs, "person:hillary-clinton") {
 		t.Fatalf("Clinton: %+v", ms)
 	}
 	if id, ok := g.DisambiguateAt(ms[0].IDs, nil, "1996-05-01"); id != "person:bill-clinton" || !ok {

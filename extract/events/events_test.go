@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -192,7 +193,7 @@ func TestMergeRepeatedMentions(t *testing.T) {
 		trig = append(trig, d.Slice(s))
 	}
 	for _, w := range []string{"adopted a declaration", "agreed", "signed", "meeting"} {
-		if !contains(trig, w) {
+		if !slices.Contains(trig, w) {
 			t.Errorf("merged triggers %q lack %q", trig, w)
 		}
 	}

@@ -1,6 +1,9 @@
 package events
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // merge folds repeated mentions of one event into a single draft, in text
 // order (see the package comment for the policy), then drops events with
@@ -34,7 +37,7 @@ func merge(ds []*draft, lx *Lexicon) []*draft {
 		var host *draft
 		if len(spec.MergeInto) > 0 && len(e.date) >= len("2006-01-02") {
 			for _, c := range byDate[e.date] {
-				if c != e && c.date == e.date && contains(spec.MergeInto, c.kind) && (len(e.parts) == 0 || overlap(c, e)) {
+				if c != e && c.date == e.date && slices.Contains(spec.MergeInto, c.kind) && (len(e.parts) == 0 || overlap(c, e)) {
 					host = c
 					break
 				}
@@ -162,15 +165,6 @@ func overlap(a, b *draft) bool {
 			if p.Entity == q.Entity {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
 		}
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -54,7 +55,7 @@ func KindsOf(ids []string) []string {
 	var kinds []string
 	for _, id := range ids {
 		kind, _, _ := strings.Cut(id, ":")
-		if !containsString(kinds, kind) {
+		if !slices.Contains(kinds, kind) {
 			kinds = append(kinds, kind)
 		}
 	}
@@ -102,15 +103,6 @@ func (m *Model) WithLexicon(l Lexicon) *Model {
 
 // Lexicon returns the lexicon the model's features read (nil when none).
 func (m *Model) Lexicon() Lexicon { return m.lex }
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
 
 // lexiconViews sets the lexicon facts of each token: its position in a
 // known name (B, I, L or U for a one-token name) with the name's kinds and

@@ -1,6 +1,7 @@
 package relations
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ func (x *view) fromEvents() {
 			}
 		}
 		for _, rule := range x.r.events {
-			if !containsStr(rule.Kinds, e.Kind) {
+			if !slices.Contains(rule.Kinds, e.Kind) {
 				continue
 			}
 			for _, pairs := range rule.Pairs {

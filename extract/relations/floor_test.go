@@ -1,6 +1,7 @@
 package relations_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,7 +68,7 @@ func cameoRootAgreement(g *eval.Gold, d *pipeline.Document) int {
 			continue
 		}
 		for _, ev := range d.Events {
-			if ge.Date == nil && ev.Date != "" || ge.Date != nil && ev.Date != *ge.Date && !contains(ge.DateAccept, ev.Date) {
+			if ge.Date == nil && ev.Date != "" || ge.Date != nil && ev.Date != *ge.Date && !slices.Contains(ge.DateAccept, ev.Date) {
 				continue
 			}
 			shared := 0
@@ -93,13 +94,4 @@ func cameoRootAgreement(g *eval.Gold, d *pipeline.Document) int {
 		}
 	}
 	return agree
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package relations
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -128,7 +129,7 @@ func (x *view) authors() []string {
 		if id == "" {
 			id = string(entity.New(entity.KindPerson, slug(a)))
 		}
-		if !containsStr(out, id) {
+		if !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}

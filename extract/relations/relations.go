@@ -345,12 +345,3 @@ func (x *view) polity(m pipeline.Mention) string {
 func validSpan(d *pipeline.Document, s pipeline.Span) bool {
 	return s.Start >= 0 && s.Start < s.End && s.End <= len(d.Text)
 }
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

@@ -3,6 +3,7 @@ package eval
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -406,7 +407,7 @@ func scoreEvents(g *Gold, d *pipeline.Document, m *entityMatch) EventReport {
 			if ev.Date != "" {
 				return false
 			}
-		} else if ev.Date != *ge.Date && !contains(ge.DateAccept, ev.Date) {
+		} else if ev.Date != *ge.Date && !slices.Contains(ge.DateAccept, ev.Date) {
 			return false
 		}
 		shared := 0
@@ -579,13 +580,4 @@ func scoreRelations(g *Gold, d *pipeline.Document, m *entityMatch) ItemReport {
 	}
 	r.finish()
 	return r
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
