@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/gazetteer"
 )
 
@@ -82,9 +83,9 @@ func genCompanies(path string, countryCode func(string) string) ([][]string, err
 		switch {
 		case id != "":
 		case shortFormStop[short]:
-			id = "org:" + gazetteer.Slug(strings.TrimPrefix(name, "The "))
+			id = string(entity.New(entity.KindOrg, gazetteer.Slug(strings.TrimPrefix(name, "The "))))
 		default:
-			id = "org:" + gazetteer.Slug(short)
+			id = string(entity.New(entity.KindOrg, gazetteer.Slug(short)))
 		}
 		var aliases []string
 		if short != name && !shortFormStop[short] {
