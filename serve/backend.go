@@ -8,7 +8,10 @@ import (
 // Input is one document sent to the server, as the JSON body of
 // POST /v1/extract or one line of a JSON Lines body.
 type Input struct {
-	ID        string `json:"id"`
+	ID string `json:"id"`
+	// Source says where the document came from: "http", or "http:LINE"
+	// for a line of a JSON Lines body. It is not read from the request.
+	Source    string `json:"-"`
 	Title     string `json:"title"`
 	Text      string `json:"text"`
 	Format    string `json:"format"`
@@ -21,13 +24,10 @@ type Result struct {
 	// Record is the document's record: it marshals to exactly the object
 	// `entente extract --format json` writes for the document.
 	Record any
-	// Text is the document's main text (markup removed), written as the
-	// record's "text" field when the request asks for it (?text=true).
-	Text string
 	// Fatal, when not empty, says why the document could not be read
 	// (binary, not UTF-8, empty): the server answers 422 with it.
 	Fatal string
-	// Tokens counts the document's tokens, for the metrics.
+	// Tokens counts the document's word tokens, for the metrics.
 	Tokens int
 	// Data is the backend's own, for its Graph; the server does not read
 	// it.

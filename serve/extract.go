@@ -17,12 +17,7 @@ import (
 // records, in order.
 func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if e := checkQuery(q, "text", "id", "title", "published", "url"); e != nil {
-		writeError(w, e.status, "%s", e.msg)
-		return
-	}
-	withText, e := boolParam(q, "text")
-	if e != nil {
+	if e := checkQuery(q, "id", "title", "published", "url"); e != nil {
 		writeError(w, e.status, "%s", e.msg)
 		return
 	}
@@ -32,7 +27,7 @@ func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if mt == typeNDJSON || mt == typeJSONL {
-		s.extractStream(w, r, body, withText)
+		s.extractStream(w, r, body)
 		return
 	}
 	in, e := s.readOne(mt, body, q)
@@ -45,7 +40,7 @@ func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e.status, "%s", e.msg)
 		return
 	}
-	b, err := recordJSON(res, withText, true)
+	b, err := recordJSON(res, true)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "encoding the record: %v", err)
 		return
@@ -81,6 +76,7 @@ func (s *Server) readOne(mt string, body io.Reader, q map[string][]string) (Inpu
 	if in.ID == "" {
 		in.ID = "document"
 	}
+	in.Source = "http"
 	return in, nil
 }
 
@@ -135,9 +131,9 @@ func (s *Server) run(ctx context.Context, in Input) (*Result, *httpError) {
 	return o.res, nil
 }
 
-// recordJSON encodes a result's record, with its main text as the "text"
-// field when withText; indented like `entente extract --format json`.
-func recordJSON(res *Result, withText, indent bool) ([]byte, error) {
+// recordJSON encodes a result's record, indented like
+// `entente extract --format json` or on one line like --format jsonl.
+func recordJSON(res *Result, indent bool) ([]byte, error) {
 	var b []byte
 	var err error
 	if indent {
@@ -148,46 +144,7 @@ func recordJSON(res *Result, withText, indent bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if withText {
-		b, err = addField(b, "text", res.Text, indent)
-		if err != nil {
-			return nil, err
-		}
-	}
 	return append(b, '\n'), nil
-}
-
-// addField appends "key": value to the JSON object b.
-func addField(b []byte, key string, value any, indent bool) ([]byte, error) {
-	v, err := json.Marshal(value)
-	if err != nil {
-		return nil, err
-	}
-	end := bytes.LastIndexByte(b, '}')
-	if end < 0 {
-		return nil, errors.New("record is not a JSON object")
-	}
-	var out bytes.Buffer
-	body := bytes.TrimRight(b[:end], " \n")
-	out.Write(body)
-	if len(bytes.TrimSpace(body)) > 1 {
-		out.WriteByte(',')
-	}
-	if indent {
-		out.WriteString("\n  ")
-	}
-	k, _ := json.Marshal(key)
-	out.Write(k)
-	out.WriteByte(':')
-	if indent {
-		out.WriteByte(' ')
-	}
-	out.Write(v)
-	if indent {
-		out.WriteByte('\n')
-	}
-	out.WriteByte('}')
-	return out.Bytes(), nil
 }
 
 // streamError is a line of a JSON Lines answer that replaces a document's
@@ -202,7 +159,7 @@ type streamError struct {
 // order, written as each document finishes. A bad line or a document
 // entente cannot read gets an error line and the stream goes on; a body
 // over the limit ends it with an error line.
-func (s *Server) extractStream(w http.ResponseWriter, r *http.Request, body io.Reader, withText bool) {
+func (s *Server) extractStream(w http.ResponseWriter, r *http.Request, body io.Reader) {
 	rc := http.NewResponseController(w)
 	w.Header().Set("Content-Type", typeNDJSON)
 	w.WriteHeader(http.StatusOK)
@@ -228,6 +185,7 @@ func (s *Server) extractStream(w http.ResponseWriter, r *http.Request, body io.R
 		if in.ID == "" {
 			in.ID = "line:" + strconv.Itoa(n)
 		}
+		in.Source = "http:" + strconv.Itoa(n)
 		res, e := s.run(r.Context(), in)
 		switch {
 		case e != nil && e.status == 499:
@@ -237,7 +195,7 @@ func (s *Server) extractStream(w http.ResponseWriter, r *http.Request, body io.R
 		case e != nil:
 			return lineErr(n, e)
 		}
-		b, err := recordJSON(res, withText, false)
+		b, err := recordJSON(res, false)
 		if err != nil {
 			return lineErr(n, errorf(http.StatusInternalServerError, "line %d: encoding the record: %v", n, err))
 		}

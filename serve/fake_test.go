@@ -46,7 +46,8 @@ func (f *fakeBackend) Extract(ctx context.Context, in Input) (*Result, error) {
 	case "PANIC":
 		panic("boom")
 	}
-	return &Result{Record: rec, Text: "main text of " + in.ID, Tokens: 3}, nil
+	rec["source"] = in.Source
+	return &Result{Record: rec, Tokens: 3}, nil
 }
 
 func (f *fakeBackend) Graph(ctx context.Context, w io.Writer, results []*Result, opts GraphOptions) error {

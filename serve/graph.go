@@ -52,6 +52,7 @@ func (s *Server) graph(w http.ResponseWriter, r *http.Request) {
 			if in.ID == "" {
 				in.ID = "line:" + strconv.Itoa(n)
 			}
+			in.Source = "http:" + strconv.Itoa(n)
 			inputs = append(inputs, in)
 			return nil
 		})

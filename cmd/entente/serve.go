@@ -4,14 +4,18 @@ package main
 // serve package entente's pipeline, graph and gazetteer.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"log/slog"
 	"time"
 
+	"github.com/entente-nlp/entente"
+	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/app/config"
 	"github.com/entente-nlp/entente/serve"
 	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
 )
 
 func init() { rootCmd.AddCommand(newServeCmd()) }
@@ -82,16 +86,40 @@ func runServe(cmd *cobra.Command, opts serve.Options) error {
 	go func() { served <- srv.Serve(ctx, ln) }()
 	slog.Info("serve: listening, loading models", "addr", "http://"+ln.Addr().String())
 	t0 := time.Now()
-	app, err := buildApp(cfg)
+	backend, err := newServeBackend(cfg)
 	if err != nil {
 		ln.Close()
 		<-served
 		return err
 	}
-	srv.SetBackend(serve.NewPipelineBackend(app.Stages, app.Env.Gazetteer, app.Config.Published))
+	srv.SetBackend(backend)
 	slog.Info("serve: ready", "addr", "http://"+ln.Addr().String(), "loaded_in", time.Since(t0).Round(time.Millisecond))
 	if err := <-served; err != nil {
 		return err
 	}
 	return errStopped
+}
+
+// newServeBackend builds entente's Extractor on the effective
+// configuration (file, ENTENTE_*, flags: the configuration extract runs
+// on) and the gazetteer it links against.
+func newServeBackend(cfg *config.Config) (*serve.ExtractorBackend, error) {
+	y, err := cfg.YAML()
+	if err != nil {
+		return nil, err
+	}
+	v := viper.New()
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(bytes.NewReader(y)); err != nil {
+		return nil, fmt.Errorf("serve: configuration: %w", err)
+	}
+	x, err := entente.New(entente.WithConfig(v))
+	if err != nil {
+		return nil, err
+	}
+	gaz, err := gazetteer.Load(cfg.Gazetteer.Files...)
+	if err != nil {
+		return nil, err
+	}
+	return serve.NewBackend(x, gaz), nil
 }

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/entente-nlp/entente"
+	"github.com/entente-nlp/entente/internal/app/config"
 	"github.com/entente-nlp/entente/internal/testkit/testutil"
 	"github.com/entente-nlp/entente/serve"
 )
@@ -48,7 +50,11 @@ func TestServeRecordIsExtractRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.SetBackend(serve.NewPipelineBackend(app.Stages, app.Env.Gazetteer, app.Config.Published))
+	backend, err := newServeBackend(app.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetBackend(backend)
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	resp, err := http.Post(ts.URL+"/v1/extract", "application/json", bytes.NewReader(line))
@@ -112,5 +118,29 @@ func TestServeStopsOnSIGTERM(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "serve: stopped") {
 		t.Errorf("stderr:\n%s", stderr.String())
+	}
+}
+
+// TestServeBackendReadsConfiguration checks that serve runs on the
+// configuration extract runs on (here: published and the pipeline).
+func TestServeBackendReadsConfiguration(t *testing.T) {
+	app := testApp(t, func(c *config.Config) {
+		c.Published = "2020-01-02"
+		c.Pipeline = []string{"ingest", "clean", "nlp", "entities"}
+	})
+	backend, err := newServeBackend(app.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := backend.Extract(t.Context(), serve.Input{ID: "a", Text: "Putin met Erdogan in Moscow on Tuesday.", Published: "2016-12-22"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := res.Record.(*entente.Record)
+	if rec.Published != "2020-01-02" {
+		t.Errorf("published %q: the configuration's published is not applied", rec.Published)
+	}
+	if len(rec.Entities) == 0 || len(rec.Dates) != 0 {
+		t.Errorf("pipeline without dates: %d entities, %d dates", len(rec.Entities), len(rec.Dates))
 	}
 }

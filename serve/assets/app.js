@@ -240,7 +240,7 @@
     rec.events.forEach(function (ev) {
       var tr = el("tr");
       if (ev.evidence) tr.title = ev.evidence;
-      tr.appendChild(el("td", "", ev.date || "—"));
+      tr.appendChild(el("td", "date", ev.date || "—"));
       tr.appendChild(el("td", "cameo quad-" + ev.quad_class, ev.cameo || ""));
       tr.appendChild(el("td", "", (ev.kind || "").replace(/_/g, " ") + (ev.trigger ? " (“" + ev.trigger + "”)" : "")));
       var st = ends(ev);
@@ -263,7 +263,7 @@
       if (st) rel.style.color = st[0];
       tr.appendChild(rel);
       tr.appendChild(el("td", "", name(r.target)));
-      tr.appendChild(el("td", "", r.date || ""));
+      tr.appendChild(el("td", "date", r.date || ""));
       tb.appendChild(tr);
     });
     if (!rec.relations.length) emptyRow(tb, 4, "no relations found");
