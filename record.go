@@ -29,6 +29,11 @@ type Record struct {
 	// document (HTML meta, a dateline); "" when unknown. Relative dates
 	// resolve against it.
 	Published string `json:"published"`
+	// Text is the main text as entente read it (MainText): the article's
+	// blocks separated by newlines, boilerplate left out. Only with
+	// `entente extract --text` (or when the caller sets it); omitted
+	// otherwise.
+	Text string `json:"text,omitempty"`
 	// Entities are the people, countries, organizations and places
 	// mentioned, in the order the entities stage ranks them.
 	Entities []Entity `json:"entities"`

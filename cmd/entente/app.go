@@ -78,6 +78,9 @@ type App struct {
 	// run; the progress bar is then shown only when standard output is not
 	// the terminal, so that the two do not interleave.
 	StreamsToStdout bool
+	// WithText adds each document's main text to its record (extract
+	// --text).
+	WithText bool
 }
 
 // newApp loads the configuration for cmd (its --config and bound flags),

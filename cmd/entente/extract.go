@@ -18,6 +18,7 @@ func init() { rootCmd.AddCommand(newExtractCmd()) }
 
 func newExtractCmd() *cobra.Command {
 	var outFile string
+	var withText bool
 	cmd := &cobra.Command{
 		Use:   "extract [inputs...]",
 		Short: "Extract entities, dates, events and relations from articles",
@@ -47,6 +48,7 @@ the exit status is 1 when any document failed.`,
 			if err != nil {
 				return err
 			}
+			app.WithText = withText
 			return runExtract(cmd.Context(), cmd.OutOrStdout(), app, args, outFile)
 		},
 	}
@@ -57,6 +59,7 @@ the exit status is 1 when any document failed.`,
 	cmd.Flags().String("max-bytes", "", "largest document read, e.g. 100MiB (config input.max_bytes; default 32MiB)")
 	bindConfigKey(cmd, "max-bytes", "input.max_bytes")
 	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().BoolVar(&withText, "text", false, "add each document's main text (the article as entente read it, boilerplate left out) to its JSON/JSONL record as \"text\"")
 	return cmd
 }
 
@@ -86,7 +89,11 @@ func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string
 		return err
 	}
 	sum, runErr := app.Run(ctx, inputs, func(d *pipeline.Document) error {
-		return w.Write(entente.NewRecord(d))
+		r := entente.NewRecord(d)
+		if app.WithText {
+			r.Text = entente.MainText(d)
+		}
+		return w.Write(r)
 	})
 	if err := w.Close(); err != nil && runErr == nil {
 		runErr = fmt.Errorf("extract: writing output: %w", err)

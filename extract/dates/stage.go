@@ -3,6 +3,7 @@ package dates
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -50,6 +51,11 @@ func (s *Stage) Name() string { return Name }
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	ref, known := d.PublishedDate()
 	d.Dates = s.finder.Find(d.Text, ref, known)
+	if len(d.Blocks) > 0 {
+		// Page furniture (navigation, teasers, a footer's copyright year)
+		// is not a source of dates.
+		d.Dates = slices.DeleteFunc(d.Dates, func(t pipeline.TimeExpr) bool { return d.OutsideArticle(t.Span) })
+	}
 	if !known && d.Published != "" {
 		return fmt.Errorf("dates: publication date %q is not a date; relative dates left unresolved", d.Published)
 	}
