@@ -149,6 +149,10 @@ type Token struct {
 	// Label is prose's IOB entity label (B-PERSON, I-GPE, O), empty when the
 	// model did not run.
 	Label string `json:"label,omitempty"`
+	// Word holds the attributes of the token's text (lower-case and folded
+	// forms, shape, case flags), filled by the nlp stage. It is derived, not
+	// serialized: Document.AnalyzeTokens fills it again.
+	Word `json:"-"`
 }
 
 // Entity types used in output. Others are allowed.

@@ -166,7 +166,7 @@ func properTokens(ws []word, sp pipeline.Span) bool {
 	for i := sort.Search(len(ws), func(k int) bool { return ws[k].End > sp.Start }); i < len(ws) && ws[i].Start < sp.End; i++ {
 		w := &ws[i]
 		titles = titles && isTitleWord(w.low)
-		if notNames[w.low] || hasDigitAndLetter(w.text) {
+		if notNames[w.low] || w.flags.Has(pipeline.HasDigit|pipeline.HasLetter) {
 			return false
 		}
 		if h := strings.LastIndexByte(w.text, '-'); h > 0 && !startsUpper(w.text[h+1:]) {
@@ -177,10 +177,6 @@ func properTokens(ws []word, sp pipeline.Span) bool {
 		}
 	}
 	return proper && !titles // "Officer", "Foreign Minister" alone name no one
-}
-
-func hasDigitAndLetter(s string) bool {
-	return strings.IndexFunc(s, unicode.IsDigit) >= 0 && strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // plausibleName reports whether text can be a name: it has a capital

@@ -17,7 +17,7 @@ func (s *Stage) ruleCandidates(d *pipeline.Document, ws []word, chs []chunk, gaz
 	defer func() {
 		// Every other occurrence of a blocked acronym is blocked too.
 		for i := range ws {
-			if ws[i].upper && blocked[textnorm.Fold(ws[i].text)] {
+			if ws[i].upper && blocked[ws[i].fold] {
 				typed = append(typed, blocker(ws, i, i+1, "acronym of a non-entity"))
 			}
 		}
@@ -43,7 +43,7 @@ func (s *Stage) ruleCandidates(d *pipeline.Document, ws []word, chs []chunk, gaz
 			blocked[textnorm.Fold(d.Text[ws[from].Start:ws[to-1].End])] = true
 			if a := parenAcronym(ws, to); a > 0 {
 				typed = append(typed, blocker(ws, a, a+1, "acronym of a non-entity"))
-				blocked[textnorm.Fold(ws[a].text)] = true
+				blocked[ws[a].fold] = true
 			}
 			continue
 		}

@@ -2,7 +2,6 @@ package entities
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"github.com/entente-nlp/entente/pipeline"
@@ -12,8 +11,12 @@ import (
 type word struct {
 	pipeline.Span
 	text, low string
-	tag       string
-	label     string
+	// fold is textnorm.Fold(text).
+	fold string
+	// flags are the token's case and character classes.
+	flags pipeline.WordFlags
+	tag   string
+	label string
 	// cap: starts with an upper-case letter; upper: all letters upper case.
 	cap, upper bool
 	letters    bool
@@ -38,6 +41,7 @@ var functionWords = set("of", "the", "and", "to", "in", "on", "for", "a", "an", 
 // words converts the document's tokens, marking line breaks, sentence
 // starts and headline lines.
 func words(d *pipeline.Document) []word {
+	d.AnalyzeTokens() // a no-op after the nlp stage
 	ws := make([]word, len(d.Tokens))
 	sent := 0
 	prevEnd := 0
@@ -45,12 +49,14 @@ func words(d *pipeline.Document) []word {
 		w := &ws[i]
 		w.Span = t.Span
 		w.text = d.Slice(t.Span)
-		w.low = strings.ToLower(w.text)
+		w.low = t.Lower
+		w.fold = t.Fold
 		w.tag = t.Tag
 		w.label = t.Label
-		w.cap = textnorm.IsCapitalized(w.text)
-		w.upper = textnorm.IsUpperWord(w.text)
-		w.letters = strings.ContainsFunc(w.text, unicode.IsLetter)
+		w.cap = t.Flags.Has(pipeline.Capitalized)
+		w.upper = t.Flags.Has(pipeline.AllCaps)
+		w.letters = t.Flags.Has(pipeline.HasLetter)
+		w.flags = t.Flags
 		if i == 0 {
 			w.brk, w.sentStart = true, true
 		} else {

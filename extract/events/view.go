@@ -45,13 +45,14 @@ type docView struct {
 }
 
 func newDocView(d *pipeline.Document, lx *Lexicon) *docView {
+	d.AnalyzeTokens() // a no-op after the nlp stage
 	x := &docView{d: d, lx: lx, country: map[string]string{}}
 	n := len(d.Tokens)
 	x.low = make([]string, n)
 	x.argAt = make([]int, n)
 	x.dateAt = make([]int, n)
 	for i, t := range d.Tokens {
-		x.low[i] = normWord(d.Slice(t.Span))
+		x.low[i] = normWord(t.Lower)
 		x.argAt[i] = -1
 		x.dateAt[i] = -1
 	}
@@ -106,10 +107,9 @@ func newDocView(d *pipeline.Document, lx *Lexicon) *docView {
 	return x
 }
 
-// normWord lower-cases a token and strips quotes glued to it by the
+// normWord strips from a lower-cased token the quotes glued to it by the
 // tokenizer ("«ready", "cooperate»").
 func normWord(s string) string {
-	s = strings.ToLower(s)
 	if t := strings.Trim(s, "«»“”\"‘’`*_"); t != "" {
 		return t
 	}

@@ -97,7 +97,10 @@ func bucket(h uint64, logBuckets uint) uint32 {
 type tokenView struct {
 	word, norm, shape, short, pos string
 	// lower is strings.ToLower(word).
-	lower       string
+	lower string
+	// flags are the word's case and character classes
+	// (pipeline.Word.Flags).
+	flags       pipeline.WordFlags
 	capitalized bool
 	sentStart   bool
 	// id numbers the token's norm within the document (0, 1, ... in order
@@ -150,6 +153,7 @@ type document struct {
 // from the word alone.
 type wordForms struct {
 	norm, shape, short, lower string
+	flags                     pipeline.WordFlags
 	capitalized, given        bool
 	id, wid                   int32
 	hNorm, hShort             uint64
@@ -239,11 +243,17 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 		}
 		f, ok := d.words[w]
 		if !ok {
+			// The nlp stage analyzed the word (pipeline.Word); tokens
+			// from elsewhere are analyzed here, the same way.
+			wd := t.Word
+			if wd.Flags&pipeline.Analyzed == 0 {
+				wd = pipeline.AnalyzeWord(w)
+			}
 			f.norm = normalize(w)
-			f.shape, f.short = shapes(w)
-			f.lower = strings.ToLower(w)
-			r, _ := utf8.DecodeRuneInString(w)
-			f.capitalized = unicode.IsUpper(r)
+			f.shape, f.short = wd.Shape, shortShape(wd.Shape)
+			f.lower = wd.Lower
+			f.flags = wd.Flags
+			f.capitalized = wd.Flags.Has(pipeline.Capitalized)
 			f.given = f.capitalized && lex != nil && lex.IsGivenName(w)
 			f.hNorm = hstr(0, f.norm)
 			f.hShort = hstr(0, f.short)
@@ -259,7 +269,7 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 		}
 		d.views[i] = tokenView{
 			word: w, norm: f.norm, shape: f.shape, short: f.short, lower: f.lower, pos: t.Tag,
-			capitalized: f.capitalized, given: f.given, id: f.id, wid: f.wid,
+			flags: f.flags, capitalized: f.capitalized, given: f.given, id: f.id, wid: f.wid,
 			hNorm: f.hNorm, hShort: f.hShort, hPOS: hstr(0, t.Tag),
 		}
 	}
@@ -277,9 +287,8 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 			if i == sg.start {
 				v.sentStart = true
 			}
-			r, _ := utf8.DecodeRuneInString(v.word)
 			switch {
-			case unicode.IsLower(r):
+			case v.flags.Has(pipeline.LowerInitial):
 				caseSeen[v.id] |= 1
 			case v.capitalized && i > sg.start && !capsSeg[si]:
 				caseSeen[v.id] |= 2
@@ -491,46 +500,49 @@ func normalize(w string) string {
 	return b.String()
 }
 
-// shapes returns the word shape (Xxxxx, dd-dd, X.X.) with runs of one
-// character class cut at four, and the short shape with every run cut to
-// one (Xx, d-d, X.X.).
-func shapes(w string) (shape, short string) {
-	var s, sh strings.Builder
-	var last rune
-	run := 0
-	for _, r := range w {
-		c := r
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case unicode.IsLetter(r):
-			c = 'x'
+// shortShape returns the short form of a word shape (pipeline.Word.Shape):
+// every run of one character cut to one ("Xxxxx" → "Xx", "dd-dd" → "d-d").
+// The classes of a shape are X, x, d and runes that are not letters or
+// digits, so runs of the shape are runs of the word.
+func shortShape(shape string) string {
+	var last rune = -1
+	for i, r := range shape {
+		if r == last {
+			return collapseRuns(shape, i)
 		}
-		if c == last {
-			run++
-		} else {
-			run = 1
-		}
-		if run <= 4 {
-			s.WriteRune(c)
-		}
-		if run == 1 {
-			sh.WriteRune(c)
-		}
-		last = c
+		last = r
 	}
-	return s.String(), sh.String()
+	return shape
+}
+
+// collapseRuns is shortShape for a shape whose first repeat is at byte i.
+func collapseRuns(shape string, i int) string {
+	var b strings.Builder
+	b.Grow(len(shape))
+	b.WriteString(shape[:i])
+	last, _ := utf8.DecodeLastRuneInString(shape[:i])
+	for _, r := range shape[i:] {
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
 }
 
 // allCaps reports whether a sequence is an all-caps line (a headline): at
 // least three letters and no lowercase letter.
 func allCaps(vs []tokenView) bool {
+	for _, v := range vs {
+		if v.flags.Has(pipeline.HasLower) {
+			return false
+		}
+	}
 	letters := 0
 	for _, v := range vs {
+		if !v.flags.Has(pipeline.HasLetter) {
+			continue
+		}
 		for _, r := range v.word {
 			if unicode.IsLower(r) {
 				return false

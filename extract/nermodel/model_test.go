@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -150,9 +151,62 @@ func TestShapesAndNormalize(t *testing.T) {
 		{"NATO", "XXXX", "X", "nato"},
 	}
 	for _, c := range cases {
-		sh, short := shapes(c.in)
+		sh := pipeline.AnalyzeWord(c.in).Shape
+		short := shortShape(sh)
 		if sh != c.shape || short != c.short || normalize(c.in) != c.norm {
 			t.Errorf("%q: shape %q short %q norm %q, want %q %q %q", c.in, sh, short, normalize(c.in), c.shape, c.short, c.norm)
+		}
+	}
+}
+
+// refShapes is the word shape and short shape computed from the word
+// itself, as the tagger did before it read pipeline.Word.
+func refShapes(w string) (shape, short string) {
+	var s, sh strings.Builder
+	var last rune
+	run := 0
+	for _, r := range w {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case unicode.IsLetter(r):
+			c = 'x'
+		}
+		if c == last {
+			run++
+		} else {
+			run = 1
+		}
+		if run <= 4 {
+			s.WriteRune(c)
+		}
+		if run == 1 {
+			sh.WriteRune(c)
+		}
+		last = c
+	}
+	return s.String(), sh.String()
+}
+
+// TestShortShapeFromWord: the short shape derived from pipeline.Word's
+// shape is the one derived from the word.
+func TestShortShapeFromWord(t *testing.T) {
+	ws := []string{"", "a", "aa", "Xx", "--", "a--b", "NATO-led", "1,500,000", "\xff\xfe", "ǅǅ", "x²²", "A.B.C.", "Çavuşoğlu"}
+	for c := 0; c < 128; c++ {
+		for d := 0; d < 128; d += 7 {
+			ws = append(ws, string(rune(c))+string(rune(d))+string(rune(d))+string(rune(c)))
+		}
+	}
+	for _, w := range ws {
+		shape, short := refShapes(w)
+		got := pipeline.AnalyzeWord(w).Shape
+		if got != shape || shortShape(got) != short {
+			t.Errorf("%q: shape %q short %q, want %q %q", w, got, shortShape(got), shape, short)
 		}
 	}
 }

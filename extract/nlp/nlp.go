@@ -62,8 +62,8 @@ func (m *Models) NERModel() (*ner.Extracter, error) {
 	return m.ner, m.nerErr
 }
 
-// Stage fills Document.Sentences and Document.Tokens (with POS tags, and
-// prose NER labels when enabled).
+// Stage fills Document.Sentences and Document.Tokens (with POS tags, the
+// word attributes of pipeline.Word, and prose NER labels when enabled).
 type Stage struct {
 	models *Models
 	ner    *ner.Extracter
@@ -135,6 +135,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		s.ner.Label(toks)
 	}
 	d.Tokens = convert(toks, d.Tokens[:0])
+	d.AnalyzeTokens()
 	return nil
 }
 

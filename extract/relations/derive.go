@@ -76,7 +76,7 @@ func (x *view) eventLabel(e pipeline.Event) string {
 		s := x.sentence(t.Start)
 		i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s.Start })
 		for ; i < len(toks) && toks[i].End <= s.End; i++ {
-			if l, ok := x.r.labels[strings.ToLower(x.d.Slice(toks[i].Span))]; ok {
+			if l, ok := x.r.labels[toks[i].Lower]; ok {
 				return l
 			}
 		}
@@ -108,7 +108,7 @@ func (x *view) hedgedAt(t pipeline.Span) bool {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= t.Start })
 	sent := x.sentence(t.Start)
 	for k, n := i-1, 0; k >= 0 && n < 8 && toks[k].Start >= sent.Start; k, n = k-1, n+1 {
-		w := strings.ToLower(strings.Trim(x.d.Slice(toks[k].Span), "«»“”\"'"))
+		w := strings.Trim(toks[k].Lower, "«»“”\"'")
 		switch w {
 		case ",", ";", ":", "–", "—":
 			return false
@@ -128,7 +128,7 @@ func (x *view) joint(e pipeline.Event) bool {
 	for _, t := range trigs {
 		i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= t.End })
 		for k := i; k < len(toks) && k < i+2; k++ {
-			if x.r.joint[strings.ToLower(x.d.Slice(toks[k].Span))] {
+			if x.r.joint[toks[k].Lower] {
 				return true
 			}
 		}

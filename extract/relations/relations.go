@@ -130,6 +130,7 @@ func (s *Stage) Name() string { return Name }
 // Process derives the relations of d from its mentions, events and text,
 // replacing d.Relations.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
+	d.AnalyzeTokens() // a no-op after the nlp stage
 	x := newView(d, s.rules, s.gaz)
 	x.holdsRole()
 	x.memberOf()
