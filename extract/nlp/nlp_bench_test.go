@@ -45,3 +45,34 @@ func BenchmarkProcessReference(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnalyzeTokens derives the word attributes of the reference
+// article's tokens (pipeline.Document.AnalyzeTokens), the share of the
+// stage that fills pipeline.Word.
+func BenchmarkAnalyzeTokens(b *testing.B) {
+	src, err := os.ReadFile(testutil.Testdata(b, "moscow-declaration.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := SharedModels()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(m, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := &pipeline.Document{Text: clean.Clean(src, clean.Markdown).Text}
+	if err := s.Process(context.Background(), d); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(d.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range d.Tokens {
+			d.Tokens[i].Word = pipeline.Word{}
+		}
+		d.AnalyzeTokens()
+	}
+	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
