@@ -5,10 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/entente-nlp/entente"
+	"github.com/entente-nlp/entente/internal/app/outfile"
 	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
@@ -63,26 +62,22 @@ the exit status is 1 when any document failed.`,
 	return cmd
 }
 
-// runExtract writes the records of inputs to outFile (or stdout). A file is
-// written under a temporary name and renamed when complete, so it never
-// holds half a run; after an interruption it holds the documents finished
-// before it.
+// runExtract writes the records of inputs to outFile (or stdout). A regular
+// file is written under a temporary name and renamed when complete, so it
+// never holds half a run; after an interruption it holds the documents
+// finished before it. Anything else (a device, a FIFO) is written directly
+// and symbolic links are followed (internal/app/outfile).
 func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string, outFile string) (err error) {
 	dst := stdout
-	var tmp *os.File
+	var out *outfile.File
 	app.StreamsToStdout = outFile == ""
 	if outFile != "" {
-		tmp, err = os.CreateTemp(filepath.Dir(outFile), "."+filepath.Base(outFile)+".*")
+		out, err = outfile.Create(outFile)
 		if err != nil {
-			return fmt.Errorf("extract: creating %s: %w", outFile, err)
+			return fmt.Errorf("extract: output %w", err)
 		}
-		defer func() {
-			if tmp != nil {
-				tmp.Close()
-				os.Remove(tmp.Name())
-			}
-		}()
-		dst = tmp
+		defer out.Abort()
+		dst = out
 	}
 	w, err := output.NewWriter(app.Config.Output.Format, dst)
 	if err != nil {
@@ -98,14 +93,10 @@ func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string
 	if err := w.Close(); err != nil && runErr == nil {
 		runErr = fmt.Errorf("extract: writing output: %w", err)
 	}
-	if tmp != nil && (runErr == nil || (ctx.Err() != nil && errors.Is(runErr, ctx.Err()))) {
-		if err := tmp.Close(); err != nil {
-			return fmt.Errorf("extract: writing %s: %w", outFile, err)
+	if out != nil && (runErr == nil || (ctx.Err() != nil && errors.Is(runErr, ctx.Err()))) {
+		if err := out.Commit(); err != nil {
+			return fmt.Errorf("extract: writing output %w", err)
 		}
-		if err := os.Rename(tmp.Name(), outFile); err != nil {
-			return fmt.Errorf("extract: %w", err)
-		}
-		tmp = nil
 	}
 	if runErr != nil {
 		return runErr

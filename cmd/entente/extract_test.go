@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -360,6 +361,47 @@ func TestExtractOutputFile(t *testing.T) {
 	if err := runExtract(context.Background(), &stdout, app, []string{in}, filepath.Join(dir, "no-such-dir", "x.csv")); err == nil ||
 		!strings.Contains(err.Error(), "no-such-dir") {
 		t.Errorf("unwritable output: %v", err)
+	}
+}
+
+// -o follows a symbolic link, keeps the mode of the file it replaces, and
+// refuses a read-only file without touching it (internal/app/outfile tests
+// devices, FIFOs and the rest).
+func TestExtractOutputTargets(t *testing.T) {
+	captureLog(t)
+	dir := t.TempDir()
+	in := write(t, filepath.Join(dir, "a.txt"), []byte("Putin met Erdogan in Moscow."))
+	app := testApp(t, func(c *config.Config) { c.Output.Format = "jsonl" })
+	real := write(t, filepath.Join(dir, "real.jsonl"), []byte("old\n"))
+	if err := os.Chmod(real, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.jsonl")
+	if err := os.Symlink("real.jsonl", link); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	if err := runExtract(context.Background(), io.Discard, app, []string{in}, link); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Lstat(link); info.Mode()&os.ModeSymlink == 0 {
+		t.Error("-o replaced the symbolic link")
+	}
+	if b, _ := os.ReadFile(real); !strings.Contains(string(b), `"id":"a"`) {
+		t.Errorf("link target holds %q", b)
+	}
+	if info, _ := os.Stat(real); info.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v after -o, want -rw-r-----", info.Mode().Perm())
+	}
+	ro := write(t, filepath.Join(dir, "ro.jsonl"), []byte("keep\n"))
+	if err := os.Chmod(ro, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := runExtract(context.Background(), io.Discard, app, []string{in}, ro)
+	if err == nil || !strings.Contains(err.Error(), ro) {
+		t.Errorf("read-only output: error %v, want a refusal naming it", err)
+	}
+	if b, _ := os.ReadFile(ro); string(b) != "keep\n" {
+		t.Errorf("read-only output overwritten: %q", b)
 	}
 }
 
