@@ -12,37 +12,45 @@ type bracketKey struct {
 	open byte
 }
 
+// bracketPairs holds the pairs found by passes over one stretch: close[k-base]
+// is 0 when the bracket at k is unknown, 1 when it has no closing bracket
+// before the stretch's end, and c+2 when it closes at c.
+type bracketPairs struct {
+	base  int
+	close []int32
+}
+
 // closing returns matching(p.src, i, e, open, close), from the pairs found
 // by an earlier pass over the same stretch when i was on that pass's path,
 // else by a new pass from i that records the pairs of every bracket after
 // it. Each pass is linear; a stretch is scanned again only from a position
 // the earlier pass did not reach as a token boundary.
 func (p *mdParser) closing(i, e int, open, close byte) int {
-	if i >= e || p.src[i] != open {
+	if i >= e || p.src[i] != open || e-i > 1<<30 {
 		return matching(p.src, i, e, open, close)
 	}
 	k := bracketKey{e, open}
-	if pairs, ok := p.pairs[k]; ok {
-		if c, ok := pairs[i]; ok {
-			return c
+	bp := p.pairs[k]
+	if bp != nil && i >= bp.base {
+		if c := bp.close[i-bp.base]; c != 0 {
+			return int(c) - 2
 		}
 	}
 	if p.pairs == nil {
-		p.pairs = map[bracketKey]map[int]int{}
+		p.pairs = map[bracketKey]*bracketPairs{}
 	}
-	pairs := p.pairs[k]
-	if pairs == nil {
-		pairs = map[int]int{}
-		p.pairs[k] = pairs
+	if bp == nil || i < bp.base {
+		bp = &bracketPairs{base: i, close: make([]int32, e-i)}
+		p.pairs[k] = bp
 	}
-	pairBrackets(p.src, i, e, open, close, pairs)
-	return pairs[i]
+	pairBrackets(p.src, i, e, open, close, bp)
+	return int(bp.close[i-bp.base]) - 2
 }
 
 // pairBrackets scans src[i:e] as matching does (escapes, code spans,
-// nesting) and records in pairs, for every opening bracket it meets, the
-// index of its closing bracket, or -1 when it has none before e.
-func pairBrackets(src []byte, i, e int, open, close byte, pairs map[int]int) {
+// nesting) and records in bp, for every opening bracket it meets, the
+// index of its closing bracket, or that it has none before e.
+func pairBrackets(src []byte, i, e int, open, close byte, bp *bracketPairs) {
 	var stack []int
 	for k := i; k < e; k++ {
 		switch src[k] {
@@ -59,12 +67,12 @@ func pairBrackets(src []byte, i, e int, open, close byte, pairs map[int]int) {
 			stack = append(stack, k)
 		case close:
 			if len(stack) > 0 {
-				pairs[stack[len(stack)-1]] = k
+				bp.close[stack[len(stack)-1]-bp.base] = int32(k + 2)
 				stack = stack[:len(stack)-1]
 			}
 		}
 	}
 	for _, o := range stack {
-		pairs[o] = -1
+		bp.close[o-bp.base] = 1
 	}
 }

@@ -24,7 +24,9 @@ type mdParser struct {
 	nl, trail int
 	hard      bool
 	// pairs caches bracket pairs for closing.
-	pairs map[bracketKey]map[int]int
+	pairs map[bracketKey]*bracketPairs
+	// depth counts the link texts inline is inside of.
+	depth int
 }
 
 // cleanMarkdown keeps the text of a Markdown document and drops its markup.
@@ -192,6 +194,15 @@ func (p *mdParser) tableRow(s, e int) {
 	}
 }
 
+// maxLinkNesting is the deepest link text inline parses for markup: each
+// level costs a pass over its text, so "[[[[...]]]]" nested thousands deep
+// would take quadratic time.
+const maxLinkNesting = 8
+
+// maxLabel is the longest link label (CommonMark's limit): a longer
+// bracketed text is no reference, and is not lower-cased to look it up.
+const maxLabel = 999
+
 // inline copies src[s:e] without inline markup.
 func (p *mdParser) inline(s, e int) {
 	src := p.src
@@ -238,8 +249,14 @@ func (p *mdParser) inline(s, e int) {
 		case '[':
 			if textEnd, end, ok := p.link(i, e); ok {
 				flush(i)
-				if textEnd > i+1 && src[i+1] != '^' {
+				switch {
+				case textEnd <= i+1 || src[i+1] == '^':
+				case p.depth >= maxLinkNesting:
+					p.b.copy(i+1, textEnd) // absurdly nested: the text as it is
+				default:
+					p.depth++
 					p.inline(i+1, textEnd)
+					p.depth--
 				}
 				i = end
 				run = i
@@ -297,6 +314,9 @@ func (p *mdParser) link(i, e int) (textEnd, end int, ok bool) {
 		if rb := p.closing(cb+1, e, '[', ']'); rb >= 0 {
 			return cb, rb + 1, true
 		}
+	}
+	if cb-i-1 > maxLabel {
+		return 0, 0, false
 	}
 	label := strings.ToLower(strings.TrimSpace(string(src[i+1 : cb])))
 	if p.refs[label] || strings.HasPrefix(label, "^") && !strings.ContainsAny(label, " \t") && len(label) > 1 {

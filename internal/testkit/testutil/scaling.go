@@ -10,8 +10,9 @@ import (
 // return on one thread, keeps the least CPU
 // time of each, and fails t when the larger took more than maxRatio times
 // the smaller (linear is 4, n log n a little more, quadratic 16; 8 leaves
-// room for caches and the garbage collector). Sizes whose larger run takes
-// under 20 ms are too fast to judge and pass. It skips under -short and
+// room for caches and the garbage collector). n is doubled (up to four
+// times) until the smaller run takes 10 ms; a larger run under 20 ms is
+// too fast to judge and passes. It skips under -short and
 // the race detector. what names the work in messages.
 func Linear(t testing.TB, what string, n int, maxRatio float64, setup func(n int) func()) {
 	t.Helper()
@@ -28,7 +29,13 @@ func Linear(t testing.TB, what string, n int, maxRatio float64, setup func(n int
 		}
 		return b
 	}
-	small, large := best(n), best(4*n)
+	small := best(n)
+	for i := 0; i < 4 && small < 10*time.Millisecond; i++ {
+		// Too fast to time reliably: a larger input.
+		n *= 2
+		small = best(n)
+	}
+	large := best(4 * n)
 	t.Logf("%s: %v for n=%d, %v for 4n", what, small, n, large)
 	if large < 20*time.Millisecond {
 		return
