@@ -43,11 +43,16 @@ const (
 	FormDemonym = "demonym" // Russian, Turkish
 	FormSurname = "surname" // Lavrov: a known person's family name alone
 	FormMetonym = "metonym" // the Kremlin, Washington, Moscow for a government
+	// FormGeneric is a common noun or phrase that names the entry only in
+	// its own country's news: "Senate" (the US Senate), "Blue House" (the
+	// South Korean presidency). A document must name that country, or no
+	// other, before such a mention links.
+	FormGeneric = "generic"
 )
 
 // formRank orders forms for ranking candidates (lower is better).
 var formRank = map[string]int{
-	FormName: 0, FormAlias: 1, FormAcronym: 2, FormCode: 3, FormDemonym: 4, FormSurname: 5, FormMetonym: 6,
+	FormName: 0, FormAlias: 1, FormAcronym: 2, FormCode: 3, FormDemonym: 4, FormSurname: 5, FormMetonym: 6, FormGeneric: 7,
 }
 
 // kindRank orders kinds when two entries share a name of the same form:

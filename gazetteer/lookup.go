@@ -51,7 +51,7 @@ func (g *Gazetteer) Lookup(name string) []Candidate {
 			score, reason = ScoreSurname, "surname of a known person"
 		case FormAcronym, FormCode:
 			reason += " (" + ref.form + ")"
-		case FormDemonym, FormMetonym:
+		case FormDemonym, FormMetonym, FormGeneric:
 			score -= 0.1
 			reason += " (" + ref.form + ")"
 		}

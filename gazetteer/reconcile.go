@@ -106,11 +106,15 @@ func (g *Gazetteer) Reconcile(name, typ string, contextIDs []string, date string
 	return l
 }
 
-// fitting keeps the candidates whose type fits typ.
+// fitting keeps the candidates whose type fits typ. A place is never
+// linked by resemblance: a fuzzy candidate that is a country, city or
+// region is dropped (South Taranaki is not South Tarawa, Tuva not Tuvalu,
+// Austria not Australia).
 func (g *Gazetteer) fitting(cs []Candidate, typ string) []Candidate {
 	out := cs[:0:0]
 	for _, c := range cs {
-		if typeFits(typ, c.Entry.Type) {
+		place := c.Entry.Kind == KindCountry || c.Entry.Kind == KindCity || c.Entry.Kind == KindRegion
+		if typeFits(typ, c.Entry.Type) && !(place && strings.HasPrefix(c.Reason, "fuzzy")) {
 			out = append(out, c)
 		}
 	}

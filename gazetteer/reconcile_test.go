@@ -33,6 +33,11 @@ func TestReconcile(t *testing.T) {
 		{"US Secretary of State", TypePerson, nil, "2016-12-20", "person:john-kerry", true, false},
 		{"NATO Secretary General", TypePerson, nil, "2016-12-20", "person:jens-stoltenberg", true, false},
 		{"Russian President", TypePerson, nil, "", "person:russian-president", false, false},
+		// A place is never linked by resemblance.
+		{"South Taranaki", TypeLocation, nil, "", "loc:south-taranaki", false, false},
+		{"Tuva", TypeLocation, nil, "", "loc:tuva", false, false},
+		{"Tuva", "", nil, "", "loc:tuva", false, false},
+		{"Sergei Lavrov", TypePerson, nil, "", "person:sergey-lavrov", true, false},
 	}
 	for _, tt := range tests {
 		l := g.Reconcile(tt.name, tt.typ, tt.ctx, tt.date)

@@ -71,6 +71,9 @@ type cand struct {
 	givenName bool
 	// key is a normalized name that links unlinked mentions together.
 	key string
+	// keepUnlinked: the context ruled out the gazetteer's reading; the
+	// reconciler must not link it back.
+	keepUnlinked bool
 }
 
 func (c *cand) len() int { return c.End - c.Start }

@@ -33,16 +33,22 @@ func isNameWord(w *word) bool {
 	if !w.cap {
 		return false
 	}
-	if closedTags[w.tag] && w.tag != "CD" {
+	if closedTags[w.tag] && w.tag != "CD" && !(strings.HasPrefix(w.tag, "PRP") && !pronouns[w.low]) {
 		// A capitalized determiner or preposition ("The", "In") opens a
 		// sentence; it is not a name. Proper nouns mis-tagged as such are
-		// rare enough.
+		// rare enough, except as pronouns: "Reeves has written" tags
+		// Reeves PRP.
 		return false
 	}
 	return strings.IndexFunc(w.text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' && r != '’'
 	}) < 0
 }
+
+// pronouns are the words a PRP or PRP$ tag is right about.
+var pronouns = set("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves",
+	"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "we", "us",
+	"our", "ours", "ourselves", "they", "them", "their", "theirs", "themselves", "one", "oneself")
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -80,6 +86,12 @@ func chunks(ws []word) []chunk {
 			if !ok {
 				break
 			}
+			// A name followed by a common noun modifies it: "the Council of
+			// Economic Advisers in the Carter administration" ends before
+			// "in".
+			if e := extendRun(ws, k+1); ws[j].low == "in" && e < len(ws) && !ws[e].brk && !ws[e].cap && (ws[e].tag == "NN" || ws[e].tag == "NNS") {
+				break
+			}
 			j = extendRun(ws, k+1)
 		}
 		out = append(out, chunk{i, j})
@@ -88,12 +100,34 @@ func chunks(ws []word) []chunk {
 	return out
 }
 
-// extendRun returns the end of the run of name words starting at j.
+// extendRun returns the end of the run of name words starting at j. A
+// middle initial whose full stop the tokenizer split off stays inside the
+// name: "Stephen J. Townsend".
 func extendRun(ws []word, j int) int {
+	if isSplitInitial(ws, j) {
+		j += 2
+	}
 	for j < len(ws) && !ws[j].brk && !ws[j].headline && isNameWord(&ws[j]) {
 		j++
+		if isSplitInitial(ws, j) {
+			j += 2
+		}
 	}
 	return j
+}
+
+// isSplitInitial reports whether ws[j-1] is a one-letter initial, ws[j]
+// its full stop split off by the tokenizer, and ws[j+1] the name word that
+// follows on the same line ("Stephen J . Townsend", "M . Butcher").
+func isSplitInitial(ws []word, j int) bool {
+	if j < 1 || j+1 >= len(ws) || ws[j].text != "." || ws[j].Start != ws[j-1].End {
+		return false
+	}
+	if c := ws[j-1].text; len(c) != 1 || c[0] < 'A' || c[0] > 'Z' {
+		return false
+	}
+	n := &ws[j+1]
+	return !n.brk && !n.headline && isNameWord(n)
 }
 
 func hasOrgHead(ws []word) bool {

@@ -159,12 +159,10 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 		if c.typ != pipeline.Person {
 			continue
 		}
+		// A first name alone never stands for the person ("Bill" is not
+		// Bill Shorten, "Vladimir" not Vladimir Putin): only surnames and
+		// tails of the name are learned.
 		parts := strings.Fields(text)
-		if len(parts) > 1 && (len(c.ids) > 0 || c.evidence[entity.AttrRole] != "") && s.gaz != nil && s.gaz.IsGivenName(parts[0]) {
-			// "Steve" after "Steve Jobs" (unless two Steves), for people
-			// the gazetteer knows or a title introduced.
-			learn(parts[0], c)
-		}
 		for j := 1; j < len(parts); j++ {
 			if nameParticles[strings.ToLower(parts[j])] {
 				continue
@@ -209,6 +207,11 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 			c.typ, c.ids, c.key, c.source, c.form = to.typ, to.ids, to.key, c.source+"+coref", "name"
 			c.reason = "known name in document"
 			c.tier = tierRule
+			// Its words are taken: the search for known names below must
+			// not add a second mention on the same span.
+			for k := tokOf(c.Start); k < len(ws) && ws[k].Start < c.End; k++ {
+				covered[k] = true
+			}
 		}
 	}
 

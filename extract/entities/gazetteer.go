@@ -2,6 +2,7 @@ package entities
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -35,6 +36,10 @@ func (s *Stage) gazCandidates(d *pipeline.Document, ws []word, ms []GazMatch) ([
 		}
 		out = append(out, c)
 	}
+	starts := make(map[int]bool, len(out)) // where a gazetteer match starts
+	for _, c := range out {
+		starts[c.Start] = true
+	}
 	// Index tokens by start to find each candidate's tokens.
 	for i := range out {
 		c := &out[i]
@@ -48,7 +53,13 @@ func (s *Stage) gazCandidates(d *pipeline.Document, ws []word, ms []GazMatch) ([
 		}
 		// A known surname after another name word belongs to someone else:
 		// "Naina Yeltsin", "P. Johnson".
-		if c.form == "surname" && a > 0 && !ws[a].brk && isNameWord(&ws[a-1]) && !isTitleWord(ws[a-1].low) && !ws[a-1].sentStart || c.form == "surname" && a > 0 && !ws[a].brk && len(ws[a-1].text) <= 2 && ws[a-1].cap {
+		if c.form == "surname" && a > 0 && !ws[a].brk && isNameWord(&ws[a-1]) && !isTitleWord(ws[a-1].low) && !ws[a-1].sentStart || c.form == "surname" && a > 0 && !ws[a].brk && (len(ws[a-1].text) <= 2 && ws[a-1].cap || isSplitInitial(ws, a-1)) {
+			c.tier = 0
+			continue
+		}
+		// A place that is a given name, followed by a surname, is a person:
+		// "Paris Hilton", "Florence Nightingale".
+		if b-a == 1 && (c.typ == pipeline.Location || c.typ == pipeline.Country) && s.gaz.IsGivenName(ws[a].text) && surnameFollows(ws, a, b, starts) {
 			c.tier = 0
 			continue
 		}
@@ -57,6 +68,13 @@ func (s *Stage) gazCandidates(d *pipeline.Document, ws []word, ms []GazMatch) ([
 		// Day", "Paris Agreement", "Davis Cup".
 		if b < len(ws) && !ws[b].brk && ws[b].cap && miscHeads[ws[b].low] && !ws[b].headline {
 			c.tier = 0
+			continue
+		}
+		// A place name that names a typeface is not the place: "set in
+		// Georgia, a serif typeface", "the Georgia font". It blocks model
+		// labels too.
+		if (c.typ == pipeline.Location || c.typ == pipeline.Country) && namesTypeface(ws, b) {
+			c.tier, c.typ, c.ids, c.reason = tierBlock, "", nil, "a typeface, not the place"
 			continue
 		}
 		// In an all-caps line, a two-letter acronym is just a word ("IS").
@@ -136,3 +154,56 @@ var prepositions = set("in", "at", "to", "from", "near", "of", "for", "with", "b
 	"over", "under", "across", "around", "between", "toward", "towards", "via", "outside", "inside", "through")
 
 var scoredType = set(pipeline.Person, pipeline.Country, pipeline.Organization, pipeline.Location, pipeline.NORP, pipeline.Index)
+
+// typefaceWords are the nouns that make the name before them a typeface.
+var typefaceWords = set("font", "fonts", "typeface", "typefaces")
+
+// namesTypeface reports whether the words from ws[b] on say that the name
+// ending before b is a typeface: "Georgia font", "Georgia, a serif
+// typeface".
+func namesTypeface(ws []word, b int) bool {
+	if b < len(ws) && typefaceWords[ws[b].low] {
+		return true
+	}
+	if b+1 >= len(ws) || ws[b].text != "," || (ws[b+1].low != "a" && ws[b+1].low != "an" && ws[b+1].low != "the") {
+		return false
+	}
+	for k := b + 2; k < len(ws) && k <= b+5; k++ {
+		if typefaceWords[ws[k].low] {
+			return true
+		}
+		if !ws[k].letters {
+			return false
+		}
+	}
+	return false
+}
+
+// placeHeads end place names: "Sydney Harbour", "Victoria Station".
+var placeHeads = set("street", "st", "road", "avenue", "square", "station", "airport", "harbour", "harbor",
+	"bridge", "valley", "river", "lake", "park", "county", "province", "state", "city", "beach", "bay",
+	"island", "islands", "mountain", "mountains", "hills", "heights", "district", "memorial", "stadium",
+	"arena", "hotel", "palace", "hall", "castle", "tower", "cathedral", "mosque", "temple", "gate", "square")
+
+// surnameFollows reports whether the place name ws[a:b] (a given name
+// such as Paris or Florence) opens a two-word personal name: the next word
+// on the line is a capitalized name word that no gazetteer name starts at,
+// that heads no organization, place or title and is not a plural (teams:
+// "Orlando Magic" aside, "Sydney Roosters"), with no determiner before the
+// pair ("the Washington Redskins") and no third name word after it.
+func surnameFollows(ws []word, a, b int, gazStarts map[int]bool) bool {
+	if b >= len(ws) || ws[a].upper || ws[a].headline {
+		return false
+	}
+	n := &ws[b]
+	if n.brk || n.headline || n.upper || !isNameWord(n) || len(n.text) < 3 || gazStarts[n.Start] {
+		return false
+	}
+	if orgHeads[n.low] || placeHeads[n.low] || isTitleWord(n.low) || notNames[n.low] || miscHeads[n.low] || strings.HasSuffix(n.low, "s") {
+		return false
+	}
+	if a > 0 && !ws[a].brk && (isNameWord(&ws[a-1]) || ws[a-1].low == "the" || ws[a-1].low == "a") {
+		return false
+	}
+	return b+1 >= len(ws) || ws[b+1].brk || !isNameWord(&ws[b+1])
+}

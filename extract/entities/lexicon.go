@@ -95,6 +95,8 @@ var notNames = set(
 	"northern", "southern", "english", "read", "more", "share", "tweet", "email", "print",
 	"related", "advertisement", "photo", "video", "image", "updated", "posted", "breaking",
 	"news", "exclusive", "analysis", "opinion", "editorial", "page", "home", "contact",
+	// A party member is not a name: "a Virginia Democrat".
+	"democrat", "republican",
 	// Units, currencies, time zones and job acronyms that models tag as
 	// organizations.
 	"usd", "eur", "gbp", "jpy", "cny", "chf", "gb", "mb", "kb", "tb", "ghz", "mhz", "km", "kg",

@@ -132,6 +132,9 @@ func outsideChunks(models, typed []cand) []cand {
 	return out
 }
 
+// articles before a model PERSON show it is not one.
+var articles = set("the", "a", "an")
+
 // possessives before a model LOCATION show it is an organization ("our
 // Facebook page", "its Twitter account").
 var possessives = set("our", "their", "its", "his", "her", "my", "your")
@@ -144,6 +147,14 @@ func filterModels(d *pipeline.Document, ws []word, ms []cand) []cand {
 		text := d.Slice(m.Span)
 		if !plausibleName(text) || !properTokens(ws, m.Span) || m.score < minChunkScore(ws, m.Span) {
 			continue
+		}
+		if m.typ == pipeline.Person {
+			// A person's name does not follow an article: "the Bill" is a
+			// law, "a Democrat" a party member.
+			i := sort.Search(len(ws), func(k int) bool { return ws[k].End > m.Start })
+			if i > 0 && i < len(ws) && articles[ws[i-1].low] {
+				continue
+			}
 		}
 		if m.typ == pipeline.Location {
 			i := sort.Search(len(ws), func(k int) bool { return ws[k].End > m.Start })

@@ -88,11 +88,12 @@ func (s *Stage) peelTitle(d *pipeline.Document, ws []word, gaz []*cand, from, to
 			i = j
 		}
 	}
-	// An unknown qualifier may precede the title: "Apple CEO Tim Cook",
-	// or a country the gazetteer does not know.
+	// An unknown qualifier of up to three words may precede the title:
+	// "Apple CEO Tim Cook", "Australian Federal Police Commissioner Andrew
+	// Colvin", or a country the gazetteer does not know.
 	qualifier := ""
 	if country == "" && !isTitleWord(ws[i].low) {
-		for k := i + 1; k < to && k <= i+2; k++ {
+		for k := i + 1; k < to && k <= i+3; k++ {
 			if titleCore[ws[k].low] || titleModifier[ws[k].low] && k+1 < to && titleCore[ws[k+1].low] {
 				if ws[k].low != "the" && ws[k].low != "of" {
 					qualifier = strings.Join(strings.Fields(d.Text[ws[i].Start:ws[k-1].End]), " ")

@@ -104,6 +104,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	all = append(all, typed...)
 	all = append(all, models...)
 	all = append(all, byModel...)
+	trimFullStops(d, all)
 	chosen := merge(len(d.Text), all)
 	if !s.opts.PageEntities {
 		chosen = inArticle(d, chosen)
@@ -111,6 +112,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	s.requireCountry(chosen)
 	s.disambiguate(chosen)
 	ms := s.corefer(d, ws, chosen, roleOnlyOf(typed))
 	s.reconcile(d, ms)
@@ -201,7 +203,7 @@ func (s *Stage) reconcile(d *pipeline.Document, ms []cand) {
 	}
 	var context []string
 	names := map[string]string{}
-	seen := map[string]bool{}
+	seen, blocked := map[string]bool{}, map[string]bool{}
 	for i := range ms {
 		c := &ms[i]
 		if len(c.ids) > 0 {
@@ -211,9 +213,15 @@ func (s *Stage) reconcile(d *pipeline.Document, ms []cand) {
 			}
 			continue
 		}
+		if c.keepUnlinked {
+			blocked[c.key] = true
+		}
 		if n := textnorm.CollapseSpace(d.Slice(c.Span)); c.form == "name" && len(n) > len(names[c.key]) {
 			names[c.key] = n
 		}
+	}
+	for key := range blocked {
+		delete(names, key)
 	}
 	links := map[string]string{}
 	for key, name := range names {
