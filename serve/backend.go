@@ -11,7 +11,10 @@ type Input struct {
 	ID string `json:"id"`
 	// Source says where the document came from: "http", or "http:LINE"
 	// for a line of a JSON Lines body. It is not read from the request.
-	Source    string `json:"-"`
+	Source string `json:"-"`
+	// WithText asks for the record's main text (?text=true), as
+	// `entente extract --text` writes it.
+	WithText  bool   `json:"-"`
 	Title     string `json:"title"`
 	Text      string `json:"text"`
 	Format    string `json:"format"`

@@ -34,8 +34,13 @@ func NewBackend(x *entente.Extractor, gaz *gazetteer.Gazetteer) *ExtractorBacken
 // Extract returns the record of in, the record `entente extract` writes
 // for a JSON Lines document with the same fields.
 func (b *ExtractorBackend) Extract(ctx context.Context, in Input) (*Result, error) {
-	rec, err := b.x.Extract(ctx, entente.Input{ID: in.ID, Source: in.Source, Title: in.Title, Text: in.Text,
-		Format: in.Format, Published: in.Published, URL: in.URL})
+	ein := entente.Input{ID: in.ID, Source: in.Source, Title: in.Title, Text: in.Text,
+		Format: in.Format, Published: in.Published, URL: in.URL}
+	extract := b.x.Extract
+	if in.WithText {
+		extract = b.x.ExtractWithText
+	}
+	rec, err := extract(ctx, ein)
 	if err != nil {
 		return nil, err
 	}

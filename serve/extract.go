@@ -17,7 +17,12 @@ import (
 // records, in order.
 func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if e := checkQuery(q, "id", "title", "published", "url"); e != nil {
+	if e := checkQuery(q, "text", "id", "title", "published", "url"); e != nil {
+		writeError(w, e.status, "%s", e.msg)
+		return
+	}
+	withText, e := boolParam(q, "text")
+	if e != nil {
 		writeError(w, e.status, "%s", e.msg)
 		return
 	}
@@ -27,7 +32,7 @@ func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if mt == typeNDJSON || mt == typeJSONL {
-		s.extractStream(w, r, body)
+		s.extractStream(w, r, body, withText)
 		return
 	}
 	in, e := s.readOne(mt, body, q)
@@ -35,6 +40,7 @@ func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e.status, "%s", e.msg)
 		return
 	}
+	in.WithText = withText
 	res, e := s.run(r.Context(), in)
 	if e != nil {
 		writeError(w, e.status, "%s", e.msg)
@@ -159,7 +165,7 @@ type streamError struct {
 // order, written as each document finishes. A bad line or a document
 // entente cannot read gets an error line and the stream goes on; a body
 // over the limit ends it with an error line.
-func (s *Server) extractStream(w http.ResponseWriter, r *http.Request, body io.Reader) {
+func (s *Server) extractStream(w http.ResponseWriter, r *http.Request, body io.Reader, withText bool) {
 	rc := http.NewResponseController(w)
 	w.Header().Set("Content-Type", typeNDJSON)
 	w.WriteHeader(http.StatusOK)
@@ -186,6 +192,7 @@ func (s *Server) extractStream(w http.ResponseWriter, r *http.Request, body io.R
 			in.ID = "line:" + strconv.Itoa(n)
 		}
 		in.Source = "http:" + strconv.Itoa(n)
+		in.WithText = withText
 		res, e := s.run(r.Context(), in)
 		switch {
 		case e != nil && e.status == 499:

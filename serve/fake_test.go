@@ -47,6 +47,9 @@ func (f *fakeBackend) Extract(ctx context.Context, in Input) (*Result, error) {
 		panic("boom")
 	}
 	rec["source"] = in.Source
+	if in.WithText {
+		rec["text"] = "main text of " + in.ID
+	}
 	return &Result{Record: rec, Tokens: 3}, nil
 }
 

@@ -162,6 +162,18 @@ func checkQuery(q url.Values, known ...string) *httpError {
 	return nil
 }
 
+// boolParam reads a true/false query parameter.
+func boolParam(q url.Values, name string) (bool, *httpError) {
+	switch v := q.Get(name); v {
+	case "", "false", "0":
+		return false, nil
+	case "true", "1":
+		return true, nil
+	default:
+		return false, errorf(http.StatusBadRequest, "query parameter %q is %q: use true or false", name, v)
+	}
+}
+
 // lines reads a JSON Lines body: it calls fn with each non-blank line and
 // its number, and stops at fn's error or the body's end.
 func lines(body io.Reader, fn func(n int, line []byte) error) error {

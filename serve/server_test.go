@@ -38,8 +38,12 @@ func TestExtractDefaults(t *testing.T) {
 	s, _ := newTestServer(t, Options{})
 	w := do(s.Handler(), "POST", "/v1/extract", "application/json", `{"text":"x"}`)
 	m := decode(t, w.Body.Bytes())
-	if m["id"] != "document" {
-		t.Errorf("id %v", m["id"])
+	if m["id"] != "document" || m["text"] != nil {
+		t.Errorf("id %v, text %v", m["id"], m["text"])
+	}
+	w = do(s.Handler(), "POST", "/v1/extract?text=true", "text/plain", `x`)
+	if m := decode(t, w.Body.Bytes()); m["text"] != "main text of document" {
+		t.Errorf("?text=true: text %v", m["text"])
 	}
 	if !strings.HasPrefix(w.Body.String(), "{\n  \"") || !strings.HasSuffix(w.Body.String(), "\n}\n") {
 		t.Errorf("record is not indented like extract's: %q", w.Body.String())
@@ -80,7 +84,7 @@ func TestExtractBadRequests(t *testing.T) {
 		{"bad url", "/v1/extract", "application/json", `{"text":"a","url":"not a url"}`, 400, `field "url"`},
 		{"query on JSON", "/v1/extract?published=2016-01-01", "application/json", `{"text":"a"}`, 400, `put "published" in the JSON`},
 		{"unknown query", "/v1/extract?foo=1", "text/plain", `a`, 400, `unknown query parameter "foo"`},
-		{"text is not a parameter", "/v1/extract?text=true", "text/plain", `a`, 400, `unknown query parameter "text"`},
+		{"bad bool", "/v1/extract?text=yes", "text/plain", `a`, 400, `"text" is "yes"`},
 		{"bad raw published", "/v1/extract?published=22/12/2016", "text/plain", `a`, 400, `query parameter "published"`},
 		{"empty raw", "/v1/extract", "text/plain", "  \n", 400, "empty body"},
 		{"no content type", "/v1/extract", "", `a`, 415, "no Content-Type"},
@@ -242,7 +246,7 @@ func TestNotReady(t *testing.T) {
 func TestStream(t *testing.T) {
 	s, _ := newTestServer(t, Options{})
 	body := `{"id":"one","text":"a"}` + "\n\n" + `{"text": oops}` + "\n" + `{"text":"BINARY"}` + "\n" + `{"text":"c","published":"2016-12-22"}`
-	w := do(s.Handler(), "POST", "/v1/extract", "application/x-ndjson", body)
+	w := do(s.Handler(), "POST", "/v1/extract?text=true", "application/x-ndjson", body)
 	if w.Code != 200 || w.Header().Get("Content-Type") != "application/x-ndjson" {
 		t.Fatalf("%d %q", w.Code, w.Header().Get("Content-Type"))
 	}
@@ -254,7 +258,7 @@ func TestStream(t *testing.T) {
 	if len(got) != 4 {
 		t.Fatalf("%d lines: %s", len(got), w.Body)
 	}
-	if got[0]["id"] != "one" || got[0]["source"] != "http:1" {
+	if got[0]["id"] != "one" || got[0]["source"] != "http:1" || got[0]["text"] != "main text of one" {
 		t.Errorf("line 1: %v", got[0])
 	}
 	if got[1]["status"] != 400.0 || got[1]["line"] != 3.0 || !strings.Contains(got[1]["error"].(string), "line 3") {

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -37,15 +38,6 @@ func TestServeRecordIsExtractRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	app := testApp(t, nil)
-	var cli bytes.Buffer
-	if err := runExtract(t.Context(), &cli, app, []string{jsonl}, ""); err != nil {
-		t.Fatal(err)
-	}
-	var want []map[string]any
-	if err := json.Unmarshal(cli.Bytes(), &want); err != nil || len(want) != 1 {
-		t.Fatalf("extract wrote %d records (%v)", len(want), err)
-	}
-
 	srv, err := serve.New(serve.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -57,28 +49,39 @@ func TestServeRecordIsExtractRecord(t *testing.T) {
 	srv.SetBackend(backend)
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
-	resp, err := http.Post(ts.URL+"/v1/extract", "application/json", bytes.NewReader(line))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("%d %s", resp.StatusCode, body)
-	}
-	var got map[string]any
-	if err := json.Unmarshal(body, &got); err != nil {
-		t.Fatal(err)
-	}
-	if len(got["entities"].([]any)) < 10 {
-		t.Fatalf("only %d entities", len(got["entities"].([]any)))
-	}
-	delete(got, "source")
-	delete(want[0], "source")
-	if !reflect.DeepEqual(got, want[0]) {
-		g, _ := json.MarshalIndent(got, "", " ")
-		w, _ := json.MarshalIndent(want[0], "", " ")
-		t.Errorf("serve's record differs from extract's:\n%.2000s\n---\n%.2000s", g, w)
+	for _, withText := range []bool{false, true} {
+		app.WithText = withText
+		var cli bytes.Buffer
+		if err := runExtract(t.Context(), &cli, app, []string{jsonl}, ""); err != nil {
+			t.Fatal(err)
+		}
+		var want []map[string]any
+		if err := json.Unmarshal(cli.Bytes(), &want); err != nil || len(want) != 1 {
+			t.Fatalf("extract wrote %d records (%v)", len(want), err)
+		}
+		resp, err := http.Post(ts.URL+"/v1/extract?text="+strconv.FormatBool(withText), "application/json", bytes.NewReader(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("%d %s", resp.StatusCode, body)
+		}
+		var got map[string]any
+		if err := json.Unmarshal(body, &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got["entities"].([]any)) < 10 || (got["text"] != nil) != withText {
+			t.Fatalf("text=%v: %d entities, text %v", withText, len(got["entities"].([]any)), got["text"] != nil)
+		}
+		delete(got, "source")
+		delete(want[0], "source")
+		if !reflect.DeepEqual(got, want[0]) {
+			g, _ := json.MarshalIndent(got, "", " ")
+			w, _ := json.MarshalIndent(want[0], "", " ")
+			t.Errorf("text=%v: serve's record differs from extract's:\n%.2000s\n---\n%.2000s", withText, g, w)
+		}
 	}
 }
 
