@@ -92,6 +92,7 @@ func (s *Server) readOne(mt string, body io.Reader, q map[string][]string) (Inpu
 // the limit counts the work really running.
 func (s *Server) run(ctx context.Context, in Input) (*Result, *httpError) {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
+	defer cancel()
 	b := s.ready()
 	sl := slotFrom(ctx)
 	if sl != nil {
@@ -107,7 +108,6 @@ func (s *Server) run(ctx context.Context, in Input) (*Result, *httpError) {
 			if v := recover(); v != nil {
 				done <- outcome{err: fmt.Errorf("panic: %v", v)}
 			}
-			cancel()
 			if sl != nil {
 				sl.release()
 			}
@@ -119,7 +119,11 @@ func (s *Server) run(ctx context.Context, in Input) (*Result, *httpError) {
 	select {
 	case o = <-done:
 	case <-ctx.Done():
-		o.err = ctx.Err()
+		select {
+		case o = <-done: // finished as the deadline passed
+		default:
+			o.err = ctx.Err()
+		}
 	}
 	if o.err != nil {
 		if errors.Is(o.err, context.DeadlineExceeded) {
