@@ -49,6 +49,7 @@ type Config struct {
 	Output    Output    `mapstructure:"output" yaml:"output"`
 	NLP       NLP       `mapstructure:"nlp" yaml:"nlp"`
 	Input     Input     `mapstructure:"input" yaml:"input"`
+	Nats      Nats      `mapstructure:"nats" yaml:"nats"`
 	// Published, when set (YYYY-MM-DD), overrides every document's
 	// publication date.
 	Published string `mapstructure:"published" yaml:"published"`
@@ -112,7 +113,7 @@ type Options struct {
 
 // defaults returns the built-in defaults as viper keys.
 func defaults(pipe []string) map[string]any {
-	return map[string]any{
+	defs := map[string]any{
 		"pipeline":        slices.Clone(pipe),
 		"workers":         0,
 		"gazetteer.files": []string{},
@@ -123,6 +124,10 @@ func defaults(pipe []string) map[string]any {
 		"published":       "",
 		"stages":          map[string]any{},
 	}
+	for k, v := range natsDefaults() {
+		defs[k] = v
+	}
+	return defs
 }
 
 // Load builds the effective configuration.
@@ -187,6 +192,7 @@ func decode(v *viper.Viper, origin map[string]string, file string, raw map[strin
 	var c Config
 	hook := mapstructure.ComposeDecodeHookFunc(
 		byteSizeHook,
+		durationHook,
 		timeToStringHook,
 		mapstructure.StringToSliceHookFunc(","),
 	)
@@ -416,6 +422,7 @@ func (c *Config) validate(stages []string) []*SettingError {
 	if len(c.Pipeline) == 0 {
 		add("pipeline", "pipeline is empty")
 	}
+	c.Nats.validate(add)
 	if stages != nil {
 		for _, name := range slices.Sorted(maps.Keys(c.Stages)) {
 			if !slices.Contains(stages, name) {
