@@ -91,6 +91,22 @@ func (x *Extractor) Extract(ctx context.Context, in Input) (*Record, error) {
 	return NewRecord(d), nil
 }
 
+// ExtractDocument is Extract for an article already read into a
+// pipeline.Document: by a program's own reader, from a queue message, or
+// by the CLI's input sources, whose documents carry more than Input says
+// (authors, meta tags, the reason an input could not be read). The
+// pipeline runs over d in place and d's Record is returned; a document
+// that already has a fatal error goes through no stage and its record
+// reports the error, as `entente extract` reports a missing file. The
+// configuration's published date is not applied: the reader applies it,
+// as the CLI's sources do. Errors are as for Extract.
+func (x *Extractor) ExtractDocument(ctx context.Context, d *pipeline.Document) (*Record, error) {
+	if err := pipeline.ProcessDocument(ctx, x.stages, d); err != nil {
+		return nil, err
+	}
+	return NewRecord(d), nil
+}
+
 // ExtractAll runs the pipeline over a stream of articles on the staged
 // runner (WithWorkers workers per stage) and yields their records in
 // input order, each with a nil error; per-article problems are in
