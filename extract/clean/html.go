@@ -50,7 +50,8 @@ var boilerHints = map[string]bool{
 	"advert": true, "advertisement": true, "ad": true, "ads": true, "cookie": true,
 	"cookies": true, "promo": true, "sidebar": true, "breadcrumb": true, "breadcrumbs": true,
 	"donate": true, "signup": true, "popup": true, "modal": true, "complementary": true,
-	"contentinfo": true, "navigation": true,
+	"contentinfo": true, "navigation": true, "settings": true, "controls": true, "toolbar": true,
+	"menu": true,
 }
 
 type openElem struct {
