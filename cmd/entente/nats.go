@@ -127,7 +127,7 @@ says otherwise, and stops cleanly on Ctrl-C or SIGTERM.`,
 			<-ctx.Done()
 			s.Shutdown()
 			fmt.Fprintln(cmd.ErrOrStderr(), "entente nats: stopped")
-			return nil
+			return errStopped // stopping on a signal is how a server ends: exit 0
 		},
 	}
 	cmd.Flags().StringVar(&store, "store", "", "directory for JetStream's file store (required)")
@@ -244,7 +244,10 @@ and exits.`,
 			fmt.Fprintf(cmd.ErrOrStderr(), "entente nats work: %d workers on %s (consumer %s); Ctrl-C stops\n", workers, ncfg.DocsStream, ncfg.Durable)
 			st, err := w.Run(ctx)
 			fmt.Fprintf(cmd.ErrOrStderr(), "entente nats work: %d records, %d deliveries retried, %d dead-lettered\n", st.Records, st.Retried, st.DeadLettered)
-			return err
+			if err != nil {
+				return err
+			}
+			return errStopped // a worker ends when told to: exit 0
 		},
 	}
 	cmd.Flags().IntVar(&workers, "workers", 0, "documents processed at once (default: config workers, or one per CPU)")
