@@ -48,10 +48,11 @@ func chromiumPath(t *testing.T) string {
 // browser starts headless Chromium on a fresh profile and records the
 // dialogs it opens and the requests it sends.
 type browser struct {
-	ctx      context.Context
-	mu       sync.Mutex
-	dialogs  []string
-	requests []string
+	ctx       context.Context
+	mu        sync.Mutex
+	dialogs   []string
+	requests  []string
+	responses map[string]int64 // URL: status
 }
 
 func newBrowser(t *testing.T) *browser {
@@ -75,7 +76,7 @@ func newBrowser(t *testing.T) *browser {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	b := &browser{ctx: ctx}
+	b := &browser{ctx: ctx, responses: map[string]int64{}}
 	// The first call starts the browser; it must not carry a timeout.
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatalf("starting chromium: %v", err)
@@ -90,6 +91,10 @@ func newBrowser(t *testing.T) *browser {
 		case *network.EventRequestWillBeSent:
 			b.mu.Lock()
 			b.requests = append(b.requests, ev.Request.Method+" "+ev.Request.URL)
+			b.mu.Unlock()
+		case *network.EventResponseReceived:
+			b.mu.Lock()
+			b.responses[ev.Response.URL] = ev.Response.Status
 			b.mu.Unlock()
 		}
 	})
@@ -236,6 +241,29 @@ func TestBrowserReferenceArticle(t *testing.T) {
 	if ends[id] && !nodeActive {
 		t.Errorf("clicking %s does not mark its graph node", id)
 	}
+	// The download buttons: the record, the graph from /v1/graph, a PNG
+	// of the drawing.
+	for _, f := range []string{"json", "dot", "graphml", "gexf", "png"} {
+		if err := chromedp.Do(b.timed(t), chromedp.Click(chromedp.CSS(`[data-download="`+f+`"]`))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"dot", "graphml", "gexf"} {
+		u := ts.URL + "/v1/graph?format=" + f
+		deadline := time.Now().Add(20 * time.Second)
+		for b.status(u) == 0 && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+		if st := b.status(u); st != 200 {
+			t.Errorf("download %s: status %d", f, st)
+		}
+	}
+	if n := evalJS[int](t, b, `window.entente.cy.png({full: true}).length`); n < 10000 {
+		t.Errorf("the graph's PNG is %d bytes of data URL", n)
+	}
+	if st := evalJS[string](t, b, `document.getElementById("status").className`); st == "error" {
+		t.Errorf("the page reports an error after the downloads: %s", evalJS[string](t, b, `document.getElementById("status").textContent`))
+	}
 	// Nothing was blocked by the Content-Security-Policy, nothing left the server.
 	csp := evalJS[[]string](t, b, `window.__csp`)
 	if len(csp) > 0 {
@@ -281,16 +309,26 @@ func TestBrowserReferenceArticle(t *testing.T) {
 	}
 }
 
+// status is the status of the last answer to url, 0 when none came.
+func (b *browser) status(url string) int64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.responses[url]
+}
+
 // checkRequests fails on any request to another origin, and on requests
 // to the server other than the page's own.
 func (b *browser) checkRequests(t *testing.T, origin string) {
 	t.Helper()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	allowed := []string{"GET " + origin + "/", "GET " + origin + "/assets/", "POST " + origin + "/v1/extract", "POST " + origin + "/v1/graph?format=json"}
+	allowed := []string{"GET " + origin + "/", "GET " + origin + "/assets/", "POST " + origin + "/v1/extract"}
+	for _, f := range []string{"json", "dot", "graphml", "gexf"} {
+		allowed = append(allowed, "POST "+origin+"/v1/graph?format="+f)
+	}
 	for _, r := range b.requests {
-		if strings.HasPrefix(r, "GET data:") {
-			continue // the browser's own icons (the date input's); data never leaves the browser
+		if strings.HasPrefix(r, "GET data:") || strings.HasPrefix(r, "GET blob:"+origin+"/") {
+			continue // the browser's own icons, the page's downloads: they never leave the browser
 		}
 		ok := false
 		for _, a := range allowed {
