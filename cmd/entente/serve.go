@@ -43,12 +43,20 @@ exits 0.`,
     --data-binary @testdata/moscow-declaration.md | jq '.entities | length'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if maxBody != "" {
-				n, err := config.ParseByteSize(maxBody)
-				if err != nil {
-					return fmt.Errorf("serve: --max-body: %w", err)
-				}
-				opts.MaxBody = int64(n)
+			n, err := config.ParseByteSize(maxBody)
+			if err != nil {
+				return fmt.Errorf("serve: --max-body: %w", err)
+			}
+			opts.MaxBody = int64(n)
+			// Zero means "the default" in serve.Options; on the command
+			// line the defaults are explicit, so zero is a mistake.
+			switch {
+			case opts.MaxBody <= 0:
+				return fmt.Errorf("serve: --max-body %s: give a positive size such as 8MiB", maxBody)
+			case opts.MaxInflight <= 0:
+				return fmt.Errorf("serve: --max-inflight %d: give 1 or more", opts.MaxInflight)
+			case opts.Timeout <= 0:
+				return fmt.Errorf("serve: --timeout %s: give a positive duration such as 30s", opts.Timeout)
 			}
 			return runServe(cmd, opts)
 		},

@@ -147,3 +147,24 @@ func TestServeBackendReadsConfiguration(t *testing.T) {
 		t.Errorf("pipeline without dates: %d entities, %d dates", len(rec.Entities), len(rec.Dates))
 	}
 }
+
+// TestServeBadFlags checks that serve refuses bad limits before listening,
+// naming the flag, with exit status 1.
+func TestServeBadFlags(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"--max-body", "0"}, "--max-body 0"},
+		{[]string{"--max-body", "lots"}, "--max-body"},
+		{[]string{"--max-inflight", "0"}, "--max-inflight 0"},
+		{[]string{"--timeout", "-1s"}, "--timeout -1s"},
+		{[]string{"--cors", "example.org"}, "--cors"},
+		{[]string{"--addr", "nonsense"}, "nonsense"},
+	} {
+		_, stderr, code := run(t, t.TempDir(), nil, append([]string{"serve"}, c.args...)...)
+		if code != 1 || !strings.Contains(stderr, c.says) {
+			t.Errorf("serve %v: exit %d, stderr %q", c.args, code, stderr)
+		}
+	}
+}
