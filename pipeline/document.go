@@ -153,6 +153,18 @@ type Token struct {
 	// forms, shape, case flags), filled by the nlp stage. It is derived, not
 	// serialized: Document.AnalyzeTokens fills it again.
 	Word `json:"-"`
+	// UPOS is the Universal Dependencies part-of-speech tag (NOUN, PROPN,
+	// VERB, AUX, ...), set by the parse stage for the tokens of the
+	// sentences it parsed.
+	UPOS string `json:"upos,omitempty"`
+	// Head is the index in Document.Tokens of the token's syntactic head,
+	// -1 for the root of its sentence. It is meaningful only when Dep is
+	// set (0 is omitted from JSON and reads back as 0).
+	Head int `json:"head,omitempty"`
+	// Dep is the Universal Dependencies relation to Head (nsubj, obj,
+	// obl:tmod, root, ...); empty when the sentence was not parsed. See
+	// Tree for navigating the parse.
+	Dep string `json:"dep,omitempty"`
 }
 
 // Entity types used in output. Others are allowed.
