@@ -16,6 +16,7 @@ type evalOptions struct {
 	conll    conllEvalOptions
 	timeml   timemlEvalOptions
 	meantime meantimeEvalOptions
+	conllu   conlluEvalOptions
 }
 
 func newEvalCmd() *cobra.Command {
@@ -24,13 +25,14 @@ func newEvalCmd() *cobra.Command {
 		Use:   "eval --gold FILE.gold.json [input]",
 		Short: "Score entente against annotated data",
 		Long: "Score entente against annotated data and print precision, recall and F1.\n\n" +
-			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + timemlEvalHelp + "\n\n" + meantimeEvalHelp,
+			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + timemlEvalHelp + "\n\n" + meantimeEvalHelp + "\n\n" + conlluEvalHelp,
 		Example: `  entente eval --gold ../shared/gold/moscow-declaration.gold.json
   entente eval --gold key.gold.json article.md --json
   entente eval --conll ../shared/corpora/conll2003/eng.testa --compare
   entente eval --conll ../shared/corpora/conll2003/eng.testa --model-only --errors 20
   entente eval --timeml ../shared/corpora/tempeval3/Training/TBAQ-cleaned
-  entente eval --meantime ../shared/corpora/meantime`,
+  entente eval --meantime ../shared/corpora/meantime
+  entente eval --conllu en_ewt-ud-test.conllu`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(cmd, o, args) },
 	}
@@ -38,6 +40,7 @@ func newEvalCmd() *cobra.Command {
 	addConllEvalFlags(cmd, &o.conll)
 	addTimeMLEvalFlags(cmd, &o.timeml)
 	addMeantimeEvalFlags(cmd, &o.meantime)
+	addConlluEvalFlags(cmd, &o.conllu)
 	return cmd
 }
 
@@ -60,8 +63,13 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 			return fmt.Errorf("eval: --meantime takes no input arguments, got %d", len(args))
 		}
 		return runMeantimeEval(cmd, o.meantime)
+	case o.conllu.file != "":
+		if len(args) > 0 {
+			return fmt.Errorf("eval: --conllu takes no input arguments, got %d", len(args))
+		}
+		return runConlluEval(cmd, o.conllu)
 	case len(args) > 0:
 		return fmt.Errorf("eval: an input (%s) is only read with --gold", args[0])
 	}
-	return errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE, --timeml DIR or --meantime DIR")
+	return errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE, --timeml DIR, --meantime DIR or --conllu FILE")
 }

@@ -26,11 +26,15 @@ func newTrainCmd() *cobra.Command {
 		Short: "Train entente's statistical models",
 		Example: `  # Reproduce the shipped entity tagger from CoNLL-2003 eng.train
   entente train ner --conll ../shared/corpora/conll2003/eng.train \
-      -o extract/nermodel/data/conll2003-eng-train.nermodel.gz`,
+      -o extract/nermodel/data/conll2003-eng-train.nermodel.gz
+  # Reproduce the shipped dependency parser from UD English EWT
+  entente train parser --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu \
+      -o extract/depparse/data/en_ewt-ud-train.depparse.gz`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newTrainNERCmd())
+	cmd.AddCommand(newTrainParserCmd())
 	return cmd
 }
 
@@ -117,7 +121,7 @@ func trainNER(ctx context.Context, o trainNEROptions, log io.Writer) error {
 		return fmt.Errorf("train ner: %w", err)
 	}
 	trained := time.Since(t0)
-	size, err := writeModelFile(o.out, m)
+	size, err := writeModelFile(o.out, "train ner", m)
 	if err != nil {
 		return err
 	}
@@ -133,29 +137,30 @@ func trainNER(ctx context.Context, o trainNEROptions, log io.Writer) error {
 
 // writeModelFile writes m to path through a temporary file in the same
 // directory, so that a failed write never leaves half a model behind.
-func writeModelFile(path string, m *nermodel.Model) (int64, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".nermodel-*")
+// what names the command in errors.
+func writeModelFile(path, what string, m interface{ Write(io.Writer) error }) (int64, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".model-*")
 	if err != nil {
-		return 0, fmt.Errorf("train ner: writing %s: %w", path, err)
+		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if err := m.Write(tmp); err != nil {
 		tmp.Close()
-		return 0, fmt.Errorf("train ner: writing %s: %w", path, err)
+		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
 	}
 	st, err := tmp.Stat()
 	if err != nil {
 		tmp.Close()
-		return 0, fmt.Errorf("train ner: writing %s: %w", path, err)
+		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return 0, fmt.Errorf("train ner: writing %s: %w", path, err)
+		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return 0, fmt.Errorf("train ner: writing %s: %w", path, err)
+		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return 0, fmt.Errorf("train ner: writing %s: %w", path, err)
+		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
 	}
 	return st.Size(), nil
 }
