@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/entente-nlp/entente/extract/depparse"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/gazetteer"
@@ -8,7 +9,7 @@ import (
 )
 
 // LoadEnv builds the shared resources once: prose's models, the embedded
-// entity tagger, and the embedded gazetteer with gazetteerFiles on top.
+// entity tagger and dependency parser, and the embedded gazetteer with gazetteerFiles on top.
 // proseNER also loads prose's entity model for the nlp stage.
 func LoadEnv(proseNER bool, gazetteerFiles ...string) (Env, error) {
 	models, err := nlp.SharedModels()
@@ -23,7 +24,11 @@ func LoadEnv(proseNER bool, gazetteerFiles ...string) (Env, error) {
 	if err != nil {
 		return Env{}, err
 	}
-	return Env{Models: models, ProseNER: proseNER, NER: ner, Gazetteer: gaz}, nil
+	parser, err := depparse.Default()
+	if err != nil {
+		return Env{}, err
+	}
+	return Env{Models: models, ProseNER: proseNER, NER: ner, Gazetteer: gaz, Parser: parser}, nil
 }
 
 // BuildStages builds the named stages on env; opts maps a stage name to its

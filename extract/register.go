@@ -3,11 +3,13 @@ package extract
 import (
 	"github.com/entente-nlp/entente/extract/clean"
 	"github.com/entente-nlp/entente/extract/dates"
+	"github.com/entente-nlp/entente/extract/depparse"
 	"github.com/entente-nlp/entente/extract/entities"
 	"github.com/entente-nlp/entente/extract/events"
 	"github.com/entente-nlp/entente/extract/ingest"
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
+	"github.com/entente-nlp/entente/extract/parse"
 	"github.com/entente-nlp/entente/extract/relations"
 	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/pipeline"
@@ -27,6 +29,9 @@ type Env struct {
 	// known entities in the entities stage; nil runs that stage on rules
 	// and models alone.
 	Gazetteer *gazetteer.Gazetteer
+	// Parser is the dependency parser of the parse stage (depparse.Default(),
+	// trained on UD English EWT); nil makes the stage load the default.
+	Parser *depparse.Model
 }
 
 // Register adds every extraction stage to r, in the order of the default
@@ -36,6 +41,7 @@ func Register(r *pipeline.Registry, env Env) {
 	r.Register(ingest.Spec())
 	r.Register(clean.Spec())
 	r.Register(nlp.Spec(env.Models, nlp.Options{ProseNER: env.ProseNER}))
+	r.Register(parse.Spec(env.Parser))
 	r.Register(entities.Spec(entitiesGazetteer(env), entitySources(env)...))
 	r.Register(dates.Spec())
 	r.Register(events.Spec())
