@@ -104,7 +104,10 @@ func ExampleGraph() {
 		}
 		recs = append(recs, rec)
 	}
-	g := entente.Graph(recs, graph.Options{})
+	g, err := entente.Graph(recs, graph.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
 	tie := g.Between("person:sergey-lavrov", "country:RU", "holds_role")
 	fmt.Println(tie.Label(), tie.Weight, "mentions in", tie.Docs, "documents")
 	// Output:

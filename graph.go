@@ -15,15 +15,19 @@ import (
 // with a fatal error are skipped. Records are taken in slice order, which
 // decides ties between names and the order of evidence, as input order
 // does for the CLI. Filter, Analyze and export the result with the graph
-// package.
-func Graph(records []*Record, opts graph.Options) *graph.Graph {
+// package; `entente graph` applies graph.Filter{} (entities without ties
+// left out) before it exports. The error is the graph store's, when it
+// refuses a node or an edge.
+func Graph(records []*Record, opts graph.Options) (*graph.Graph, error) {
 	b := graph.NewBuilder(opts)
 	for i, r := range records {
 		if r != nil {
-			b.Add(r.document(i))
+			if err := b.Add(r.document(i)); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return b.Graph()
+	return b.Graph(), nil
 }
 
 // document rebuilds the part of a finished document that the graph

@@ -54,7 +54,9 @@ func BenchmarkBuildHeap(b *testing.B) {
 				for j := 0; j < n; j++ {
 					d := synthDoc(j % 500)
 					d.ID, d.Seq = fmt.Sprintf("doc-%d", j), j
-					bl.Add(d)
+					if err := bl.Add(d); err != nil {
+						b.Fatal(err)
+					}
 				}
 				runtime.GC()
 				runtime.ReadMemStats(&after)
@@ -82,7 +84,9 @@ func BenchmarkBuild(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		bl := NewBuilder(Options{})
 		for _, d := range docs {
-			bl.Add(d)
+			if err := bl.Add(d); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }
@@ -91,7 +95,9 @@ func benchExport(b *testing.B, write func(io.Writer, *Graph) error) {
 	b.Helper()
 	bl := NewBuilder(Options{})
 	for _, d := range synthDocs(1000) {
-		bl.Add(d)
+		if err := bl.Add(d); err != nil {
+			b.Fatal(err)
+		}
 	}
 	g := bl.Graph()
 	var buf bytes.Buffer
@@ -124,5 +130,11 @@ func BenchmarkWriteNeo4jCSV(b *testing.B) {
 // BenchmarkAnalyze measures Analyze plus the stats table, bytes being the
 // table printed.
 func BenchmarkAnalyze(b *testing.B) {
-	benchExport(b, func(w io.Writer, g *Graph) error { return g.Analyze().WriteTable(w, 20) })
+	benchExport(b, func(w io.Writer, g *Graph) error {
+		st, err := g.Analyze()
+		if err != nil {
+			return err
+		}
+		return st.WriteTable(w, 20)
+	})
 }

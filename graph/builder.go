@@ -69,14 +69,15 @@ func (b *Builder) Dropped() int { return b.dropped }
 // its relations become ties, and with Options.Events its events become
 // nodes. Failed documents (d.Failed()) are skipped and counted. A relation
 // repeated in the same sentence of a document (same type, endpoints and
-// evidence span) counts once.
-func (b *Builder) Add(d *pipeline.Document) {
+// evidence span) counts once. An error means the graph store refused a
+// node or an edge; the graph is then incomplete.
+func (b *Builder) Add(d *pipeline.Document) error {
 	if d == nil {
-		return
+		return nil
 	}
 	if d.Failed() {
 		b.skipped++
-		return
+		return nil
 	}
 	b.gen++
 	b.docs++
@@ -94,7 +95,10 @@ func (b *Builder) Add(d *pipeline.Document) {
 		if e.ID == "" {
 			continue
 		}
-		n := b.node(d, e.ID, e.Type, e.Name, e.Linked)
+		n, err := b.node(d, e.ID, e.Type, e.Name, e.Linked)
+		if err != nil {
+			return err
+		}
 		c := e.Count
 		if c == 0 {
 			c = mentions[e.ID]
@@ -124,27 +128,31 @@ func (b *Builder) Add(d *pipeline.Document) {
 			continue
 		}
 		seen[k] = true
-		b.endpoint(d, src)
-		b.endpoint(d, tgt)
+		if err := b.endpoints(d, src, tgt); err != nil {
+			return err
+		}
 		date := normDate(r.Date)
 		if date == "" {
 			date = published
 		}
-		b.tie(src, tgt, r.Type, r.Label, date, Evidence{
+		if err := b.tie(src, tgt, r.Type, r.Label, date, Evidence{
 			Doc: d.ID, Sentence: sentence(d, r.Evidence), Date: date, Rule: r.Rule,
 			seq: d.Seq, off: r.Evidence.Start,
-		})
+		}); err != nil {
+			return err
+		}
 	}
 
 	if b.opts.Events {
-		b.addEvents(d, published)
+		return b.addEvents(d, published)
 	}
+	return nil
 }
 
 // node returns the node for an entity of d, creating it, and counts d once.
 // The name and type come from a gazetteer-linked mention when there is one,
 // else from the earliest document.
-func (b *Builder) node(d *pipeline.Document, id, typ, name string, linked bool) *Node {
+func (b *Builder) node(d *pipeline.Document, id, typ, name string, linked bool) (*Node, error) {
 	n := b.g.Node(id)
 	if n == nil {
 		seq := d.Seq
@@ -152,7 +160,10 @@ func (b *Builder) node(d *pipeline.Document, id, typ, name string, linked bool) 
 			// A name derived from the id loses to any real name.
 			name, seq = nameFromID(id), math.MaxInt
 		}
-		n = b.g.addNode(&Node{ID: id, Kind: KindEntity, Type: typ, Name: name, Linked: linked, nameSeq: seq})
+		var err error
+		if n, err = b.g.addNode(&Node{ID: id, Kind: KindEntity, Type: typ, Name: name, Linked: linked, nameSeq: seq}); err != nil {
+			return nil, err
+		}
 	} else if name != "" && (linked && !n.Linked || linked == n.Linked && d.Seq < n.nameSeq) {
 		old, derived := n.Name, n.nameSeq == math.MaxInt
 		n.Name, n.Linked, n.nameSeq = name, linked, d.Seq
@@ -173,18 +184,27 @@ func (b *Builder) node(d *pipeline.Document, id, typ, name string, linked bool) 
 		n.gen = b.gen
 		n.Docs++
 	}
-	return n
+	return n, nil
 }
 
-// endpoint makes sure a relation endpoint exists as a node, even when the
-// document's entity list lacks it.
-func (b *Builder) endpoint(d *pipeline.Document, id string) {
+// endpoints makes sure relation endpoints exist as nodes, even when the
+// document's entity list lacks them.
+func (b *Builder) endpoints(d *pipeline.Document, ids ...string) error {
+	for _, id := range ids {
+		if err := b.endpoint(d, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *Builder) endpoint(d *pipeline.Document, id string) error {
 	if n := b.g.Node(id); n != nil && n.gen == b.gen {
-		return
+		return nil
 	}
 	if e := d.Entity(id); e != nil {
-		b.node(d, id, e.Type, e.Name, e.Linked)
-		return
+		_, err := b.node(d, id, e.Type, e.Name, e.Linked)
+		return err
 	}
 	for _, m := range d.Mentions {
 		if m.EntityID == id {
@@ -193,19 +213,20 @@ func (b *Builder) endpoint(d *pipeline.Document, id string) {
 				if typ == "" {
 					typ = typeFromID(id)
 				}
-				b.node(d, id, typ, name, false)
-				return
+				_, err := b.node(d, id, typ, name, false)
+				return err
 			}
 		}
 	}
-	b.node(d, id, typeFromID(id), "", false)
+	_, err := b.node(d, id, typeFromID(id), "", false)
+	return err
 }
 
-func (b *Builder) tie(src, tgt, typ, label, date string, ev Evidence) {
+// tie counts one occurrence of a typed tie from src to tgt (both nodes).
+func (b *Builder) tie(src, tgt, typ, label, date string, ev Evidence) error {
 	e, err := b.g.edge(src, tgt)
 	if err != nil {
-		b.dropped++
-		return
+		return err
 	}
 	t := e.tie(typ)
 	t.Weight++
@@ -216,10 +237,10 @@ func (b *Builder) tie(src, tgt, typ, label, date string, ev Evidence) {
 	t.addLabel(label)
 	t.addDate(date)
 	t.addEvidence(ev, b.opts.MaxEvidence)
-	b.g.syncWeight(e)
+	return b.g.syncWeight(e)
 }
 
-func (b *Builder) addEvents(d *pipeline.Document, published string) {
+func (b *Builder) addEvents(d *pipeline.Document, published string) error {
 	for _, ev := range d.Events {
 		if ev.ID == "" {
 			continue
@@ -233,9 +254,9 @@ func (b *Builder) addEvents(d *pipeline.Document, published string) {
 		if date != "" {
 			name += " " + date
 		}
-		n := b.g.Node(id)
-		if n == nil {
-			n = b.g.addNode(&Node{ID: id, Kind: KindEvent, Type: EventType, Name: name, Date: date, CAMEO: ev.CAMEO})
+		n, err := b.g.addNode(&Node{ID: id, Kind: KindEvent, Type: EventType, Name: name, Date: date, CAMEO: ev.CAMEO})
+		if err != nil {
+			return err
 		}
 		if n.gen != b.gen {
 			n.gen = b.gen
@@ -250,14 +271,23 @@ func (b *Builder) addEvents(d *pipeline.Document, published string) {
 			if p.Entity == "" {
 				continue
 			}
-			b.endpoint(d, p.Entity)
-			b.tie(p.Entity, id, ParticipatesIn, p.Role, date, evd)
+			if err := b.endpoint(d, p.Entity); err != nil {
+				return err
+			}
+			if err := b.tie(p.Entity, id, ParticipatesIn, p.Role, date, evd); err != nil {
+				return err
+			}
 		}
 		if ev.Location != "" {
-			b.endpoint(d, ev.Location)
-			b.tie(id, ev.Location, OccursIn, "", date, evd)
+			if err := b.endpoint(d, ev.Location); err != nil {
+				return err
+			}
+			if err := b.tie(id, ev.Location, OccursIn, "", date, evd); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
 // sentence returns the evidence text for s widened to the sentences it

@@ -26,7 +26,7 @@ func TestMultiTypeTiesCoexistOnOnePair(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if se.Properties.Weight != 3 || se.Properties.Data.(*Edge) != e {
+	if se.Properties.Weight != 3 || se.Properties.Data != any(e) {
 		t.Errorf("store edge weight %d data %p, want 3 and %p", se.Properties.Weight, se.Properties.Data, e)
 	}
 	// Both directions are separate edges: Turkey -> Russia holds nothing.
@@ -55,7 +55,9 @@ func TestSymmetricTieStoredOnceWhicheverOrder(t *testing.T) {
 
 func TestMergeIncreasesWeightsAndDocuments(t *testing.T) {
 	b := NewBuilder(Options{})
-	b.Add(moscowDoc())
+	if err := b.Add(moscowDoc()); err != nil {
+		t.Fatal(err)
+	}
 	g := b.Graph()
 	if got := g.Between(tr, is, pipeline.Opposes); got.Weight != 1 || got.Docs != 1 {
 		t.Fatalf("after one doc Turkey opposes IS = %d/%d", got.Weight, got.Docs)
@@ -63,7 +65,9 @@ func TestMergeIncreasesWeightsAndDocuments(t *testing.T) {
 	if n := g.Node(ru); n.Docs != 1 || n.Mentions != 24 {
 		t.Fatalf("after one doc Russia docs/mentions = %d/%d", n.Docs, n.Mentions)
 	}
-	b.Add(ceasefireDoc())
+	if err := b.Add(ceasefireDoc()); err != nil {
+		t.Fatal(err)
+	}
 	tie := g.Between(tr, is, pipeline.Opposes)
 	// The repeated relation in one sentence counts once.
 	if tie.Weight != 2 || tie.Docs != 2 {
@@ -86,7 +90,9 @@ func TestMergeIncreasesWeightsAndDocuments(t *testing.T) {
 	if len(hr.Evidence) != 2 || hr.Evidence[0].Doc != "moscow-declaration" || hr.Evidence[1].Doc != "ceasefire" {
 		t.Errorf("Lavrov evidence = %+v", hr.Evidence)
 	}
-	b.Add(failedDoc())
+	if err := b.Add(failedDoc()); err != nil {
+		t.Fatal(err)
+	}
 	if b.Documents() != 2 || b.Skipped() != 1 {
 		t.Errorf("documents %d skipped %d, want 2 and 1", b.Documents(), b.Skipped())
 	}
@@ -101,7 +107,9 @@ func TestEvidenceCappedWithCount(t *testing.T) {
 		d := makeDoc("doc"+string(rune('a'+i)), i, "2017-01-0"+string(rune('1'+i)),
 			[]string{"Russia and Turkey cooperate."}, []ent{{ru, pipeline.Country, "Russia", 1, nil}, {tr, pipeline.Country, "Turkey", 1, nil}},
 			[]rel{{ru, pipeline.CooperatesWith, tr, "", 0, ""}})
-		b.Add(d)
+		if err := b.Add(d); err != nil {
+			t.Fatal(err)
+		}
 	}
 	tie := b.Graph().Between(ru, tr, pipeline.CooperatesWith)
 	if tie.Weight != 6 || tie.Docs != 6 || len(tie.Evidence) != 2 || tie.EvidenceOmitted() != 4 {
@@ -117,11 +125,19 @@ func TestEvidenceCappedWithCount(t *testing.T) {
 
 func TestResultIndependentOfArrivalOrder(t *testing.T) {
 	a := NewBuilder(Options{Events: true})
-	a.Add(moscowDoc())
-	a.Add(ceasefireDoc())
+	if err := a.Add(moscowDoc()); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Add(ceasefireDoc()); err != nil {
+		t.Fatal(err)
+	}
 	b := NewBuilder(Options{Events: true})
-	b.Add(ceasefireDoc())
-	b.Add(moscowDoc())
+	if err := b.Add(ceasefireDoc()); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add(moscowDoc()); err != nil {
+		t.Fatal(err)
+	}
 	var ja, jb bytes.Buffer
 	if err := WriteJSON(&ja, a.Graph()); err != nil {
 		t.Fatal(err)
@@ -142,7 +158,9 @@ func TestDropsSelfLoopsAndIncompleteRelations(t *testing.T) {
 		{ru, pipeline.Opposes, "org:unknown-group", "", 0, "not-a-date"},
 	})
 	b := NewBuilder(Options{})
-	b.Add(d)
+	if err := b.Add(d); err != nil {
+		t.Fatal(err)
+	}
 	g := b.Graph()
 	if b.Dropped() != 3 || g.Size() != 1 {
 		t.Fatalf("dropped %d, edges %d; want 3 and 1", b.Dropped(), g.Size())
@@ -228,7 +246,9 @@ func TestEvidenceWidenedToSentence(t *testing.T) {
 	d.Relations = []pipeline.Relation{{Source: tr, Type: pipeline.Opposes, Target: is,
 		Evidence: pipeline.Span{Start: clause, End: clause + len("Turkey will fight")}}}
 	b := NewBuilder(Options{})
-	b.Add(d)
+	if err := b.Add(d); err != nil {
+		t.Fatal(err)
+	}
 	got := b.Graph().Between(tr, is, pipeline.Opposes).Evidence[0].Sentence
 	if got != "Russia, Iran and Turkey will fight together Islamic State." {
 		t.Errorf("evidence = %q, want the whole sentence", got)
@@ -240,7 +260,9 @@ func TestEndpointNamedFromMention(t *testing.T) {
 		[]rel{{"person:andrei-akulov", pipeline.AffiliatedWith, "org:strategic-culture-foundation", "", 0, ""}})
 	d.Mentions = []pipeline.Mention{{Span: pipeline.Span{Start: 3, End: 16}, EntityID: "person:andrei-akulov", Type: pipeline.Person}}
 	b := NewBuilder(Options{})
-	b.Add(d)
+	if err := b.Add(d); err != nil {
+		t.Fatal(err)
+	}
 	g := b.Graph()
 	if n := g.Node("person:andrei-akulov"); n.Name != "Andrei Akulov" || n.Type != pipeline.Person {
 		t.Errorf("author node = %+v, want the mention text as name", n)

@@ -10,6 +10,16 @@
 // Weight). Directed relation types keep their direction; cooperates_with is
 // symmetric and stored once, from the smaller node id to the larger.
 //
+// github.com/dominikbraun/graph holds the structure (Store) and computes
+// what it does well and deterministically: Analyze takes degrees from its
+// adjacency and predecessor maps and the connected components from its
+// StronglyConnectedComponents. Its ShortestPath is not used: it picks among
+// equally short paths in Go map order, so the same graph would print
+// different paths from run to run; callers who accept that can run it on
+// Store(). Every error of the store is returned (Builder.Add, Filter,
+// Analyze); edges are found through the Graph's own index, not by type
+// assertions on edge data.
+//
 // A Builder merges one document at a time, so memory grows with the number
 // of distinct entities and relations, not with the number of documents.
 // Filter selects entity types, relation types, a minimum weight and the top

@@ -20,11 +20,21 @@ func ExampleBuilder() {
 				Evidence: pipeline.Span{Start: 0, End: len(text)}}}}
 	}
 	b := graph.NewBuilder(graph.Options{})
-	b.Add(doc("a", 0, "country:RU", "country:TR"))
-	b.Add(doc("b", 1, "country:TR", "country:RU"))
+	if err := b.Add(doc("a", 0, "country:RU", "country:TR")); err != nil {
+		panic(err)
+	}
+	if err := b.Add(doc("b", 1, "country:TR", "country:RU")); err != nil {
+		panic(err)
+	}
 	tie := b.Graph().Between("country:TR", "country:RU", pipeline.CooperatesWith)
 	fmt.Println(tie.Weight, tie.Docs, tie.FirstSeen, tie.LastSeen)
-	b.Graph().Analyze().WriteTable(os.Stdout, 1)
+	st, err := b.Graph().Analyze()
+	if err != nil {
+		panic(err)
+	}
+	if err := st.WriteTable(os.Stdout, 1); err != nil {
+		panic(err)
+	}
 	// Output:
 	// 2 2 2016-12-20 2016-12-21
 	// Graph: 2 nodes, 1 edges, 1 typed ties, 1 components

@@ -129,7 +129,9 @@ func (g *Graph) Filter(f Filter) (*Graph, error) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		out.addNode(keepNode[id])
+		if _, err := out.addNode(keepNode[id]); err != nil {
+			return nil, err
+		}
 	}
 	for _, e := range edges {
 		ne, err := out.edge(e.Source, e.Target)
@@ -137,7 +139,9 @@ func (g *Graph) Filter(f Filter) (*Graph, error) {
 			return nil, err
 		}
 		ne.Ties = e.Ties
-		out.syncWeight(ne)
+		if err := out.syncWeight(ne); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

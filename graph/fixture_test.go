@@ -175,8 +175,10 @@ const errFixture = fixtureErr("binary input")
 // corpus builds the fixture graph.
 func corpus(opts Options) *Builder {
 	b := NewBuilder(opts)
-	b.Add(moscowDoc())
-	b.Add(ceasefireDoc())
-	b.Add(failedDoc())
+	for _, d := range []*pipeline.Document{moscowDoc(), ceasefireDoc(), failedDoc()} {
+		if err := b.Add(d); err != nil {
+			panic(err) // the fixture is fixed: a failure is a bug in the builder
+		}
+	}
 	return b
 }

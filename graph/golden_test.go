@@ -71,7 +71,13 @@ func fixtureOutputs(t *testing.T) map[string][]byte {
 		t.Fatal(err)
 	}
 	out["seed.nodes.csv"], out["seed.relationships.csv"] = nodes.Bytes(), rels.Bytes()
-	write("seed.stats", func(b *bytes.Buffer) error { return g.Analyze().WriteTable(b, 0) })
+	write("seed.stats", func(b *bytes.Buffer) error {
+		st, err := g.Analyze()
+		if err != nil {
+			return err
+		}
+		return st.WriteTable(b, 0)
+	})
 	return out
 }
 

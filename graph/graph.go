@@ -1,55 +1,52 @@
 package graph
 
 import (
-	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	dg "github.com/dominikbraun/graph"
 )
 
 // Graph is a relationship graph: nodes keyed by id, and one Edge per ordered
-// pair holding the typed ties. It is stored in a directed
-// github.com/dominikbraun/graph graph whose vertices are *Node and whose edge
-// data is *Edge (edge weight mirrors Edge.Weight), so that library's
-// algorithms can run on Store().
+// pair holding the typed ties. The structure lives in a directed
+// github.com/dominikbraun/graph graph whose vertices are *Node and whose
+// edges carry the *Edge as data and its total weight, so that library's
+// algorithms run on Store(); Analyze takes degrees and connected components
+// from it. The Graph also indexes nodes and edges by id, so that lookups
+// need neither the store's errors nor type assertions on edge data.
 //
 // A Graph is not safe for concurrent mutation; read-only use (exports,
 // Analyze, Filter) from several goroutines is safe once building is over.
 type Graph struct {
-	g dg.Graph[string, *Node]
+	g     dg.Graph[string, *Node]
+	nodes map[string]*Node
+	edges map[pair]*Edge
 }
+
+// pair is an ordered pair of node ids.
+type pair struct{ source, target string }
 
 func nodeHash(n *Node) string { return n.ID }
 
 // New returns an empty graph.
 func New() *Graph {
-	return &Graph{g: dg.New(nodeHash, dg.Directed())}
+	return &Graph{g: dg.New(nodeHash, dg.Directed()), nodes: map[string]*Node{}, edges: map[pair]*Edge{}}
 }
 
-// Store returns the underlying dominikbraun/graph graph. Vertex values are
-// *Node; each edge's Properties.Data is the *Edge with its ties.
+// Store returns the underlying dominikbraun/graph graph, for its
+// algorithms. Vertex values are *Node; each edge's Properties.Data is the
+// *Edge with its ties and Properties.Weight its total weight. Change the
+// graph through the Builder only.
 func (g *Graph) Store() dg.Graph[string, *Node] { return g.g }
 
 // Node returns the node with the given id, or nil.
-func (g *Graph) Node(id string) *Node {
-	n, err := g.g.Vertex(id)
-	if err != nil {
-		return nil
-	}
-	return n
-}
+func (g *Graph) Node(id string) *Node { return g.nodes[id] }
 
 // Edge returns the edge from source to target, or nil. Symmetric ties are
 // on the edge from the smaller id to the larger; use Between to look a pair
 // up in both directions.
-func (g *Graph) Edge(source, target string) *Edge {
-	e, err := g.g.Edge(source, target)
-	if err != nil {
-		return nil
-	}
-	return e.Properties.Data.(*Edge)
-}
+func (g *Graph) Edge(source, target string) *Edge { return g.edges[pair{source, target}] }
 
 // Between returns the tie of relation type typ between a and b: for a
 // symmetric type in either order, else from a to b. It returns nil when
@@ -67,62 +64,54 @@ func (g *Graph) Between(a, b, typ string) *Tie {
 
 // Nodes returns every node sorted by id.
 func (g *Graph) Nodes() []*Node {
-	adj, _ := g.g.AdjacencyMap()
-	out := make([]*Node, 0, len(adj))
-	for id := range adj {
-		if n, err := g.g.Vertex(id); err == nil {
-			out = append(out, n)
-		}
+	out := make([]*Node, 0, len(g.nodes))
+	for _, n := range g.nodes {
+		out = append(out, n)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortFunc(out, func(a, b *Node) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
 
 // Edges returns every edge sorted by source id, then target id.
 func (g *Graph) Edges() []*Edge {
-	es, _ := g.g.Edges()
-	out := make([]*Edge, 0, len(es))
-	for _, e := range es {
-		out = append(out, e.Properties.Data.(*Edge))
+	out := make([]*Edge, 0, len(g.edges))
+	for _, e := range g.edges {
+		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Source != out[j].Source {
-			return out[i].Source < out[j].Source
+	slices.SortFunc(out, func(a, b *Edge) int {
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
 		}
-		return out[i].Target < out[j].Target
+		return strings.Compare(a.Target, b.Target)
 	})
 	return out
 }
 
 // Order returns the number of nodes.
-func (g *Graph) Order() int {
-	n, _ := g.g.Order()
-	return n
-}
+func (g *Graph) Order() int { return len(g.nodes) }
 
 // Size returns the number of edges (ordered pairs with at least one tie).
-func (g *Graph) Size() int {
-	n, _ := g.g.Size()
-	return n
-}
+func (g *Graph) Size() int { return len(g.edges) }
 
 // Ties returns the number of typed ties over all edges.
 func (g *Graph) Ties() int {
 	n := 0
-	for _, e := range g.Edges() {
+	for _, e := range g.edges {
 		n += len(e.Ties)
 	}
 	return n
 }
 
 // addNode adds n, or returns the node already stored under n.ID.
-func (g *Graph) addNode(n *Node) *Node {
-	err := g.g.AddVertex(n)
-	if errors.Is(err, dg.ErrVertexAlreadyExists) {
-		old, _ := g.g.Vertex(n.ID)
-		return old
+func (g *Graph) addNode(n *Node) (*Node, error) {
+	if old := g.nodes[n.ID]; old != nil {
+		return old, nil
 	}
-	return n
+	if err := g.g.AddVertex(n); err != nil {
+		return nil, fmt.Errorf("graph: adding node %s: %w", n.ID, err)
+	}
+	g.nodes[n.ID] = n
+	return n, nil
 }
 
 // edge returns the edge from source to target, creating it. Both nodes must
@@ -135,10 +124,14 @@ func (g *Graph) edge(source, target string) (*Edge, error) {
 	if err := g.g.AddEdge(source, target, dg.EdgeData(e)); err != nil {
 		return nil, fmt.Errorf("graph: adding edge %s -> %s: %w", source, target, err)
 	}
+	g.edges[pair{source, target}] = e
 	return e, nil
 }
 
 // syncWeight copies e's total weight to the store's edge weight.
-func (g *Graph) syncWeight(e *Edge) {
-	_ = g.g.UpdateEdge(e.Source, e.Target, dg.EdgeWeight(e.Weight()))
+func (g *Graph) syncWeight(e *Edge) error {
+	if err := g.g.UpdateEdge(e.Source, e.Target, dg.EdgeWeight(e.Weight())); err != nil {
+		return fmt.Errorf("graph: weighting edge %s -> %s: %w", e.Source, e.Target, err)
+	}
+	return nil
 }

@@ -29,7 +29,9 @@ func BenchmarkReferenceBuild(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		bl := graph.NewBuilder(graph.Options{})
-		bl.Add(d)
+		if err := bl.Add(d); err != nil {
+			b.Fatal(err)
+		}
 		if bl.Graph() == nil {
 			b.Fatal("no graph")
 		}
@@ -41,7 +43,9 @@ func BenchmarkReferenceBuild(b *testing.B) {
 func BenchmarkReferenceExport(b *testing.B) {
 	d := referenceDocument(b)
 	bl := graph.NewBuilder(graph.Options{})
-	bl.Add(d)
+	if err := bl.Add(d); err != nil {
+		b.Fatal(err)
+	}
 	g := bl.Graph()
 	formats := []struct {
 		name  string

@@ -1,11 +1,14 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
 	"text/tabwriter"
+
+	dg "github.com/dominikbraun/graph"
 )
 
 // NodeStat is one node's degree figures. Degree counts distinct neighbours
@@ -52,42 +55,43 @@ type Stats struct {
 	Components []Component    `json:"components"`
 }
 
-// Analyze computes degrees, the strongest ties and the connected components.
-func (g *Graph) Analyze() Stats {
+// Analyze computes degrees, the strongest ties and the connected
+// components. Degrees and components come from the dominikbraun/graph
+// store: a node's neighbours from its adjacency map, the
+// components as the strongly connected components of the store with every
+// edge doubled (the weakly connected components of the graph). The error
+// is the store's.
+func (g *Graph) Analyze() (Stats, error) {
 	nodes := g.Nodes()
 	edges := g.Edges()
 	st := Stats{Order: len(nodes), Size: len(edges), ByRelation: map[string]int{}, ByType: map[string]int{}}
+	adj, err := g.g.AdjacencyMap()
+	if err != nil {
+		return Stats{}, fmt.Errorf("graph: analyze: %w", err)
+	}
+	// Predecessors from the adjacency map (the store's PredecessorMap would
+	// list every edge again).
+	pred := make(map[string][]string, len(adj))
+	for src, targets := range adj {
+		for tgt := range targets {
+			pred[tgt] = append(pred[tgt], src)
+		}
+	}
 	idx := make(map[string]int, len(nodes))
 	st.Nodes = make([]NodeStat, len(nodes))
 	for i, n := range nodes {
 		idx[n.ID] = i
-		st.Nodes[i] = NodeStat{ID: n.ID, Name: n.Name, Type: n.Type, Docs: n.Docs}
-		st.ByType[n.Type]++
-	}
-	neighbours := make([]map[int]bool, len(nodes))
-	parent := make([]int, len(nodes))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
+		degree := len(adj[n.ID])
+		for _, p := range pred[n.ID] {
+			if _, both := adj[n.ID][p]; !both {
+				degree++
+			}
 		}
-		return i
+		st.Nodes[i] = NodeStat{ID: n.ID, Name: n.Name, Type: n.Type, Docs: n.Docs, Degree: degree}
+		st.ByType[n.Type]++
 	}
 	for _, e := range edges {
 		s, t := idx[e.Source], idx[e.Target]
-		for _, p := range [][2]int{{s, t}, {t, s}} {
-			if neighbours[p[0]] == nil {
-				neighbours[p[0]] = map[int]bool{}
-			}
-			neighbours[p[0]][p[1]] = true
-		}
-		if rs, rt := find(s), find(t); rs != rt {
-			parent[rs] = rt
-		}
 		for _, tie := range e.Ties {
 			st.TieCount++
 			st.ByRelation[tie.Type]++
@@ -101,11 +105,9 @@ func (g *Graph) Analyze() Stats {
 				SourceName: nodes[s].Name, TargetName: nodes[t].Name, Tie: tie})
 		}
 	}
-	comps := map[int][]int{}
-	for i := range nodes {
-		st.Nodes[i].Degree = len(neighbours[i])
-		r := find(i)
-		comps[r] = append(comps[r], i)
+	comps, err := components(nodes, adj)
+	if err != nil {
+		return Stats{}, err
 	}
 	byWD := func(a, b NodeStat) bool {
 		if a.WeightedDegree != b.WeightedDegree {
@@ -113,7 +115,11 @@ func (g *Graph) Analyze() Stats {
 		}
 		return a.ID < b.ID
 	}
-	for _, members := range comps {
+	for _, ids := range comps {
+		members := make([]int, len(ids))
+		for i, id := range ids {
+			members[i] = idx[id]
+		}
 		sort.Slice(members, func(i, j int) bool { return byWD(st.Nodes[members[i]], st.Nodes[members[j]]) })
 		c := Component{Size: len(members)}
 		for _, m := range members {
@@ -145,7 +151,34 @@ func (g *Graph) Analyze() Stats {
 		}
 		return a.Type < b.Type
 	})
-	return st
+	return st, nil
+}
+
+// components returns the node ids of each connected component, ignoring
+// direction: the strongly connected components (dominikbraun/graph's
+// StronglyConnectedComponents) of a copy of the graph with every edge in
+// both directions.
+func components(nodes []*Node, adj map[string]map[string]dg.Edge[string]) ([][]string, error) {
+	both := dg.New(dg.StringHash, dg.Directed())
+	for _, n := range nodes {
+		if err := both.AddVertex(n.ID); err != nil {
+			return nil, fmt.Errorf("graph: components: %w", err)
+		}
+	}
+	for src, targets := range adj {
+		for tgt := range targets {
+			for _, e := range [2][2]string{{src, tgt}, {tgt, src}} {
+				if err := both.AddEdge(e[0], e[1]); err != nil && !errors.Is(err, dg.ErrEdgeAlreadyExists) {
+					return nil, fmt.Errorf("graph: components: %w", err)
+				}
+			}
+		}
+	}
+	comps, err := dg.StronglyConnectedComponents(both)
+	if err != nil {
+		return nil, fmt.Errorf("graph: components: %w", err)
+	}
+	return comps, nil
 }
 
 // WriteTable prints the statistics as plain-text tables: totals, the top

@@ -7,7 +7,10 @@ import (
 )
 
 func TestAnalyze(t *testing.T) {
-	st := corpus(Options{}).Graph().Analyze()
+	st, err := corpus(Options{}).Graph().Analyze()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if st.Order != 18 || st.Size != 21 || st.TieCount != 22 {
 		t.Fatalf("order %d size %d ties %d, want 18 21 22", st.Order, st.Size, st.TieCount)
 	}
@@ -36,7 +39,11 @@ func TestAnalyze(t *testing.T) {
 
 func TestStatsTable(t *testing.T) {
 	var b bytes.Buffer
-	if err := corpus(Options{}).Graph().Analyze().WriteTable(&b, 3); err != nil {
+	st, err := corpus(Options{}).Graph().Analyze()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.WriteTable(&b, 3); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

@@ -128,7 +128,9 @@ func TestDOTEscaping(t *testing.T) {
 	names["person:weird"] = `Ali "the <Lion>" & Co \`
 	ents = append(ents, ent{"person:weird", pipeline.Person, names["person:weird"], 1, nil})
 	rels = append(rels, rel{"person:weird", pipeline.HoldsRole, ru, office, 0, ""})
-	b.Add(makeDoc(`doc "1" \`, 0, "", []string{"Evidence with \"quotes\" and a \\ backslash."}, ents, rels))
+	if err := b.Add(makeDoc(`doc "1" \`, 0, "", []string{"Evidence with \"quotes\" and a \\ backslash."}, ents, rels)); err != nil {
+		t.Fatal(err)
+	}
 	var src bytes.Buffer
 	if err := WriteDOT(&src, b.Graph(), DOTOptions{}); err != nil {
 		t.Fatal(err)

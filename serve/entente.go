@@ -66,7 +66,11 @@ func (b *ExtractorBackend) Graph(ctx context.Context, w io.Writer, results []*Re
 		}
 		recs = append(recs, rec)
 	}
-	g, err := entente.Graph(recs, graph.Options{}).Filter(graph.Filter{})
+	all, err := entente.Graph(recs, graph.Options{})
+	if err != nil {
+		return err
+	}
+	g, err := all.Filter(graph.Filter{})
 	if err != nil {
 		return err
 	}

@@ -94,7 +94,11 @@ func TestGoAPIMatchesCLI(t *testing.T) {
 			t.Fatalf("entente %v: exit %d\n%s", args, code, stderr)
 		}
 		// entente graph drops entities without relations by default.
-		g, err := entente.Graph(recs, graph.Options{Events: events}).Filter(graph.Filter{})
+		all, err := entente.Graph(recs, graph.Options{Events: events})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := all.Filter(graph.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}

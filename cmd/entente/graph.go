@@ -107,8 +107,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		if b.Documents() == 0 && !d.Failed() {
 			firstTitle = docTitle(d)
 		}
-		b.Add(d)
-		return nil
+		return b.Add(d)
 	})
 	if err != nil {
 		return err
@@ -141,7 +140,11 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		if f.out == "-" {
 			w = cmd.ErrOrStderr() // standard output holds the graph
 		}
-		if err := g.Analyze().WriteTable(w, 20); err != nil {
+		st, err := g.Analyze()
+		if err != nil {
+			return err
+		}
+		if err := st.WriteTable(w, 20); err != nil {
 			return err
 		}
 	}
