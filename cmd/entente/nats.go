@@ -433,7 +433,10 @@ func writeRecordGraph(cmd *cobra.Command, records []*entente.Record, path string
 		return err
 	}
 	sort.SliceStable(records, func(i, j int) bool { return records[i].ID < records[j].ID })
-	g := entente.Graph(records, graph.Options{MaxEvidence: graph.DefaultMaxEvidence})
+	g, err := entente.Graph(records, graph.Options{MaxEvidence: graph.DefaultMaxEvidence})
+	if err != nil {
+		return err
+	}
 	files, err := graph.Export(cmd.Context(), path, g, format, graph.DOTOptions{})
 	if err != nil {
 		return err
