@@ -76,3 +76,48 @@ func BenchmarkLookupFuzzy(b *testing.B) {
 		}
 	}
 }
+
+// TestJaroWinklerBound: the bound never drops a pair that reaches the
+// threshold, over every pair of folded names in one fuzzy bucket range and
+// byte-level edits of them.
+func TestJaroWinklerBound(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range g.names {
+		if len(k) >= 4 && (k[0] == 's' || k[0] == 'a') {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	pruned, reached := 0, 0
+	check := func(a, b string) {
+		jw := JaroWinkler(a, b)
+		for _, min := range []float64{FuzzyThreshold, 0.8, 0.95} {
+			if !jaroWinklerCanReach(a, b, min) {
+				pruned++
+				if jw >= min {
+					t.Fatalf("bound drops %q, %q: Jaro-Winkler %v >= %v", a, b, jw, min)
+				}
+			} else if jw >= min {
+				reached++
+			}
+		}
+	}
+	for i, a := range keys {
+		for _, b := range keys[i+1 : min(len(keys), i+200)] {
+			check(a, b)
+		}
+		// edits: swap, drop, double a byte
+		if len(a) > 5 {
+			check(a, a[:2]+a[3:])
+			check(a, a[:2]+a[3:4]+a[2:3]+a[4:])
+			check(a, a[:3]+a[2:])
+		}
+	}
+	if pruned < 1000 || reached < 100 {
+		t.Errorf("pruned %d, reached %d: the test exercises too little", pruned, reached)
+	}
+}

@@ -66,6 +66,9 @@ func (g *Gazetteer) Lookup(name string) []Candidate {
 		// Same first letter, similar length, same number of words: a
 		// misspelling, not a longer name that starts the same way.
 		g.fuzzy.near(key, func(k string) {
+			if !jaroWinklerCanReach(key, k, FuzzyThreshold) {
+				return
+			}
 			if jw := JaroWinkler(key, k); jw >= FuzzyThreshold {
 				for _, ref := range g.names[k] {
 					offer(ref.entry, jw*0.8, fmt.Sprintf("fuzzy Jaro-Winkler %.2f with %q", jw, ref.text))
@@ -94,6 +97,43 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// jaroWinklerCanReach reports whether JaroWinkler(a, b) may be at least
+// min, from an upper bound that costs one pass over each string: Jaro's
+// matches m are at most the bytes the two strings have in common (counted
+// with repeats), transpositions at least none, so Jaro is at most
+// (m/|a| + m/|b| + 1)/3, and the Winkler prefix bonus is exact. When it
+// returns false the similarity is below min.
+func jaroWinklerCanReach(a, b string, min float64) bool {
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 || a == b {
+		return true
+	}
+	var count [256]int16
+	for i := 0; i < la; i++ {
+		count[a[i]]++
+	}
+	m := 0
+	for i := 0; i < lb; i++ {
+		if count[b[i]] > 0 {
+			count[b[i]]--
+			m++
+		}
+	}
+	if m == 0 {
+		return min <= 0
+	}
+	prefix := 0
+	for prefix < 4 && prefix < la && prefix < lb && a[prefix] == b[prefix] {
+		prefix++
+	}
+	mf := float64(m)
+	jaro := (mf/float64(la) + mf/float64(lb) + 1) / 3
+	bound := jaro + float64(prefix)*0.1*(1-jaro)
+	// The margin keeps rounding from ever dropping a pair that reaches
+	// min.
+	return bound >= min-1e-9
 }
 
 // JaroWinkler returns the Jaro-Winkler similarity of a and b in [0,1]
