@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"time"
 )
 
 // extract answers POST /v1/extract: one document (a JSON object or a raw
@@ -155,66 +154,4 @@ func recordJSON(res *Result, indent bool) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
-}
-
-// streamError is a line of a JSON Lines answer that replaces a document's
-// record when the document could not be processed.
-type streamError struct {
-	Error  string `json:"error"`
-	Status int    `json:"status"`
-	Line   int    `json:"line"`
-}
-
-// extractStream answers a JSON Lines body with one line per document, in
-// order, written as each document finishes. A bad line or a document
-// entente cannot read gets an error line and the stream goes on; a body
-// over the limit ends it with an error line.
-func (s *Server) extractStream(w http.ResponseWriter, r *http.Request, body io.Reader, withText bool) {
-	rc := http.NewResponseController(w)
-	w.Header().Set("Content-Type", typeNDJSON)
-	w.WriteHeader(http.StatusOK)
-	writeLine := func(b []byte) error {
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-		return rc.Flush()
-	}
-	lineErr := func(n int, e *httpError) error {
-		b, _ := json.Marshal(streamError{Error: e.msg, Status: e.status, Line: n})
-		return writeLine(append(b, '\n'))
-	}
-	err := lines(body, func(n int, line []byte) error {
-		// Each document gets the full timeouts, however long the stream.
-		deadline := time.Now().Add(s.opts.Timeout + writeSlack)
-		_ = rc.SetReadDeadline(deadline)
-		_ = rc.SetWriteDeadline(deadline)
-		in, err := decodeInput(line)
-		if err != nil {
-			return lineErr(n, errorf(http.StatusBadRequest, "line %d: %v", n, err))
-		}
-		if in.ID == "" {
-			in.ID = "line:" + strconv.Itoa(n)
-		}
-		in.Source = "http:" + strconv.Itoa(n)
-		in.WithText = withText
-		res, e := s.run(r.Context(), in)
-		switch {
-		case e != nil && e.status == 499:
-			return errors.New(e.msg)
-		case e != nil && res != nil && res.Fatal != "":
-			// The record says why; keep it, as `entente extract` does.
-		case e != nil:
-			return lineErr(n, e)
-		}
-		b, err := recordJSON(res, false)
-		if err != nil {
-			return lineErr(n, errorf(http.StatusInternalServerError, "line %d: encoding the record: %v", n, err))
-		}
-		return writeLine(b)
-	})
-	if err != nil && r.Context().Err() == nil {
-		e := s.readErr(err)
-		b, _ := json.Marshal(streamError{Error: e.msg, Status: e.status})
-		writeLine(append(b, '\n'))
-	}
 }

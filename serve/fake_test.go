@@ -7,9 +7,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // fakeBackend answers without a pipeline. Its records echo the input;
@@ -45,6 +47,10 @@ func (f *fakeBackend) Extract(ctx context.Context, in Input) (*Result, error) {
 		}
 	case "PANIC":
 		panic("boom")
+	}
+	if d, ok := strings.CutPrefix(in.Text, "sleep:"); ok {
+		ms, _ := strconv.Atoi(d)
+		time.Sleep(time.Duration(ms) * time.Millisecond)
 	}
 	rec["source"] = in.Source
 	if in.WithText {

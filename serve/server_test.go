@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -437,5 +438,47 @@ func TestServeListenError(t *testing.T) {
 	s, _ := newTestServer(t, Options{Addr: ln.Addr().String()})
 	if _, err := s.Listen(); err == nil || !strings.Contains(err.Error(), "serve:") {
 		t.Errorf("listening on a busy port: %v", err)
+	}
+}
+
+// TestStreamOverRealConnection streams a large chunked JSON Lines body
+// through a real HTTP/1.1 server: every line is answered, in order,
+// although documents finish out of order and records are written while
+// the body is still being sent.
+func TestStreamOverRealConnection(t *testing.T) {
+	s, _ := newTestServer(t, Options{})
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	const n = 3000
+	pr, pw := io.Pipe()
+	go func() {
+		for i := 1; i <= n; i++ {
+			sleep := 0
+			if i%7 == 0 {
+				sleep = 3
+			}
+			fmt.Fprintf(pw, `{"id":"d%d","text":"sleep:%d","title":"%s"}`+"\n", i, sleep, strings.Repeat("t", 200))
+		}
+		pw.Close()
+	}()
+	resp, err := http.Post(ts.URL+"/v1/extract", "application/x-ndjson", pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	i := 0
+	for sc.Scan() {
+		i++
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("line %d: %v: %s", i, err, sc.Bytes())
+		}
+		if m["id"] != fmt.Sprintf("d%d", i) {
+			t.Fatalf("line %d is %v", i, m)
+		}
+	}
+	if i != n {
+		t.Errorf("%d records for %d lines", i, n)
 	}
 }
