@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -76,16 +78,10 @@ func (s *Server) graph(w http.ResponseWriter, r *http.Request) {
 		}
 		inputs = []Input{in}
 	}
-	rc := http.NewResponseController(w)
-	results := make([]*Result, 0, len(inputs))
-	for _, in := range inputs {
-		_ = rc.SetWriteDeadline(time.Now().Add(s.opts.Timeout + writeSlack))
-		res, e := s.run(r.Context(), in)
-		if e != nil && (res == nil || res.Fatal == "") {
-			writeError(w, e.status, "%s", e.msg)
-			return
-		}
-		results = append(results, res) // a document entente cannot read adds nothing
+	results, e := s.runAll(w, r, inputs)
+	if e != nil {
+		writeError(w, e.status, "%s", e.msg)
+		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
@@ -111,4 +107,48 @@ func graphFormatNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// runAll extracts inputs, up to GOMAXPROCS at once, each under the
+// timeout. A document entente cannot read is a result (it adds nothing to
+// a graph); any other failure stops the others and is returned.
+func (s *Server) runAll(w http.ResponseWriter, r *http.Request, inputs []Input) ([]*Result, *httpError) {
+	ctx, cancel := context.WithCancel(r.Context())
+	defer cancel()
+	rc := http.NewResponseController(w)
+	results := make([]*Result, len(inputs))
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first *httpError
+	)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, in := range inputs {
+		sem <- struct{}{}
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			res, e := s.run(ctx, in)
+			mu.Lock()
+			defer mu.Unlock()
+			// The answer may take as long as the documents do.
+			_ = rc.SetWriteDeadline(time.Now().Add(s.opts.Timeout + writeSlack))
+			if e != nil && (res == nil || res.Fatal == "") {
+				if first == nil {
+					first = e
+					cancel()
+				}
+				return
+			}
+			results[i] = res
+		}()
+	}
+	wg.Wait()
+	if first == nil && r.Context().Err() != nil {
+		first = errorf(499, "request cancelled")
+	}
+	return results, first
 }

@@ -482,3 +482,10 @@ func TestStreamOverRealConnection(t *testing.T) {
 		t.Errorf("%d records for %d lines", i, n)
 	}
 }
+
+func TestGraphTimeout(t *testing.T) {
+	s, f := newTestServer(t, Options{Timeout: 50 * time.Millisecond})
+	defer close(f.release)
+	body := `{"text":"a"}` + "\n" + `{"id":"slow","text":"SLOW"}` + "\n" + `{"text":"b"}` + "\n"
+	wantError(t, do(s.Handler(), "POST", "/v1/graph", "application/x-ndjson", body), 504, "slow: extraction took longer than 50ms")
+}
