@@ -79,9 +79,9 @@ func words(d *pipeline.Document) []word {
 	return ws
 }
 
-// markHeadlines flags the tokens of headline-like lines: the title, lines
-// whose letters are all upper case, and short lines in title case without a
-// closing full stop. Their capitals say nothing about names.
+// markHeadlines flags the tokens of headline-like lines: the title and
+// headings (Document.Blocks), lines whose letters are all upper case, and
+// short lines in title case without a closing full stop. Their capitals say nothing about names.
 func markHeadlines(d *pipeline.Document, ws []word) {
 	title := textnorm.Fold(d.Title)
 	for i := 0; i < len(ws); {
@@ -113,9 +113,19 @@ func isHeadline(d *pipeline.Document, line []word, title string) (headline, caps
 	if len(line) == 0 {
 		return false, false
 	}
-	text := d.Text[line[0].Start:line[len(line)-1].End]
-	if title != "" && strings.TrimRight(textnorm.Fold(text), ". ") == strings.TrimRight(title, ". ") {
-		return true, false
+	// The clean stage says which blocks are the title and headings; a
+	// line that repeats the title is one too (plain text, where the title
+	// line may open a paragraph, and documents without blocks).
+	block := false
+	if b := d.BlockAt(line[0].Start); b >= 0 {
+		k := d.Blocks[b].Kind
+		block = k == pipeline.BlockTitle || k == pipeline.BlockHeading
+	}
+	if !block && title != "" {
+		text := d.Text[line[0].Start:line[len(line)-1].End]
+		if strings.TrimRight(textnorm.Fold(text), ". ") == strings.TrimRight(title, ". ") {
+			return true, false
+		}
 	}
 	lettered, upper, content, capped := 0, 0, 0, 0
 	for _, w := range line {
@@ -136,6 +146,9 @@ func isHeadline(d *pipeline.Document, line []word, title string) (headline, caps
 	}
 	if lettered >= 2 && upper*5 >= lettered*4 {
 		return true, true
+	}
+	if block {
+		return true, false
 	}
 	if len(line) > 24 || content < 4 {
 		return false, false
