@@ -310,6 +310,16 @@ var subordinators = map[string]bool{
 	"unless": true, "whether": true, "what": true, "when": true,
 }
 
+// newBlock reports whether token i starts another block of the text than
+// token i-1 (Document.Blocks; without blocks, a blank line between them).
+func (x *docView) newBlock(i int) bool {
+	prev, cur := x.d.Tokens[i-1], x.d.Tokens[i]
+	if len(x.d.Blocks) > 0 {
+		return x.d.BlockAt(prev.Start) != x.d.BlockAt(cur.Start)
+	}
+	return prev.End < cur.Start && cur.Start <= len(x.d.Text) && strings.Contains(x.d.Text[prev.End:cur.Start], "\n\n")
+}
+
 var clauseBreaks = map[string]bool{";": true, ":": true, "–": true, "—": true, "--": true}
 
 // clauses splits the tokens [a, b) of a sentence into clauses and returns
@@ -321,10 +331,9 @@ func (x *docView) clauses(a, b int) []int {
 	for i := a; i < b; i++ {
 		w, t := x.low[i], x.tag(i)
 		switch {
-		case i > a && x.d.Tokens[i-1].End < x.d.Tokens[i].Start && x.d.Tokens[i].Start <= len(x.d.Text) &&
-			strings.Contains(x.d.Text[x.d.Tokens[i-1].End:x.d.Tokens[i].Start], "\n\n"):
-			// A blank line inside a "sentence": a headline or dateline
-			// the segmenter ran into the text.
+		case i > a && x.newBlock(i):
+			// A block boundary inside a "sentence": a headline or
+			// dateline the segmenter ran into the text.
 			hard[i-a] = true
 		case clauseBreaks[w]:
 			hard[i-a], punct[i-a] = true, true
