@@ -1,16 +1,13 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -57,23 +54,18 @@ func init() {
 var errReported = errors.New("failures reported above")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	go func() {
-		// After the first Ctrl-C the run winds down; a second one kills.
-		<-ctx.Done()
-		stop()
-	}()
-	err := rootCmd.ExecuteContext(ctx)
+	sig := watchSignals(os.Stderr, os.Exit)
+	err := rootCmd.ExecuteContext(sig.ctx)
 	// serve stops on a signal by design: that is success, not an interruption.
-	interrupted := ctx.Err() != nil && !errors.Is(err, errStopped)
+	interrupted := sig.signalled() != nil && !errors.Is(err, errStopped)
 	if errors.Is(err, errStopped) {
 		err = nil
 	}
-	stop()
+	sig.stop()
 	switch {
 	case interrupted:
 		fmt.Fprintln(os.Stderr, "entente: interrupted")
-		os.Exit(130)
+		os.Exit(exitStatus(sig.signalled()))
 	case errors.Is(err, errReported):
 		os.Exit(1)
 	case err != nil:

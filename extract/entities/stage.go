@@ -85,6 +85,11 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	if s.gaz != nil {
 		gms = s.gaz.Match(d.Text)
 	}
+	// Each phase is linear in the document; a cancelled run (Ctrl-C) stops
+	// between them rather than after the whole stage.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	gaz, cover := s.gazCandidates(d, ws, gms)
 	chs := chunks(ws)
 	typed, untyped := s.ruleCandidates(d, ws, chs, cover)
@@ -93,6 +98,9 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		models = proseCandidates(ws)
 	}
 	models = append(models, s.extraCandidates(d, ws, gms)...)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	models = filterModels(d, ws, models)
 	overridePlaces(gaz, caseAware(models))
 	overrideGivenNames(typed, caseAware(models))
@@ -115,7 +123,13 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	s.requireCountry(chosen)
 	s.disambiguate(chosen)
 	ms := s.corefer(d, ws, chosen, roleOnlyOf(typed))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	s.reconcile(d, ms)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	s.build(d, ws, ms)
 	return nil
 }

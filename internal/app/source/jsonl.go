@@ -57,6 +57,9 @@ func (r *reader) jsonlStream(ctx context.Context, br *bufio.Reader, p, id string
 			return err
 		}
 		line, n, err := readLine(br, max)
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr // interrupted while reading (standard input)
+		}
 		if lineNo == 1 {
 			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")) // UTF-8 byte-order mark
 		}

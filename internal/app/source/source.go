@@ -130,11 +130,14 @@ func (r *reader) stdin(ctx context.Context) error {
 	if in == nil {
 		in = os.Stdin
 	}
-	br := bufio.NewReaderSize(in, 64<<10)
+	br := bufio.NewReaderSize(newCtxReader(ctx, in), 64<<10)
 	if head, _ := br.Peek(64 << 10); looksLikeJSONL(head) {
 		return r.jsonlStream(ctx, br, Stdin, "stdin")
 	}
 	b, err := io.ReadAll(io.LimitReader(br, r.opts.maxBytes()+1))
+	if cerr := ctx.Err(); cerr != nil {
+		return cerr
+	}
 	if err != nil {
 		return r.fail("stdin", Stdin, fmt.Errorf("source: reading standard input: %w", err))
 	}

@@ -2,11 +2,14 @@ package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -371,5 +374,32 @@ func TestJSONLWithByteOrderMark(t *testing.T) {
 	docs := read(t, Options{}, p)
 	if len(docs) != 2 || string(docs[0].Original) != "first" || len(docs[0].Errors) != 0 || string(docs[1].Original) != "second" {
 		t.Errorf("BOM/CRLF JSON Lines: %+v", docs)
+	}
+}
+
+// A run reading standard input stops when its context is cancelled, even
+// while the input is still open (Ctrl-C on `extract -` typed at a
+// terminal), for a plain document and for JSON Lines.
+func TestStdinStopsOnCancel(t *testing.T) {
+	for _, first := range []string{"Some text, and the writer never closes", `{"text": "one line"}` + "\n"} {
+		pr, pw := io.Pipe()
+		defer pw.Close()
+		go pw.Write([]byte(first))
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := Options{Stdin: pr, Include: defaultInclude}.Read(ctx, []string{"-"})
+			done <- err
+		}()
+		time.Sleep(50 * time.Millisecond)
+		cancel()
+		select {
+		case err := <-done:
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("%.20q: error %v, want context.Canceled", first, err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%.20q: reading standard input did not stop on cancel", first)
+		}
 	}
 }
