@@ -25,11 +25,12 @@ func newEvalCmd() *cobra.Command {
 		Use:   "eval --gold FILE.gold.json [input]",
 		Short: "Score entente against annotated data",
 		Long: "Score entente against annotated data and print precision, recall and F1.\n\n" +
-			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + timemlEvalHelp + "\n\n" + meantimeEvalHelp + "\n\n" + conlluEvalHelp,
+			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + conllCVHelp + "\n\n" + timemlEvalHelp + "\n\n" + meantimeEvalHelp + "\n\n" + conlluEvalHelp,
 		Example: `  entente eval --gold ../shared/gold/moscow-declaration.gold.json
   entente eval --gold key.gold.json article.md --json
   entente eval --conll ../shared/corpora/conll2003/eng.testa --compare
   entente eval --conll ../shared/corpora/conll2003/eng.testa --model-only --errors 20
+  entente eval --conll ../shared/corpora/conll2003/eng.train --folds 5
   entente eval --timeml ../shared/corpora/tempeval3/Training/TBAQ-cleaned
   entente eval --meantime ../shared/corpora/meantime
   entente eval --conllu en_ewt-ud-test.conllu`,
@@ -38,6 +39,7 @@ func newEvalCmd() *cobra.Command {
 	}
 	addGoldEvalFlags(cmd, &o.gold)
 	addConllEvalFlags(cmd, &o.conll)
+	addConllCVFlags(cmd, &o.conll)
 	addTimeMLEvalFlags(cmd, &o.timeml)
 	addMeantimeEvalFlags(cmd, &o.meantime)
 	addConlluEvalFlags(cmd, &o.conllu)
@@ -51,6 +53,12 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 	case o.conll.file != "":
 		if len(args) > 0 {
 			return fmt.Errorf("eval: --conll takes no input arguments, got %d", len(args))
+		}
+		if o.conll.folds != 0 {
+			return runConllCV(cmd, o.conll)
+		}
+		if o.conll.tune {
+			return fmt.Errorf("eval: --tune needs --folds")
 		}
 		return runConllEval(cmd, o.conll)
 	case o.timeml.dir != "":

@@ -34,6 +34,8 @@ type conllEvalOptions struct {
 	prose     bool
 	compare   bool
 	errors    int
+	folds     int
+	tune      bool
 }
 
 func addConllEvalFlags(cmd *cobra.Command, o *conllEvalOptions) {

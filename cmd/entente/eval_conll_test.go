@@ -109,3 +109,30 @@ func TestEvalConllRejectsInputs(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestEvalConllFolds cross-validates on the two documents of tiny.conll:
+// each is scored by a tagger trained on the other, and --tune scores the
+// threshold grid on the same folds.
+func TestEvalConllFolds(t *testing.T) {
+	data := testutil.Testdata(t, "conll/tiny.conll")
+	out, err := runEvalCmd(t, "--conll", data, "--folds", "2", "--tune")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"2-fold cross-validation", "statistical tagger alone (2 documents)", "full system (stages nlp, entities) (2 documents)", "thresholds", "min_override=0.50", "min_title_score=0.90"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, args := range [][]string{
+		{"--folds", "1"},      // too few folds
+		{"--folds", "3"},      // more folds than documents
+		{"--tune"},            // --tune without --folds
+		{"--folds", "-2"},     // negative
+		{"--folds", "2", "x"}, // an input argument
+	} {
+		if _, err := runEvalCmd(t, append([]string{"--conll", data}, args...)...); err == nil {
+			t.Errorf("%v: no error", args)
+		}
+	}
+}

@@ -230,7 +230,7 @@ func (s *Stage) extraCandidates(d *pipeline.Document, ws []word, gms []GazMatch)
 			if !scoredType[c.Type] || c.Start < 0 || c.End > len(d.Text) || c.Start >= c.End {
 				continue
 			}
-			if h, caps := inHeadline(ws, c.Span); h && (!aware || caps && c.Score < minCapsScore || !caps && c.Score < minTitleScore) {
+			if h, caps := inHeadline(ws, c.Span); h && (!aware || caps && c.Score < s.opts.MinCapsScore || !caps && c.Score < s.opts.MinTitleScore) {
 				continue
 			}
 			out = append(out, cand{Span: c.Span, typ: c.Type, source: c.Source, form: "name",
@@ -239,13 +239,6 @@ func (s *Stage) extraCandidates(d *pipeline.Document, ws []word, gms []GazMatch)
 	}
 	return out
 }
-
-// Scores a case-aware model needs for a candidate on an all-caps line and
-// on a title-case headline.
-const (
-	minCapsScore  = 0.6
-	minTitleScore = 0.9
-)
 
 // inHeadline reports whether sp touches a headline line, and whether that
 // line is all capitals.
@@ -259,20 +252,23 @@ func inHeadline(ws []word, sp pipeline.Span) (headline, caps bool) {
 	return false, false
 }
 
-// minOverride is the score a model label needs to retype a place name the
-// gazetteer matched as an organization ("CHICAGO" the team).
-const minOverride = 0.8
+// onTable reports whether sp lies on a results or list line.
+func onTable(ws []word, sp pipeline.Span) bool {
+	i := sort.Search(len(ws), func(k int) bool { return ws[k].End > sp.Start })
+	return i < len(ws) && ws[i].table
+}
 
 // overridePlaces retypes as organizations the gazetteer place matches
-// that a confident, case-aware model labels an organization on exactly the
+// that a confident (Options.MinOverride; MinTableOverride on results and
+// list lines), case-aware model labels an organization on exactly the
 // same span (sports teams and companies named after places: "CHICAGO 5
 // Boston 3"). They lose their link: the gazetteer entry is the place.
 // People are never made of places this way ("Aleppo" stays a city whatever
 // a model says).
-func overridePlaces(gaz, models []cand) {
+func overridePlaces(ws []word, gaz, models []cand, o Options) {
 	org := map[pipeline.Span]*cand{}
 	for i := range models {
-		if m := &models[i]; m.score >= minOverride && m.typ == pipeline.Organization {
+		if m := &models[i]; m.score >= min(o.MinOverride, o.MinTableOverride) && m.typ == pipeline.Organization {
 			org[m.Span] = m
 		}
 	}
@@ -281,7 +277,11 @@ func overridePlaces(gaz, models []cand) {
 		if g.typ != pipeline.Location && g.typ != pipeline.Country {
 			continue
 		}
-		if m := org[g.Span]; m != nil {
+		need := o.MinOverride
+		if onTable(ws, g.Span) {
+			need = o.MinTableOverride
+		}
+		if m := org[g.Span]; m != nil && m.score >= need {
 			g.reason = fmt.Sprintf("%s; %s calls it an organization here (%.2f)", g.reason, m.source, m.score)
 			g.typ, g.ids, g.source, g.form = pipeline.Organization, nil, g.source+"+"+m.source, "name"
 		}
@@ -291,7 +291,7 @@ func overridePlaces(gaz, models []cand) {
 // overrideGivenNames retypes chunks typed PERSON only by the given-name
 // list when a confident, case-aware model calls the same span something
 // else: the list holds "Royal" and "Northrop" too.
-func overrideGivenNames(typed, models []cand) {
+func overrideGivenNames(typed, models []cand, minOverride float64) {
 	other := map[pipeline.Span]*cand{}
 	for i := range models {
 		if m := &models[i]; m.score >= minOverride && m.typ != pipeline.Person {
@@ -311,7 +311,7 @@ func overrideGivenNames(typed, models []cand) {
 // that cover a whole proper-noun chunk containing place names: "U.S. Gulf",
 // "Air France", "Hong Kong Stock Exchange". The place is a modifier there,
 // and the longer span wins the merge.
-func promoteModelSpans(ws []word, chs []chunk, models []cand, cover []*cand) []cand {
+func promoteModelSpans(ws []word, chs []chunk, models []cand, cover []*cand, minOverride float64) []cand {
 	type rng struct{ a, b int }
 	isChunk := map[rng]bool{}
 	for _, c := range chs {

@@ -22,10 +22,23 @@ type Options struct {
 	// clean stage marked boilerplate: navigation, teasers, share bars).
 	// Default false: only the article is a source of entities.
 	PageEntities bool `mapstructure:"page_entities"`
+	// Thresholds on a case-aware tagger's confidence (0..1), chosen by
+	// cross-validation on CoNLL-2003 eng.train (docs/entities.md):
+	// MinOverride to retype a gazetteer place as an organization on the
+	// same span, to overrule the given-name cue and to take a span over a
+	// place name whole; MinTableOverride the same on results and list
+	// lines; MinCapsScore and MinTitleScore to take a label from an
+	// all-caps line or a title-case headline.
+	MinOverride      float64 `mapstructure:"min_override"`
+	MinTableOverride float64 `mapstructure:"min_table_override"`
+	MinCapsScore     float64 `mapstructure:"min_caps_score"`
+	MinTitleScore    float64 `mapstructure:"min_title_score"`
 }
 
 // DefaultOptions returns the options used when the configuration sets none.
-func DefaultOptions() Options { return Options{ProseLabels: true} }
+func DefaultOptions() Options {
+	return Options{ProseLabels: true, MinOverride: 0.5, MinTableOverride: 0.5, MinCapsScore: 0.6, MinTitleScore: 0.9}
+}
 
 // Stage finds and links entity mentions; see the package documentation for
 // the sources and the merge policy.
@@ -58,6 +71,14 @@ func Spec(g Gazetteer, sources ...Source) pipeline.Spec {
 // New builds the stage. g may be nil (no gazetteer: rules and models only);
 // sources are extra candidate sources such as a trained tagger.
 func New(g Gazetteer, opts Options, sources ...Source) (*Stage, error) {
+	for _, t := range []struct {
+		name string
+		v    float64
+	}{{"min_override", opts.MinOverride}, {"min_table_override", opts.MinTableOverride}, {"min_caps_score", opts.MinCapsScore}, {"min_title_score", opts.MinTitleScore}} {
+		if t.v < 0 || t.v > 1 {
+			return nil, fmt.Errorf("entities: option %s must be between 0 and 1, got %v", t.name, t.v)
+		}
+	}
 	for i, s := range sources {
 		if s == nil {
 			return nil, fmt.Errorf("entities: candidate source %d is nil", i)
@@ -102,9 +123,9 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		return err
 	}
 	models = filterModels(d, ws, models)
-	overridePlaces(gaz, caseAware(models))
-	overrideGivenNames(typed, caseAware(models))
-	typed = append(typed, promoteModelSpans(ws, chs, models, cover)...)
+	overridePlaces(ws, gaz, caseAware(models), s.opts)
+	overrideGivenNames(typed, caseAware(models), s.opts.MinOverride)
+	typed = append(typed, promoteModelSpans(ws, chs, models, cover, s.opts.MinOverride)...)
 	byModel := typeByModel(d, ws, untyped, models, cover)
 	models = outsideChunks(models, byModel)
 	all := make([]cand, 0, len(gaz)+len(typed)+len(models)+len(byModel))

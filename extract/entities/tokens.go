@@ -28,6 +28,9 @@ type word struct {
 	// headline: the token lies on a headline or all-caps line; capsLine:
 	// on an all-caps line.
 	headline, capsLine bool
+	// table: the token lies on a line of results, scores or a list (see
+	// isTableLine), which is never a headline.
+	table bool
 }
 
 // closedTags are part-of-speech tags that never start or continue a name.
@@ -89,7 +92,11 @@ func markHeadlines(d *pipeline.Document, ws []word) {
 		for j < len(ws) && !strings.Contains(gapBefore(d, ws, j), "\n") {
 			j++
 		}
-		if h, caps := isHeadline(d, ws[i:j], title); h {
+		if isTableLine(ws[i:j]) {
+			for k := i; k < j; k++ {
+				ws[k].table = true
+			}
+		} else if h, caps := isHeadline(d, ws[i:j], title); h {
 			for k := i; k < j; k++ {
 				ws[k].headline, ws[k].capsLine = true, caps
 			}
@@ -107,6 +114,26 @@ func gapBefore(d *pipeline.Document, ws []word, j int) string {
 		return ""
 	}
 	return d.Text[a:b]
+}
+
+// isTableLine reports whether a line is a row of results or scores, or a
+// list, rather than a headline, whatever its capitals: it has two numbers
+// or more, a bracket, or three commas or more ("NEW JERSEY 4 Ottawa 2",
+// "Surrey 429-7 ( C. Lewis 80 , M. Butcher 70 )").
+func isTableLine(line []word) bool {
+	numbers, commas := 0, 0
+	for _, w := range line {
+		switch w.text {
+		case "(", ")", "[", "]":
+			return true
+		case ",":
+			commas++
+		}
+		if w.flags.Has(pipeline.HasDigit) {
+			numbers++
+		}
+	}
+	return numbers >= 2 || commas >= 3
 }
 
 func isHeadline(d *pipeline.Document, line []word, title string) (headline, caps bool) {
