@@ -6,11 +6,6 @@ import (
 	"github.com/entente-nlp/entente/internal/textnorm"
 )
 
-// sepByte is textnorm.Sep: the folded form of a character that is neither
-// part of a word nor kept punctuation. It never occurs in a folded alias,
-// so it always breaks a match.
-const sepByte = textnorm.Sep
-
 // folded is a folded text with a sparse map back to the original: each
 // breakpoint says that folded byte f came from original byte o, and the
 // folded bytes after it, up to the next breakpoint, map one to one.

@@ -26,11 +26,9 @@ type token struct {
 	upper bool
 }
 
-// tokenize splits text into tokens. Letters and digits form separate runs
-// ("15th" is 15 and "th"); every other non-space rune is a token of its own.
-func tokenize(text string) []token { return tokenizeInto(make([]token, 0, len(text)/5+1), text) }
-
-// tokenizeInto appends the tokens of text to toks.
+// tokenizeInto appends the tokens of text to toks. Letters and digits form
+// separate runs ("15th" is 15 and "th"); every other non-space rune is a
+// token of its own.
 func tokenizeInto(toks []token, text string) []token {
 	lower := lowerASCII(text) // one copy; words are slices of it
 	i := 0

@@ -1,7 +1,5 @@
 package entities
 
-import "strings"
-
 // Word lists used by the chunk rules. Keys are lower case.
 
 // titleCore are the words that make a leading phrase a title or rank: a name
@@ -111,5 +109,3 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
-
-func lower(s string) string { return strings.ToLower(s) }

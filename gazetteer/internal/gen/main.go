@@ -99,10 +99,6 @@ func countryCodeOf(name string) string {
 	return ""
 }
 
-type isoCountry struct {
-	Alpha2, Alpha3, Name, OfficialName, CommonName string
-}
-
 type worldCountry struct {
 	Name struct {
 		Common, Official string
@@ -215,7 +211,6 @@ func genCities(citiesPath, tzPath, namesPath string, minPop float64, countryName
 		name, ascii, cc string
 		pop             float64
 		capital         bool
-		aliases         []string
 	}
 	// Hand-written preferred names: simplemaps name, country, preferred name, aliases.
 	pref := map[string][]string{}
