@@ -1,8 +1,8 @@
 package entente
 
 import (
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"slices"
-	"strings"
 
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -86,5 +86,5 @@ func original(d *pipeline.Document, s pipeline.Span) string {
 // evidence returns the clean text under s with runs of white space
 // collapsed, for reading.
 func evidence(d *pipeline.Document, s pipeline.Span) string {
-	return strings.Join(strings.Fields(d.Slice(s)), " ")
+	return textnorm.CollapseSpace(d.Slice(s))
 }

@@ -1,8 +1,6 @@
 package entities
 
 import (
-	"strings"
-
 	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"github.com/entente-nlp/entente/pipeline"
@@ -96,7 +94,7 @@ func (s *Stage) peelTitle(d *pipeline.Document, ws []word, gaz []*cand, from, to
 		for k := i + 1; k < to && k <= i+3; k++ {
 			if titleCore[ws[k].low] || titleModifier[ws[k].low] && k+1 < to && titleCore[ws[k+1].low] {
 				if ws[k].low != "the" && ws[k].low != "of" {
-					qualifier = strings.Join(strings.Fields(d.Text[ws[i].Start:ws[k-1].End]), " ")
+					qualifier = textnorm.CollapseSpace(d.Text[ws[i].Start:ws[k-1].End])
 					i = k
 				}
 				break
@@ -123,7 +121,7 @@ func (s *Stage) peelTitle(d *pipeline.Document, ws []word, gaz []*cand, from, to
 			return cand{}, false
 		}
 	}
-	ev := map[string]string{entity.AttrRole: strings.Join(strings.Fields(d.Text[ws[start].Start:ws[i-1].End]), " ")}
+	ev := map[string]string{entity.AttrRole: textnorm.CollapseSpace(d.Text[ws[start].Start:ws[i-1].End])}
 	for i < to && (nameParticles[ws[i].low] || orgConnectors[ws[i].low]) {
 		i++
 	}
@@ -195,7 +193,7 @@ func roleOnly(d *pipeline.Document, ws []word, gaz []*cand, from, to int) (cand,
 	if !core || !titleCore[ws[to-1].low] {
 		return cand{}, false
 	}
-	ev := map[string]string{entity.AttrRole: strings.Join(strings.Fields(d.Text[ws[i].Start:ws[to-1].End]), " ")}
+	ev := map[string]string{entity.AttrRole: textnorm.CollapseSpace(d.Text[ws[i].Start:ws[to-1].End])}
 	if country != "" {
 		ev[entity.AttrCountry] = country
 	}

@@ -1,6 +1,7 @@
 package relations
 
 import (
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"regexp"
 	"slices"
 	"strings"
@@ -168,7 +169,7 @@ func fold(s string) string {
 			b.WriteByte(' ')
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return textnorm.CollapseSpace(b.String())
 }
 
 func slug(s string) string { return strings.ReplaceAll(fold(s), " ", "-") }

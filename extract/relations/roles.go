@@ -1,6 +1,7 @@
 package relations
 
 import (
+	"github.com/entente-nlp/entente/internal/textnorm"
 	"sort"
 	"strings"
 
@@ -9,7 +10,7 @@ import (
 )
 
 // collapseSpace replaces runs of white space by one space.
-func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapseSpace(s string) string { return textnorm.CollapseSpace(s) }
 
 // trimPossessive removes a leading "'s" or "'" (and the spaces after it).
 func trimPossessive(s string) string {

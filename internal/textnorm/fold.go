@@ -240,12 +240,71 @@ func Slug(s string) string {
 }
 
 // CollapseSpace returns s with runs of white space replaced by one space and
-// trimmed.
+// trimmed: strings.Join(strings.Fields(s), " "), in one pass, and s itself
+// when nothing changes.
 func CollapseSpace(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsSpace) {
+	if collapsedSpace(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	b := make([]byte, 0, len(s))
+	space := false // a space is due before the next field
+	for i := 0; i < len(s); {
+		c := s[i]
+		size, isSpace := 1, false
+		if c < utf8.RuneSelf {
+			isSpace = asciiSpace(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = len(b) > 0
+		} else {
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// collapsedSpace reports whether CollapseSpace leaves s as it is: its only
+// white space is single ' ' between other characters.
+func collapsedSpace(s string) bool {
+	prevSpace := true // at the start a space is a leading one
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			} else if asciiSpace(c) {
+				return false
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // IsUpperWord reports whether w has at least two letters and all of them

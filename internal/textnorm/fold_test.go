@@ -149,3 +149,32 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func collapseInputs() []string {
+	ins := []string{"", " ", "a", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u0085b", "\u2003x\u2003", "a\xffb  \xfe", "x\u3000y", "Vladimir Putin", " Russia\n\n Turkey "}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		for d := 0; d < utf8.RuneSelf; d += 9 {
+			ins = append(ins, string(rune(c))+string(rune(d)), "a"+string(rune(c))+string(rune(d))+"b", string(rune(d))+"a"+string(rune(c)))
+		}
+	}
+	return ins
+}
+
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range collapseInputs() {
+		if got, want := CollapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("CollapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range collapseInputs()[:14] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CollapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("CollapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
