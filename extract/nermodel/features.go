@@ -138,6 +138,10 @@ type document struct {
 	// of what decode passes on): the tagger scores them once per distinct
 	// word (see tokenView.wid).
 	skipWord bool
+	// skipLabelPair leaves the two features of the previous labels alone
+	// out of labelFeatures: the tagger adds their precomputed rows
+	// (table.labelRows).
+	skipLabelPair bool
 	// scratch buffers, reused when the document is (see docPool).
 	spans []tokenSpan
 	mem   []int
@@ -220,6 +224,7 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 	d.segments = segmentsOf(text, tokens, sentences)
 	d.lb = logBuckets
 	d.skipWord = false
+	d.skipLabelPair = false
 	d.feats, d.off = d.feats[:0], nil
 	d.spans = grow(d.spans, len(tokens))
 	spans := d.spans
@@ -425,9 +430,10 @@ func (d *document) contextFeatures(out []uint32, i int, sg segment, capsLine boo
 func (d *document) labelFeatures(out []uint32, i, prev1, prev2, mem int, lb uint) []uint32 {
 	v := &d.views[i]
 	add := func(h uint64) { out = append(out, bucket(h, lb)) }
-	h1 := hint(hstart(fLabel1), prev1+1)
-	add(h1)
-	add(hint(hint(hstart(fLabel12), prev1+1), prev2+1))
+	if !d.skipLabelPair {
+		a, b := labelPairFeatures(prev1, prev2, lb)
+		out = append(out, a, b)
+	}
 	add(hint(hstart(fLabel1Norm), prev1+1) ^ v.hNorm*fnvPrime)
 	add(hint(hstart(fLabel1Short), prev1+1) ^ v.hShort*fnvPrime)
 	add(hint(hstart(fLabel1POS), prev1+1) ^ v.hPOS*fnvPrime)
@@ -438,6 +444,12 @@ func (d *document) labelFeatures(out []uint32, i, prev1, prev2, mem int, lb uint
 	return out
 }
 
+// labelPairFeatures returns the two features made of the previous two
+// labels alone.
+func labelPairFeatures(prev1, prev2 int, lb uint) (uint32, uint32) {
+	return bucket(hint(hstart(fLabel1), prev1+1), lb), bucket(hint(hint(hstart(fLabel12), prev1+1), prev2+1), lb)
+}
+
 // labelKind is 0 for O, else 1 + the entity type's position (PER, LOC,
 // ORG, MISC), ignoring B/I.
 func labelKind(k int) int { return (k + 1) / 2 }
@@ -446,7 +458,7 @@ func labelKind(k int) int { return (k + 1) / 2 }
 // choose picks the label of token i from its features, given the previous
 // label (-1 at the start of a sequence); training and tagging share this
 // loop so that they see exactly the same features.
-func (d *document) decode(lb uint, choose func(i int, feats []uint32, prev int) int) {
+func (d *document) decode(lb uint, choose func(i int, feats []uint32, prev, prev2 int) int) {
 	mem := grow(d.mem, d.nIDs)
 	clear(mem)
 	d.mem = mem
@@ -464,7 +476,7 @@ func (d *document) decode(lb uint, choose func(i int, feats []uint32, prev int) 
 				feats = d.staticFeatures(feats[:0], i, sg, d.capsSeg[si], d.caseSeen, d.lb)
 			}
 			feats = d.labelFeatures(feats, i, p1, p2, mem[v.id], lb)
-			k := choose(i, feats, p1)
+			k := choose(i, feats, p1, p2)
 			if v.capitalized {
 				mem[v.id] = 1 + labelKind(k)
 			}

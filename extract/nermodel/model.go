@@ -146,13 +146,15 @@ func (m *Model) labels(text string, tokens []pipeline.Token, sentences []pipelin
 	// once per distinct word and add that to the context features' scores
 	// (integer sums, so the order of addition does not matter).
 	doc.skipWord = true
+	doc.skipLabelPair = true
+	lab := m.w.labelRows(m.logBuckets)
 	nw := len(doc.words)
 	wscore := grow(doc.wscore, nw)
 	wdone := grow(doc.wdone, nw)
 	clear(wdone)
 	doc.wscore, doc.wdone = wscore, wdone
 	var scores [numLabels]int64
-	doc.decode(m.logBuckets, func(i int, feats []uint32, prev int) int {
+	doc.decode(m.logBuckets, func(i int, feats []uint32, prev, prev2 int) int {
 		v := &doc.views[i]
 		ws := &wscore[v.wid]
 		if !wdone[v.wid] {
@@ -161,8 +163,9 @@ func (m *Model) labels(text string, tokens []pipeline.Token, sentences []pipelin
 			wdone[v.wid] = true
 		}
 		m.w.score(feats, &scores)
+		lr := &lab[prev+1][prev2+1]
 		for k := range scores {
-			scores[k] += ws[k]
+			scores[k] += ws[k] + lr[k]
 		}
 		best, margin := argmax(&scores, prev)
 		out[i] = Labels[best]

@@ -457,8 +457,8 @@ func TestLazyFeaturesMatchPrecomputed(t *testing.T) {
 	pre := featurize(ex.Text, ex.Tokens, nil, lex, 14, true)
 	lazy := featurize(ex.Text, ex.Tokens, nil, lex, 14, false)
 	var a, b [][]uint32
-	pre.decode(14, func(i int, feats []uint32, prev int) int { a = append(a, append([]uint32(nil), feats...)); return 0 })
-	lazy.decode(14, func(i int, feats []uint32, prev int) int { b = append(b, append([]uint32(nil), feats...)); return 0 })
+	pre.decode(14, func(i int, feats []uint32, prev, _ int) int { a = append(a, append([]uint32(nil), feats...)); return 0 })
+	lazy.decode(14, func(i int, feats []uint32, prev, _ int) int { b = append(b, append([]uint32(nil), feats...)); return 0 })
 	if len(a) != len(ex.Tokens) || len(a) != len(b) {
 		t.Fatalf("decoded %d and %d tokens of %d", len(a), len(b), len(ex.Tokens))
 	}

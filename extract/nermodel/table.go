@@ -1,6 +1,9 @@
 package nermodel
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // table holds the non-zero weight rows of a model, keyed by feature bucket,
 // in an open-addressing hash table: a trained model touches a few percent of
@@ -12,6 +15,9 @@ type table struct {
 	// rows holds numLabels weights per slot.
 	rows []int16
 	n    int
+	// lab caches the label-pair rows (labelRows); set by newTable and
+	// kept when the table grows.
+	lab *labelCache
 }
 
 // newTable makes room for n rows at a load factor of at most one half.
@@ -20,7 +26,7 @@ func newTable(n int) *table {
 	for size < 2*n {
 		size <<= 1
 	}
-	return &table{mask: uint32(size - 1), keys: make([]uint32, size), rows: make([]int16, size*numLabels)}
+	return &table{mask: uint32(size - 1), keys: make([]uint32, size), rows: make([]int16, size*numLabels), lab: new(labelCache)}
 }
 
 func slotHash(b uint32) uint32 { return b * 0x9e3779b1 }
@@ -29,7 +35,7 @@ func slotHash(b uint32) uint32 { return b * 0x9e3779b1 }
 // the table to keep it at most half full.
 func (t *table) put(b uint32, row []int16) {
 	if 2*(t.n+1) > len(t.keys) {
-		bigger := &table{mask: uint32(2*len(t.keys) - 1), keys: make([]uint32, 2*len(t.keys)), rows: make([]int16, 2*len(t.rows))}
+		bigger := &table{mask: uint32(2*len(t.keys) - 1), keys: make([]uint32, 2*len(t.keys)), rows: make([]int16, 2*len(t.rows)), lab: t.lab}
 		for i, k := range t.keys {
 			if k != 0 {
 				bigger.put(k-1, t.rows[i*numLabels:(i+1)*numLabels])
@@ -118,4 +124,39 @@ func (t *table) score(feats []uint32, scores *[numLabels]int64) {
 		}
 	}
 	*scores = s
+}
+
+// labelRows holds, for every previous label p1 and the one before it p2
+// (-1 at the start of a sequence, so indexed p+1), the summed weights of
+// the two features made of those labels alone (fLabel1 and fLabel12, see
+// labelFeatures): the tagger adds them instead of probing the table for
+// them at every token. Sums of integers, so the scores are the same.
+type labelRows [numLabels + 1][numLabels + 1][numLabels]int64
+
+// labelCache computes a table's labelRows once.
+type labelCache struct {
+	once sync.Once
+	lb   uint
+	rows labelRows
+}
+
+// labelRows returns the table's label-pair rows for features hashed into
+// 1<<lb buckets. A table serves one model, hence one lb; the table must
+// not change once it is in use.
+func (t *table) labelRows(lb uint) *labelRows {
+	c := t.lab
+	c.once.Do(func() {
+		c.lb = lb
+		var feats [2]uint32
+		for p1 := -1; p1 < numLabels; p1++ {
+			for p2 := -1; p2 < numLabels; p2++ {
+				feats[0], feats[1] = labelPairFeatures(p1, p2, lb)
+				t.score(feats[:], &c.rows[p1+1][p2+1])
+			}
+		}
+	})
+	if c.lb != lb {
+		panic("nermodel: one weight table used with two bucket counts")
+	}
+	return &c.rows
 }

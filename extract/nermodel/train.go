@@ -108,7 +108,7 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 				return nil, err
 			}
 			d := docs[di]
-			d.doc.decode(lb, func(i int, feats []uint32, prev int) int {
+			d.doc.decode(lb, func(i int, feats []uint32, prev, _ int) int {
 				scoreDense(w, feats, &scores)
 				guess, _ := argmax(&scores, prev)
 				if g := d.gold[i]; guess != g {
