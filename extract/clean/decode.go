@@ -10,7 +10,7 @@ import (
 // (é: one windows-1252 byte, two UTF-8 bytes) get segments of their own;
 // runs of same-width characters stay one segment.
 func toOriginal(m pipeline.OffsetMap, textLen int, dec charset.Decoded) pipeline.OffsetMap {
-	if dec.Pos == nil {
+	if dec.Pos == nil || textLen == 0 {
 		return m
 	}
 	if len(m) == 0 {
@@ -18,8 +18,9 @@ func toOriginal(m pipeline.OffsetMap, textLen int, dec charset.Decoded) pipeline
 	}
 	pos := dec.Pos
 	out := make(pipeline.OffsetMap, 0, len(m))
+	first := 0 // merging stays within one segment of m: a replaced space is not a copy
 	add := func(s pipeline.Segment) {
-		if n := len(out); n > 0 && s.Len == s.OrigLen {
+		if n := len(out); n > first && s.Len == s.OrigLen {
 			last := &out[n-1]
 			if last.Len == last.OrigLen && last.Text+last.Len == s.Text && last.Orig+last.OrigLen == s.Orig {
 				last.Len += s.Len
@@ -35,6 +36,7 @@ func toOriginal(m pipeline.OffsetMap, textLen int, dec charset.Decoded) pipeline
 			out = append(out, pipeline.Segment{Text: s.Text, Orig: a, Len: s.Len, OrigLen: b - a})
 			continue
 		}
+		first = len(out)
 		end := s.Orig + s.Len
 		for i := s.Orig; i < end; {
 			j := i + 1

@@ -63,3 +63,25 @@ func FuzzClean(f *testing.F) {
 		checkBoilerplate(t, d)
 	})
 }
+
+// FuzzCleanCharsets covers pages in other charsets and UTF-16 text.
+func FuzzCleanCharsets(f *testing.F) {
+	for _, s := range []string{"<meta charset=shift_jis><p>\x93\xfa\x96\x7b</p>", "<meta charset=windows-1252><p>Caf\xe9 \x93q\x94</p>",
+		"<p>a\xffb</p>", "\xff\xfeP\x00u\x00\x3d\xd8\x00\xde", "\xfe\xff\x00P\x00u", "<meta charset=gb2312><p>\xd6\xd0\xb9\xfa</p>"} {
+		f.Add([]byte(s))
+	}
+	s, err := New(DefaultOptions())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, format := range []string{HTML, Text} {
+			d := &pipeline.Document{Source: "fuzz", Original: src, Format: format}
+			if err := s.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, src, Result{Text: d.Text, Offsets: d.Offsets})
+			checkBoilerplate(t, d)
+		}
+	})
+}
