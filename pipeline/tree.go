@@ -231,3 +231,32 @@ func (t *Tree) Path(a, b int) []int {
 	}
 	return nil
 }
+
+// TokenRange returns the range [lo, hi) of Tokens that overlap span s (a
+// mention, say); empty when none does.
+func (d *Document) TokenRange(s Span) (lo, hi int) {
+	lo = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > s.Start })
+	hi = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= s.End })
+	return lo, max(lo, hi)
+}
+
+// SpanHead returns the syntactic head of tokens [lo, hi): the parsed token
+// of the range whose head lies outside it (the nearest to the root when
+// several do), or -1 when no token of the range is parsed. For the mention
+// "Foreign Minister Sergey Lavrov" it is "Lavrov", whose relation then
+// says what the mention is to the rest of the sentence (nsubj, obj, ...).
+func (t *Tree) SpanHead(lo, hi int) int {
+	best, bestDepth := -1, 0
+	for i := max(lo, 0); i < hi && i < len(t.toks); i++ {
+		if !t.toks[i].Parsed() {
+			continue
+		}
+		if h := t.Head(i); h >= lo && h < hi {
+			continue
+		}
+		if d := len(t.Ancestors(i)); best < 0 || d < bestDepth {
+			best, bestDepth = i, d
+		}
+	}
+	return best
+}

@@ -86,6 +86,19 @@ func TestTree(t *testing.T) {
 	if h := tr.Head(8); h != -1 || tr.Children(8) != nil && len(tr.Children(8)) != 0 {
 		t.Errorf("unparsed token: head %d, children %v", h, tr.Children(8))
 	}
+	// "Lavrov met Zarif in Moscow": the phrase "in Moscow" is headed by Moscow.
+	if got := tr.SpanHead(3, 5); got != 4 {
+		t.Errorf("SpanHead(in Moscow) = %d", got)
+	}
+	if got := tr.SpanHead(0, 5); got != 1 {
+		t.Errorf("SpanHead(whole sentence) = %d", got)
+	}
+	if got := tr.SpanHead(8, 9); got != -1 {
+		t.Errorf("SpanHead(unparsed) = %d", got)
+	}
+	if lo, hi := d.TokenRange(pipeline.Span{Start: d.Tokens[2].Start, End: d.Tokens[4].End}); lo != 2 || hi != 5 {
+		t.Errorf("TokenRange = %d, %d", lo, hi)
+	}
 	if !pipeline.RelMatches("obl:tmod", "obl") || pipeline.RelMatches("oblique", "obl") || pipeline.RelMatches("obl", "obl:tmod") {
 		t.Error("RelMatches")
 	}
