@@ -21,10 +21,12 @@ package main
 //
 // Run shows a progress bar on a terminal (else logs a line per document and
 // the rate and ETA every 10 s), logs each failed document's errors and a
-// summary line on stderr. app.Env holds the heavy shared resources (prose
-// models, entity tagger, gazetteer); add new ones in buildEnv. The root's persistent flags that override configuration
-// keys are listed in configFlags; a command binds a flag of its own to a
-// key with bindConfigKey(cmd, "format", "output.format").
+// summary line through the session's logger (sessionOf(cmd).log, on the
+// command's stderr). app.Env holds the heavy shared resources (prose
+// models, entity tagger, gazetteer); add new ones in session.buildEnv. The
+// root's persistent flags that override configuration keys are listed in
+// configFlags; a command binds a flag of its own to a key with
+// bindConfigKey(cmd, "format", "output.format").
 
 import (
 	"context"
@@ -81,6 +83,9 @@ type App struct {
 	// WithText adds each document's main text to its record (extract
 	// --text).
 	WithText bool
+
+	// s is the session the app reports to (logger, --quiet).
+	s *session
 }
 
 // newApp loads the configuration for cmd (its --config and bound flags),
@@ -90,15 +95,15 @@ func newApp(cmd *cobra.Command) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return buildApp(cfg)
+	return sessionOf(cmd).buildApp(cfg)
 }
 
 // buildApp builds the shared environment and the stages for cfg. It
 // reports every problem it finds at once: resources that do not load
 // (a missing gazetteer file), the pipeline's names and order, and the
 // stages' options.
-func buildApp(cfg *config.Config) (*App, error) {
-	env, err := buildEnv(cfg)
+func (s *session) buildApp(cfg *config.Config) (*App, error) {
+	env, err := s.buildEnv(cfg)
 	if err != nil {
 		// The stages cannot be built without their resources; still
 		// check the pipeline's names and order.
@@ -108,7 +113,7 @@ func buildApp(cfg *config.Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{Config: cfg, Env: env, Stages: stages}, nil
+	return &App{Config: cfg, Env: env, Stages: stages, s: s}, nil
 }
 
 // configOptions returns where the configuration comes from, apart from
@@ -133,20 +138,20 @@ func loadConfig(cmd *cobra.Command) (*config.Config, error) {
 		}
 	})
 	o := configOptions()
-	o.File, o.Flags = globals.config, flags
+	o.File, o.Flags = sessionOf(cmd).config, flags
 	return config.Load(o)
 }
 
 // buildEnv builds the heavy shared resources: prose's models, the
 // statistical entity tagger and the gazetteer (embedded data plus
 // gazetteer.files). The models are loaded once per process.
-func buildEnv(cfg *config.Config) (extract.Env, error) {
+func (s *session) buildEnv(cfg *config.Config) (extract.Env, error) {
 	t0 := time.Now()
 	env, err := extract.LoadEnv(cfg.NLP.ProseNER, cfg.Gazetteer.Files...)
 	if err != nil {
 		return extract.Env{}, err
 	}
-	slog.Debug("resources loaded", "elapsed", time.Since(t0).Round(time.Millisecond), "gazetteer_files", cfg.Gazetteer.Files)
+	s.log.Debug("resources loaded", "elapsed", time.Since(t0).Round(time.Millisecond), "gazetteer_files", cfg.Gazetteer.Files)
 	return env, nil
 }
 
@@ -156,7 +161,7 @@ func buildEnv(cfg *config.Config) (extract.Env, error) {
 func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pipeline.Summary, error) {
 	src := a.SourceOptions()
 	// The bar would interleave with records streamed to a terminal.
-	prog := newProgress(ctx, src, inputs, !a.StreamsToStdout || !isTerminal(os.Stdout))
+	prog := a.s.newProgress(ctx, src, inputs, !a.StreamsToStdout || !isTerminal(os.Stdout))
 	return a.run(ctx, src.Source(inputs), prog, sink)
 }
 
@@ -164,7 +169,7 @@ func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pip
 // corpus, say): same runner, reporting and summary, without a total for
 // the progress display.
 func (a *App) RunSource(ctx context.Context, src pipeline.Source, sink pipeline.Sink) (pipeline.Summary, error) {
-	return a.run(ctx, src, &progress{start: time.Now(), lastNote: time.Now()}, sink)
+	return a.run(ctx, src, &progress{s: a.s, start: time.Now(), lastNote: time.Now()}, sink)
 }
 
 // SourceOptions returns how inputs are read under the configuration.
@@ -179,33 +184,33 @@ func (a *App) SourceOptions() source.Options {
 
 func (a *App) run(ctx context.Context, src pipeline.Source, prog *progress, sink pipeline.Sink) (pipeline.Summary, error) {
 	runner := pipeline.NewRunner(a.Stages, pipeline.WithWorkers(a.Config.Workers))
-	slog.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
+	a.s.log.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
 	sum, err := runner.Run(ctx, src, func(d *pipeline.Document) error {
 		if err := sink(d); err != nil {
 			return err
 		}
-		reportErrors(d)
+		a.reportErrors(d)
 		prog.document(d)
 		return nil
 	})
 	prog.finish(err != nil)
-	reportSummary(sum, err)
+	a.reportSummary(sum, err)
 	return sum, err
 }
 
 // reportErrors logs a finished document's errors.
-func reportErrors(d *pipeline.Document) {
+func (a *App) reportErrors(d *pipeline.Document) {
 	for _, e := range d.Errors {
 		level := slog.LevelWarn
 		if e.Fatal {
 			level = slog.LevelError
 		}
-		slog.Log(context.Background(), level, e.Message, "doc", d.ID, "stage", e.Stage)
+		a.s.log.Log(context.Background(), level, e.Message, "doc", d.ID, "stage", e.Stage)
 	}
 }
 
 // reportSummary logs the final ok/failed counts.
-func reportSummary(sum pipeline.Summary, err error) {
+func (a *App) reportSummary(sum pipeline.Summary, err error) {
 	level := slog.LevelInfo
 	if sum.Failed > 0 || err != nil {
 		level = slog.LevelError
@@ -214,8 +219,8 @@ func reportSummary(sum pipeline.Summary, err error) {
 	if err != nil {
 		msg += " (run stopped: " + err.Error() + ")"
 	}
-	slog.Log(context.Background(), level, msg, "elapsed", sum.Elapsed.Round(time.Millisecond))
+	a.s.log.Log(context.Background(), level, msg, "elapsed", sum.Elapsed.Round(time.Millisecond))
 	for _, st := range sum.Stages {
-		slog.Debug("stage", "name", st.Name, "docs", st.Docs, "errors", st.Errors, "busy", st.Busy.Round(time.Millisecond))
+		a.s.log.Debug("stage", "name", st.Name, "docs", st.Docs, "errors", st.Errors, "busy", st.Busy.Round(time.Millisecond))
 	}
 }

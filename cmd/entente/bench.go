@@ -14,8 +14,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { rootCmd.AddCommand(newBenchCmd()) }
-
 func newBenchCmd() *cobra.Command {
 	var (
 		docs, perDoc, maxWorkers int

@@ -90,7 +90,7 @@ func TestEveryCommandHasAnExample(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(rootCmd)
+	walk(newRootCmd())
 }
 
 func TestCLIExitStatusAndSummary(t *testing.T) {

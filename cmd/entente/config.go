@@ -6,8 +6,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { rootCmd.AddCommand(newConfigCmd()) }
-
 func newConfigCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "config",
@@ -30,7 +28,7 @@ problem it finds and exits with status 1.`,
 			if err != nil {
 				return err
 			}
-			if _, err := buildApp(cfg); err != nil {
+			if _, err := sessionOf(cmd).buildApp(cfg); err != nil {
 				return err
 			}
 			b, err := cfg.YAML()

@@ -23,7 +23,6 @@ var updateDocs = flag.Bool("update-docs", false, "rewrite the json and csv examp
 // contract (every section present, offsets slice the input). With
 // -update-docs it refreshes the examples in docs/output.md.
 func TestDocsOutputExample(t *testing.T) {
-	captureLog(t)
 	input := testutil.Testdata(t, "example.md")
 	orig, err := os.ReadFile(input)
 	if err != nil {

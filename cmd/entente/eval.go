@@ -7,8 +7,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { rootCmd.AddCommand(newEvalCmd()) }
-
 // evalOptions holds the flags of `entente eval`. Each scorer owns one group
 // of flags (in its own eval_<scorer>.go) and one branch in runEval.
 type evalOptions struct {

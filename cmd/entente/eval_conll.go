@@ -68,7 +68,7 @@ func runConllEval(cmd *cobra.Command, o conllEvalOptions) error {
 	if err != nil {
 		return err
 	}
-	env, err := buildEnv(cfg)
+	env, err := sessionOf(cmd).buildEnv(cfg)
 	if err != nil {
 		return err
 	}

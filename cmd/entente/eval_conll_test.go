@@ -29,6 +29,7 @@ func microF1(t *testing.T, table string) float64 {
 }
 
 func TestEvalConllModelOnly(t *testing.T) {
+	t.Parallel()
 	out, err := runEvalCmd(t, "--conll", testutil.Testdata(t, "conll/tiny.conll"), "--model-only")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -44,6 +45,7 @@ func TestEvalConllModelOnly(t *testing.T) {
 }
 
 func TestEvalConllErrors(t *testing.T) {
+	t.Parallel()
 	if _, err := runEvalCmd(t); err == nil || !strings.Contains(err.Error(), "--conll") {
 		t.Errorf("no flags: err = %v", err)
 	}
@@ -96,7 +98,7 @@ func testEnv(t *testing.T) extract.Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env, err := buildEnv(cfg)
+	env, err := testSession().buildEnv(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,6 +106,7 @@ func testEnv(t *testing.T) extract.Env {
 }
 
 func TestEvalConllRejectsInputs(t *testing.T) {
+	t.Parallel()
 	_, err := runEvalCmd(t, "--conll", testutil.Testdata(t, "conll/tiny.conll"), "article.md")
 	if err == nil || !strings.Contains(err.Error(), "no input") {
 		t.Errorf("err = %v", err)

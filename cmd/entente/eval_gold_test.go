@@ -15,17 +15,17 @@ import (
 // runEvalCmd runs `entente eval args...` and returns its standard output.
 func runEvalCmd(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	captureLog(t)
-	cmd := newEvalCmd()
+	cmd := newRootCmd()
 	var out bytes.Buffer
 	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SetArgs(args)
+	cmd.SetErr(&bytes.Buffer{})
+	cmd.SetArgs(append([]string{"eval"}, args...))
 	err := cmd.ExecuteContext(context.Background())
 	return out.String(), err
 }
 
 func TestEvalGoldReferenceArticle(t *testing.T) {
+	t.Parallel()
 	key := testutil.Shared(t, "gold/moscow-declaration.gold.json")
 	out, err := runEvalCmd(t, "--gold", key, "--json")
 	if err != nil {
@@ -56,6 +56,7 @@ func TestEvalGoldReferenceArticle(t *testing.T) {
 }
 
 func TestEvalGoldSmallCase(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "a.txt"), []byte("Russian Foreign Minister Sergey Lavrov met Turkish officials in Ankara on December 20, 2016.\n"))
 	key := write(t, filepath.Join(dir, "keys", "a.gold.json"), []byte(`{
@@ -88,6 +89,7 @@ func TestEvalGoldSmallCase(t *testing.T) {
 }
 
 func TestEvalGoldErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	noDoc := write(t, filepath.Join(dir, "k", "x.gold.json"), []byte(`{"document": "corpus/absent.md", "entities": [{"type": "PERSON", "name": "A"}]}`))
 	bad := write(t, filepath.Join(dir, "bad.gold.json"), []byte(`{"entities": [`))

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"strings"
 
 	"github.com/entente-nlp/entente/internal/measure/eval"
@@ -49,7 +48,7 @@ func runMeantime(ctx context.Context, app *App, dir string, asJSON bool, w io.Wr
 		return err
 	}
 	for _, e := range bad {
-		slog.Warn(e.Error())
+		app.s.log.Warn(e.Error())
 	}
 	src := func(ctx context.Context, emit func(*pipeline.Document) error) error {
 		for i, m := range docs {

@@ -15,6 +15,7 @@ import (
 )
 
 func TestEvalMeantimeTiny(t *testing.T) {
+	t.Parallel()
 	app := testApp(t, nil)
 	dir := filepath.Join(testutil.RepoRoot(t), "internal", "measure", "eval", "testdata", "meantime")
 	var out bytes.Buffer
@@ -40,8 +41,8 @@ func TestEvalMeantimeTiny(t *testing.T) {
 }
 
 func TestEvalMeantimeBadInput(t *testing.T) {
+	t.Parallel()
 	app := testApp(t, nil)
-	captureLog(t)
 	if err := runMeantime(context.Background(), app, filepath.Join(t.TempDir(), "nope"), false, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("missing directory: %v", err)
 	}

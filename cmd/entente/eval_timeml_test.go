@@ -24,6 +24,7 @@ func runTimeMLEvalCmd(t *testing.T, args ...string) (string, string, error) {
 }
 
 func TestEvalTimeML(t *testing.T) {
+	t.Parallel()
 	out, _, err := runTimeMLEvalCmd(t, "--timeml", testutil.Testdata(t, "timeml"), "--timeml-errors", "all")
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +39,7 @@ func TestEvalTimeML(t *testing.T) {
 }
 
 func TestEvalErrors(t *testing.T) {
+	t.Parallel()
 	if _, _, err := runTimeMLEvalCmd(t); err == nil || !strings.Contains(err.Error(), "--timeml") {
 		t.Errorf("no flag: err = %v", err)
 	}

@@ -13,8 +13,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { rootCmd.AddCommand(newExtractCmd()) }
-
 func newExtractCmd() *cobra.Command {
 	var outFile string
 	var withText bool

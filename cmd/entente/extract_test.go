@@ -8,13 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/internal/app/config"
@@ -43,21 +41,26 @@ func testApp(t *testing.T, edit func(*config.Config)) *App {
 	if edit != nil {
 		edit(cfg)
 	}
-	app, err := buildApp(cfg)
+	app, err := testSession().buildApp(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return app
 }
 
-// captureLog sends slog output to a buffer for the test.
-func captureLog(t *testing.T) *syncBuffer {
-	t.Helper()
-	buf := &syncBuffer{}
-	old := slog.Default()
-	slog.SetDefault(slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelInfo})))
-	t.Cleanup(func() { slog.SetDefault(old) })
-	return buf
+// testSession returns a session whose log goes to a buffer (see logsOf),
+// as newRoot's would at the default level.
+func testSession() *session {
+	s := newSession()
+	s.setupLogging(&syncBuffer{})
+	return s
+}
+
+// logsOf returns the buffer app's session logs to.
+func logsOf(app *App) *syncBuffer {
+	app.s.logOut.mu.Lock()
+	defer app.s.logOut.mu.Unlock()
+	return app.s.logOut.w.(*syncBuffer)
 }
 
 type syncBuffer struct {
@@ -92,7 +95,7 @@ func extractJSON(t *testing.T, app *App, inputs ...string) ([]entente.Record, er
 // valid record whose every mention offset slices the original file to the
 // mention text.
 func TestExtractReferenceArticleOffsets(t *testing.T) {
-	captureLog(t)
+	t.Parallel()
 	path := testutil.Testdata(t, "moscow-declaration.md")
 	orig, err := os.ReadFile(path)
 	if err != nil {
@@ -154,7 +157,7 @@ func write(t *testing.T, p string, body []byte) string {
 // reason, the other documents still come out, the run reports failure and
 // the summary counts ok/failed.
 func TestExtractBadInputs(t *testing.T) {
-	logs := captureLog(t)
+	t.Parallel()
 	dir := t.TempDir()
 	good := func(name string) string {
 		return write(t, filepath.Join(dir, name), []byte("Vladimir Putin met Recep Tayyip Erdogan in Moscow on Tuesday.\n"))
@@ -181,6 +184,7 @@ func TestExtractBadInputs(t *testing.T) {
 		paths = append(paths, in.path)
 	}
 	app := testApp(t, func(c *config.Config) { c.Input.MaxBytes = 4096 })
+	logs := logsOf(app)
 	recs, err := extractJSON(t, app, paths...)
 	if !errors.Is(err, errReported) {
 		t.Errorf("extract returned %v, want the failure status", err)
@@ -226,10 +230,10 @@ func TestExtractBadInputs(t *testing.T) {
 // 1,000 generated documents in a directory and in a JSON Lines file keep
 // input order through the whole pipeline.
 func TestExtractThousandDocumentsKeepOrder(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("short")
 	}
-	captureLog(t)
 	const n = 1000
 	dir := t.TempDir()
 	var lines bytes.Buffer
@@ -286,7 +290,7 @@ func (c *cancelAfter) Write(p []byte) (int, error) {
 // A cancelled run writes the documents finished before it, whole and in
 // order, and the output stays valid.
 func TestExtractCancelWritesWholeDocuments(t *testing.T) {
-	captureLog(t)
+	t.Parallel()
 	dir := t.TempDir()
 	var lines bytes.Buffer
 	for i := 0; i < 300; i++ {
@@ -332,7 +336,7 @@ func TestExtractCancelWritesWholeDocuments(t *testing.T) {
 // -o writes through a temporary file: a finished file appears whole, and
 // no temporary file is left behind.
 func TestExtractOutputFile(t *testing.T) {
-	captureLog(t)
+	t.Parallel()
 	dir := t.TempDir()
 	in := write(t, filepath.Join(dir, "a.txt"), []byte("Putin met Erdogan in Moscow."))
 	dst := filepath.Join(dir, "out", "entities.csv")
@@ -368,7 +372,7 @@ func TestExtractOutputFile(t *testing.T) {
 // refuses a read-only file without touching it (internal/app/outfile tests
 // devices, FIFOs and the rest).
 func TestExtractOutputTargets(t *testing.T) {
-	captureLog(t)
+	t.Parallel()
 	dir := t.TempDir()
 	in := write(t, filepath.Join(dir, "a.txt"), []byte("Putin met Erdogan in Moscow."))
 	app := testApp(t, func(c *config.Config) { c.Output.Format = "jsonl" })
@@ -408,19 +412,19 @@ func TestExtractOutputTargets(t *testing.T) {
 // Without a terminal, progress is logged: a line per document with done/of,
 // and rate and ETA lines.
 func TestLoggedProgress(t *testing.T) {
-	logs := captureLog(t)
-	defer func(d time.Duration) { progressEvery = d }(progressEvery)
-	progressEvery = 0 // a progress line after every document
+	t.Parallel()
 	dir := t.TempDir()
 	var inputs []string
 	for i := 0; i < 3; i++ {
 		inputs = append(inputs, write(t, filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte("Putin met Erdogan.")))
 	}
-	sum, err := testApp(t, nil).Run(context.Background(), inputs, func(*pipeline.Document) error { return nil })
+	app := testApp(t, nil)
+	app.s.progressEvery = 0 // a progress line after every document
+	sum, err := app.Run(context.Background(), inputs, func(*pipeline.Document) error { return nil })
 	if err != nil || sum.OK != 3 {
 		t.Fatalf("%+v %v", sum, err)
 	}
-	out := logs.String()
+	out := logsOf(app).String()
 	for _, want := range []string{"msg=document id=0", "done=1 of=3", "done=3 of=3", "msg=progress done=2 rate=", "eta=", "3 documents: 3 ok, 0 failed"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("log lacks %q:\n%s", want, out)

@@ -15,8 +15,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { rootCmd.AddCommand(newGazetteerCmd()) }
-
 func newGazetteerCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "gazetteer",

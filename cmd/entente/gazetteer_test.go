@@ -11,6 +11,7 @@ import (
 )
 
 func TestGazetteerLookupCommand(t *testing.T) {
+	t.Parallel()
 	out, err := runEntente(t, "gazetteer", "lookup", "Cavusoglu", "ISSG", "Zzyzx", "--date", "2016-12-20")
 	if err != nil {
 		t.Fatal(err)
@@ -24,6 +25,7 @@ func TestGazetteerLookupCommand(t *testing.T) {
 }
 
 func TestGazetteerLookupJSON(t *testing.T) {
+	t.Parallel()
 	out, err := runEntente(t, "gazetteer", "lookup", "Georgia", "Lavrov", "--json", "--date", "2016-12-20")
 	if err != nil {
 		t.Fatal(err)
@@ -47,6 +49,7 @@ func TestGazetteerLookupJSON(t *testing.T) {
 }
 
 func TestGazetteerStatsWithUserFile(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join(t.TempDir(), "extra.yaml")
 	if err := os.WriteFile(p, []byte("- {kind: person, name: Jane Roe, country: GB}\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -68,6 +71,7 @@ func TestGazetteerStatsWithUserFile(t *testing.T) {
 }
 
 func TestGazetteerImportCommand(t *testing.T) {
+	t.Parallel()
 	in := testutil.Testdata(t, "gazetteer/phoenix-excerpt.txt")
 	out := filepath.Join(t.TempDir(), "actors.yaml")
 	if _, err := runEntente(t, "gazetteer", "import", "--format", "phoenix", in, "-o", out); err != nil {
@@ -94,6 +98,7 @@ func TestGazetteerImportCommand(t *testing.T) {
 }
 
 func TestGazetteerExportCommand(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "people.yaml")
 	if _, err := runEntente(t, "gazetteer", "export", "--kind", "person", "-o", out); err != nil {
 		t.Fatal(err)

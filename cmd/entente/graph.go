@@ -3,15 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"log/slog"
 	"strings"
 
 	"github.com/entente-nlp/entente/graph"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
 )
-
-func init() { rootCmd.AddCommand(newGraphCmd()) }
 
 // graphFlags are the options of `entente graph`.
 type graphFlags struct {
@@ -113,7 +110,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		return err
 	}
 	if b.Graph().Ties() == 0 && sum.OK > 0 {
-		slog.Warn("graph: no relations found in the documents (is the relations stage in the pipeline?)",
+		app.s.log.Warn("graph: no relations found in the documents (is the relations stage in the pipeline?)",
 			"documents", b.Documents(), "pipeline", strings.Join(app.Config.Pipeline, ","))
 	}
 	g, err := b.Graph().Filter(filter)
@@ -132,7 +129,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		if err != nil {
 			return err
 		}
-		slog.Info("graph written", "documents", b.Documents(), "nodes", g.Order(), "edges", g.Size(), "ties", g.Ties(),
+		app.s.log.Info("graph written", "documents", b.Documents(), "nodes", g.Order(), "edges", g.Size(), "ties", g.Ties(),
 			"format", format, "files", strings.Join(files, ", "))
 	}
 	if f.stats {

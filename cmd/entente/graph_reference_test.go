@@ -24,6 +24,7 @@ var updateGraph = flag.Bool("update-graph", false, "rewrite testdata/graph/mosco
 // go test ./cmd/entente -run TestGraphReferenceArticle -update-graph) and
 // its DOT is parsed by Graphviz.
 func TestGraphReferenceArticle(t *testing.T) {
+	t.Parallel()
 	root := testutil.RepoRoot(t)
 	article := filepath.Join(root, "testdata", "moscow-declaration.md")
 	dir := t.TempDir()

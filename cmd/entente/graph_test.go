@@ -11,43 +11,23 @@ import (
 	"testing"
 
 	"github.com/entente-nlp/entente/internal/testkit/testutil"
-	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
-// runEntente runs the entente command with args, flags reset to their
-// defaults first, and returns its standard output.
+// runEntente runs a fresh entente command with args (and --quiet) and
+// returns its standard output.
 func runEntente(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	resetFlags(rootCmd)
+	root := newRootCmd()
 	var out bytes.Buffer
-	rootCmd.SetOut(&out)
-	rootCmd.SetErr(&bytes.Buffer{})
-	rootCmd.SetArgs(append(args, "--quiet"))
-	defer rootCmd.SetArgs(nil)
-	err := rootCmd.ExecuteContext(context.Background())
+	root.SetOut(&out)
+	root.SetErr(&bytes.Buffer{})
+	root.SetArgs(append(args, "--quiet"))
+	err := root.ExecuteContext(context.Background())
 	return out.String(), err
 }
 
-// resetFlags puts every flag of cmd and its subcommands back to its default
-// value: a test process runs several commands on the same rootCmd.
-func resetFlags(cmd *cobra.Command) {
-	reset := func(f *pflag.Flag) {
-		if sv, ok := f.Value.(pflag.SliceValue); ok {
-			_ = sv.Replace(nil)
-		} else {
-			_ = f.Value.Set(f.DefValue)
-		}
-		f.Changed = false
-	}
-	cmd.Flags().VisitAll(reset)
-	cmd.PersistentFlags().VisitAll(reset)
-	for _, c := range cmd.Commands() {
-		resetFlags(c)
-	}
-}
-
 func TestGraphCommandWritesEveryFormat(t *testing.T) {
+	t.Parallel()
 	article := filepath.Join(testutil.RepoRoot(t), "testdata", "moscow-declaration.md")
 	dir := t.TempDir()
 	for _, name := range []string{"g.dot", "g.json", "g.graphml", "g.gexf", "g.csv"} {
@@ -90,6 +70,7 @@ func TestGraphCommandWritesEveryFormat(t *testing.T) {
 }
 
 func TestGraphCommandToStandardOutput(t *testing.T) {
+	t.Parallel()
 	article := filepath.Join(testutil.RepoRoot(t), "testdata", "moscow-declaration.md")
 	out, err := runEntente(t, "graph", article, "-o", "-", "--format", "json", "--events")
 	if err != nil {
@@ -105,6 +86,7 @@ func TestGraphCommandToStandardOutput(t *testing.T) {
 }
 
 func TestGraphCommandStats(t *testing.T) {
+	t.Parallel()
 	article := filepath.Join(testutil.RepoRoot(t), "testdata", "moscow-declaration.md")
 	out, err := runEntente(t, "graph", article, "--stats", "--events", "--top", "5")
 	if err != nil {
@@ -118,6 +100,7 @@ func TestGraphCommandStats(t *testing.T) {
 }
 
 func TestGraphCommandRejectsBadOptionsBeforeRunning(t *testing.T) {
+	t.Parallel()
 	missing := filepath.Join(t.TempDir(), "missing.md") // never read: options fail first
 	for _, c := range []struct {
 		args []string

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"runtime"
@@ -27,8 +26,6 @@ import (
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 )
-
-func init() { rootCmd.AddCommand(newNatsCmd()) }
 
 func newNatsCmd() *cobra.Command {
 	cmd := &cobra.Command{
@@ -158,17 +155,17 @@ submitted too, so that its record reports the problem as extract's would.`,
 			if err := enats.Setup(cmd.Context(), js, ncfg); err != nil {
 				return err
 			}
-			app := &App{Config: cfg}
+			app := &App{Config: cfg, s: sessionOf(cmd)}
 			bad := 0
 			sub := &enats.Submitter{JS: js, Cfg: ncfg, MaxPayload: nc.MaxPayload(),
 				OnReject: func(d *pipeline.Document, err error) {
 					bad++
-					slog.Error(err.Error(), "doc", d.ID)
+					app.s.log.Error(err.Error(), "doc", d.ID)
 				},
 				OnSubmit: func(d *pipeline.Document, dup bool) {
 					if d.Failed() {
 						bad++
-						reportErrors(d)
+						app.reportErrors(d)
 					}
 				},
 			}
@@ -240,7 +237,7 @@ and exits.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			w := &enats.Worker{JS: js, Cfg: ncfg, Proc: recordProcessor(x), Workers: workers, Grace: grace, Log: slog.Default()}
+			w := &enats.Worker{JS: js, Cfg: ncfg, Proc: recordProcessor(x), Workers: workers, Grace: grace, Log: sessionOf(cmd).log}
 			fmt.Fprintf(cmd.ErrOrStderr(), "entente nats work: %d workers on %s (consumer %s); Ctrl-C stops\n", workers, ncfg.DocsStream, ncfg.Durable)
 			st, err := w.Run(ctx)
 			fmt.Fprintf(cmd.ErrOrStderr(), "entente nats work: %d records, %d deliveries retried, %d dead-lettered\n", st.Records, st.Retried, st.DeadLettered)
@@ -320,7 +317,7 @@ func runCollect(cmd *cobra.Command, js jetstream.JetStream, ncfg enats.Config, o
 	var held []rec
 	var records []*entente.Record
 	var deadN int
-	prog := newCountProgress(o.expect)
+	prog := sessionOf(cmd).newCountProgress(o.expect)
 	c := &enats.Collector{JS: js, Cfg: ncfg, Expect: o.expect, Idle: o.idle,
 		OnRecord: func(id string, data []byte) error {
 			if o.graph != "" {
@@ -338,7 +335,7 @@ func runCollect(cmd *cobra.Command, js jetstream.JetStream, ncfg enats.Config, o
 		},
 		OnDead: func(dl enats.DeadLetter) error {
 			deadN++
-			slog.Error("dead letter: "+dl.Reason, "doc", dl.ID, "source", dl.Source, "deliveries", dl.Deliveries)
+			sessionOf(cmd).log.Error("dead letter: "+dl.Reason, "doc", dl.ID, "source", dl.Source, "deliveries", dl.Deliveries)
 			return nil
 		},
 		OnProgress: prog.set,
@@ -387,13 +384,15 @@ func defaultWorkers() int { return runtime.NumCPU() }
 // countProgress shows how many documents collect has written: a bar on a
 // terminal (with the total when --expect gives it), nothing otherwise.
 type countProgress struct {
-	p   *mpb.Progress
-	bar *mpb.Bar
+	s       *session
+	p       *mpb.Progress
+	bar     *mpb.Bar
+	restore io.Writer // the log's destination before the bar
 }
 
-func newCountProgress(total int) *countProgress {
-	if globals.quiet || !isTerminal(os.Stderr) {
-		return &countProgress{}
+func (s *session) newCountProgress(total int) *countProgress {
+	if s.quiet || !isTerminal(os.Stderr) {
+		return &countProgress{s: s}
 	}
 	p := mpb.New(mpb.WithOutput(os.Stderr), mpb.WithWidth(40))
 	counter := decor.CountersNoUnit("%d/%d")
@@ -403,8 +402,7 @@ func newCountProgress(total int) *countProgress {
 	bar := p.AddBar(int64(max(total, 0)),
 		mpb.PrependDecorators(decor.Name("records "), counter),
 		mpb.AppendDecorators(decor.AverageSpeed(nil, " %.1f docs/s")))
-	logOutput.set(p)
-	return &countProgress{p: p, bar: bar}
+	return &countProgress{s: s, p: p, bar: bar, restore: s.logOut.set(p)}
 }
 
 func (c *countProgress) set(done int) {
@@ -419,7 +417,7 @@ func (c *countProgress) finish() {
 	}
 	c.bar.SetTotal(-1, true)
 	c.p.Wait()
-	logOutput.set(os.Stderr)
+	c.s.logOut.set(c.restore)
 }
 
 // writeRecordGraph builds the relationship graph of records, as entente

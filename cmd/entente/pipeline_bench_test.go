@@ -21,7 +21,7 @@ func BenchmarkPipeline(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	app, err := buildApp(cfg)
+	app, err := newSession().buildApp(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}

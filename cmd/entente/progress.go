@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"log/slog"
+	"io"
 	"os"
 	"time"
 
@@ -12,15 +12,14 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 )
 
-// progressEvery is how often log-mode progress reports rate and ETA.
-var progressEvery = 10 * time.Second
-
 // progress reports how a run advances: a bar (mpb) on a terminal, else
 // one log line per document plus a rate/ETA line every progressEvery.
 type progress struct {
+	s *session
 	// bar mode
-	p   *mpb.Progress
-	bar *mpb.Bar
+	p       *mpb.Progress
+	bar     *mpb.Bar
+	restore io.Writer // the log's destination before the bar
 	// log mode
 	total    int // 0 when unknown
 	done     int
@@ -31,10 +30,10 @@ type progress struct {
 // newProgress chooses the display. The bar is used when bar is allowed,
 // stderr is a terminal, output is not quiet, and inputs hold more than one
 // document.
-func newProgress(ctx context.Context, src source.Options, inputs []string, bar bool) *progress {
+func (s *session) newProgress(ctx context.Context, src source.Options, inputs []string, bar bool) *progress {
 	now := time.Now()
-	g := &progress{start: now, lastNote: now}
-	if globals.quiet {
+	g := &progress{s: s, start: now, lastNote: now}
+	if s.quiet {
 		return g // errors and the summary only
 	}
 	total, err := src.Count(ctx, inputs)
@@ -54,7 +53,7 @@ func newProgress(ctx context.Context, src source.Options, inputs []string, bar b
 			decor.Name(" ETA "), decor.AverageETA(decor.ET_STYLE_GO),
 		),
 	)
-	logOutput.set(g.p)
+	g.restore = s.logOut.set(g.p)
 	return g
 }
 
@@ -69,11 +68,11 @@ func (g *progress) document(d *pipeline.Document) {
 		return // its errors were logged
 	}
 	if g.total >= g.done {
-		logDocument(d, "done", g.done, "of", g.total)
+		g.logDocument(d, "done", g.done, "of", g.total)
 	} else {
-		logDocument(d)
+		g.logDocument(d)
 	}
-	if now := time.Now(); now.Sub(g.lastNote) >= progressEvery {
+	if now := time.Now(); now.Sub(g.lastNote) >= g.s.progressEvery {
 		g.lastNote = now
 		elapsed := now.Sub(g.start)
 		rate := float64(g.done) / elapsed.Seconds()
@@ -81,15 +80,15 @@ func (g *progress) document(d *pipeline.Document) {
 		if g.total > g.done && rate > 0 {
 			attrs = append(attrs, "of", g.total, "eta", time.Duration(float64(g.total-g.done)/rate*float64(time.Second)).Round(time.Second))
 		}
-		slog.Info("progress", attrs...)
+		g.s.log.Info("progress", attrs...)
 	}
 }
 
 // logDocument logs one line for a finished document.
-func logDocument(d *pipeline.Document, extra ...any) {
+func (g *progress) logDocument(d *pipeline.Document, extra ...any) {
 	attrs := append([]any{"id", d.ID, "source", d.Source, "entities", len(d.Entities), "dates", len(d.Dates),
 		"events", len(d.Events), "relations", len(d.Relations)}, extra...)
-	slog.Info("document", attrs...)
+	g.s.log.Info("document", attrs...)
 }
 
 // finish completes (or aborts) the bar and gives stderr back to the log.
@@ -103,7 +102,7 @@ func (g *progress) finish(aborted bool) {
 		g.bar.SetTotal(-1, true)
 	}
 	g.p.Wait()
-	logOutput.set(os.Stderr)
+	g.s.logOut.set(g.restore)
 }
 
 // isTerminal reports whether f is a character device (a terminal).

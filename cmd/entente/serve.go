@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"log/slog"
 	"time"
 
 	"github.com/entente-nlp/entente"
@@ -17,8 +16,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 )
-
-func init() { rootCmd.AddCommand(newServeCmd()) }
 
 func newServeCmd() *cobra.Command {
 	var opts serve.Options
@@ -92,7 +89,7 @@ func runServe(cmd *cobra.Command, opts serve.Options) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ctx, ln) }()
-	slog.Info("serve: listening, loading models", "addr", "http://"+ln.Addr().String())
+	sessionOf(cmd).log.Info("serve: listening, loading models", "addr", "http://"+ln.Addr().String())
 	t0 := time.Now()
 	backend, err := newServeBackend(cfg)
 	if err != nil {
@@ -101,7 +98,7 @@ func runServe(cmd *cobra.Command, opts serve.Options) error {
 		return err
 	}
 	srv.SetBackend(backend)
-	slog.Info("serve: ready", "addr", "http://"+ln.Addr().String(), "loaded_in", time.Since(t0).Round(time.Millisecond))
+	sessionOf(cmd).log.Info("serve: ready", "addr", "http://"+ln.Addr().String(), "loaded_in", time.Since(t0).Round(time.Millisecond))
 	if err := <-served; err != nil {
 		return err
 	}

@@ -18,8 +18,6 @@ import (
 	"github.com/entente-nlp/entente/pipeline"
 )
 
-func init() { rootCmd.AddCommand(newTrainCmd()) }
-
 func newTrainCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "train",
