@@ -88,6 +88,16 @@ type App struct {
 	s *session
 }
 
+// session returns the session a reports to; an App built without one (a
+// literal) logs to stderr at the default level.
+func (a *App) session() *session {
+	if a.s == nil {
+		a.s = newSession()
+		a.s.setupLogging(os.Stderr)
+	}
+	return a.s
+}
+
 // newApp loads the configuration for cmd (its --config and bound flags),
 // builds the shared environment and the configured stages.
 func newApp(cmd *cobra.Command) (*App, error) {
@@ -161,7 +171,7 @@ func (s *session) buildEnv(cfg *config.Config) (extract.Env, error) {
 func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pipeline.Summary, error) {
 	src := a.SourceOptions()
 	// The bar would interleave with records streamed to a terminal.
-	prog := a.s.newProgress(ctx, src, inputs, !a.StreamsToStdout || !isTerminal(os.Stdout))
+	prog := a.session().newProgress(ctx, src, inputs, !a.StreamsToStdout || !isTerminal(os.Stdout))
 	return a.run(ctx, src.Source(inputs), prog, sink)
 }
 
@@ -169,7 +179,7 @@ func (a *App) Run(ctx context.Context, inputs []string, sink pipeline.Sink) (pip
 // corpus, say): same runner, reporting and summary, without a total for
 // the progress display.
 func (a *App) RunSource(ctx context.Context, src pipeline.Source, sink pipeline.Sink) (pipeline.Summary, error) {
-	return a.run(ctx, src, &progress{s: a.s, start: time.Now(), lastNote: time.Now()}, sink)
+	return a.run(ctx, src, &progress{s: a.session(), start: time.Now(), lastNote: time.Now()}, sink)
 }
 
 // SourceOptions returns how inputs are read under the configuration.
@@ -184,7 +194,7 @@ func (a *App) SourceOptions() source.Options {
 
 func (a *App) run(ctx context.Context, src pipeline.Source, prog *progress, sink pipeline.Sink) (pipeline.Summary, error) {
 	runner := pipeline.NewRunner(a.Stages, pipeline.WithWorkers(a.Config.Workers))
-	a.s.log.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
+	a.session().log.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
 	sum, err := runner.Run(ctx, src, func(d *pipeline.Document) error {
 		if err := sink(d); err != nil {
 			return err
@@ -205,7 +215,7 @@ func (a *App) reportErrors(d *pipeline.Document) {
 		if e.Fatal {
 			level = slog.LevelError
 		}
-		a.s.log.Log(context.Background(), level, e.Message, "doc", d.ID, "stage", e.Stage)
+		a.session().log.Log(context.Background(), level, e.Message, "doc", d.ID, "stage", e.Stage)
 	}
 }
 
@@ -219,8 +229,8 @@ func (a *App) reportSummary(sum pipeline.Summary, err error) {
 	if err != nil {
 		msg += " (run stopped: " + err.Error() + ")"
 	}
-	a.s.log.Log(context.Background(), level, msg, "elapsed", sum.Elapsed.Round(time.Millisecond))
+	a.session().log.Log(context.Background(), level, msg, "elapsed", sum.Elapsed.Round(time.Millisecond))
 	for _, st := range sum.Stages {
-		a.s.log.Debug("stage", "name", st.Name, "docs", st.Docs, "errors", st.Errors, "busy", st.Busy.Round(time.Millisecond))
+		a.session().log.Debug("stage", "name", st.Name, "docs", st.Docs, "errors", st.Errors, "busy", st.Busy.Round(time.Millisecond))
 	}
 }

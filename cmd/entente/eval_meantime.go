@@ -48,7 +48,7 @@ func runMeantime(ctx context.Context, app *App, dir string, asJSON bool, w io.Wr
 		return err
 	}
 	for _, e := range bad {
-		app.s.log.Warn(e.Error())
+		app.session().log.Warn(e.Error())
 	}
 	src := func(ctx context.Context, emit func(*pipeline.Document) error) error {
 		for i, m := range docs {

@@ -110,7 +110,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		return err
 	}
 	if b.Graph().Ties() == 0 && sum.OK > 0 {
-		app.s.log.Warn("graph: no relations found in the documents (is the relations stage in the pipeline?)",
+		app.session().log.Warn("graph: no relations found in the documents (is the relations stage in the pipeline?)",
 			"documents", b.Documents(), "pipeline", strings.Join(app.Config.Pipeline, ","))
 	}
 	g, err := b.Graph().Filter(filter)
@@ -129,7 +129,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		if err != nil {
 			return err
 		}
-		app.s.log.Info("graph written", "documents", b.Documents(), "nodes", g.Order(), "edges", g.Size(), "ties", g.Ties(),
+		app.session().log.Info("graph written", "documents", b.Documents(), "nodes", g.Order(), "edges", g.Size(), "ties", g.Ties(),
 			"format", format, "files", strings.Join(files, ", "))
 	}
 	if f.stats {

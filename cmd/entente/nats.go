@@ -160,7 +160,7 @@ submitted too, so that its record reports the problem as extract's would.`,
 			sub := &enats.Submitter{JS: js, Cfg: ncfg, MaxPayload: nc.MaxPayload(),
 				OnReject: func(d *pipeline.Document, err error) {
 					bad++
-					app.s.log.Error(err.Error(), "doc", d.ID)
+					app.session().log.Error(err.Error(), "doc", d.ID)
 				},
 				OnSubmit: func(d *pipeline.Document, dup bool) {
 					if d.Failed() {

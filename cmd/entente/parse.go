@@ -19,8 +19,6 @@ import (
 	"github.com/entente-nlp/entente/pipeline"
 )
 
-func init() { rootCmd.AddCommand(newParseCmd()) }
-
 // parseOptions are the flags of `entente parse`.
 type parseOptions struct {
 	format, out, model string
@@ -151,7 +149,8 @@ func parseDocuments(cmd *cobra.Command, w io.Writer, m *depparse.Model, inputs [
 	if _, set := cfg.Stages[parse.Name]["max_sentences"]; !set {
 		cfg.Stages[parse.Name]["max_sentences"] = -1
 	}
-	env, err := buildEnv(cfg)
+	sess := sessionOf(cmd)
+	env, err := sess.buildEnv(cfg)
 	if err != nil {
 		return err
 	}
@@ -160,7 +159,7 @@ func parseDocuments(cmd *cobra.Command, w io.Writer, m *depparse.Model, inputs [
 	if err != nil {
 		return err
 	}
-	app := &App{Config: cfg, Env: env, Stages: stages, StreamsToStdout: true}
+	app := &App{Config: cfg, Env: env, Stages: stages, StreamsToStdout: true, s: sess}
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()

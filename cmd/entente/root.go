@@ -53,6 +53,7 @@ relationship graph between them.`,
 	root.AddCommand(
 		newExtractCmd(),
 		newGraphCmd(),
+		newParseCmd(),
 		newConfigCmd(),
 		newGazetteerCmd(),
 		newEvalCmd(),
