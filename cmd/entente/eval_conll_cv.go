@@ -71,7 +71,7 @@ func runConllCV(cmd *cobra.Command, o conllEvalOptions) error {
 	if err != nil {
 		return err
 	}
-	env, err := buildEnv(cfg)
+	env, err := sessionOf(cmd).buildEnv(cfg)
 	if err != nil {
 		return err
 	}
