@@ -53,7 +53,8 @@ func NewRecord(d *pipeline.Document) *Record {
 		r.Events = append(r.Events, Event{
 			ID: ev.ID, Kind: ev.Kind, CAMEO: ev.CAMEO, QuadClass: ev.QuadClass, Date: ev.Date, DateSource: ev.DateSource,
 			Trigger: original(d, trig), TriggerStart: trig.Start, TriggerEnd: trig.End,
-			Participants: parts, Location: ev.Location, Evidence: evidence(d, ev.Evidence),
+			Participants: parts, Location: ev.Location, Negated: ev.Negated, Modality: modality(ev.Modality),
+			Evidence: evidence(d, ev.Evidence),
 		})
 	}
 	for _, rel := range d.Relations {
@@ -67,6 +68,15 @@ func NewRecord(d *pipeline.Document) *Record {
 		r.Errors = append(r.Errors, Error{Stage: e.Stage, Message: e.Message, Fatal: e.Fatal})
 	}
 	return r
+}
+
+// modality returns m, or "asserted" for an event that carries none (built
+// by a stage that does not decide it).
+func modality(m string) string {
+	if m == "" {
+		return "asserted"
+	}
+	return m
 }
 
 func mention(d *pipeline.Document, m pipeline.Mention) Mention {

@@ -143,6 +143,13 @@ type Event struct {
 	Participants []Participant `json:"participants"`
 	// Location is the entity id of where it happened; "" when unknown.
 	Location string `json:"location"`
+	// Negated marks an event the text says did not, or will not, happen
+	// ("refused to sign"); such events never yield relations.
+	Negated bool `json:"negated"`
+	// Modality is asserted, future ("will fight"), hypothetical ("may
+	// sign", "hoped to reach": never yields relations) or reported (inside
+	// what someone said).
+	Modality string `json:"modality"`
 	// Evidence is the sentence the event was found in (clean text, white
 	// space collapsed).
 	Evidence string `json:"evidence"`

@@ -263,6 +263,13 @@ type Event struct {
 	DateSource string `json:"date_source,omitempty"`
 	// Evidence is the sentence span.
 	Evidence Span `json:"evidence"`
+	// Negated marks an event the text says did not or will not happen
+	// ("refused to sign", "NATO's unwillingness to cooperate").
+	Negated bool `json:"negated,omitempty"`
+	// Modality is asserted, future ("will fight"), hypothetical ("may
+	// sign", "hoped to reach") or reported (inside what someone said);
+	// "" only for events built before modality existed.
+	Modality string `json:"modality,omitempty"`
 }
 
 // Participant is an entity taking part in an event.

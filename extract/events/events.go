@@ -103,6 +103,8 @@ func finish(ds []*draft) []pipeline.Event {
 			Date:         dr.date,
 			DateSource:   dr.dateSource,
 			Evidence:     dr.evidence,
+			Negated:      dr.negated,
+			Modality:     dr.modality,
 		}
 		if len(dr.triggers) > 1 {
 			ev.Triggers = append([]pipeline.Span(nil), dr.triggers...)

@@ -43,6 +43,9 @@ type draft struct {
 	definite bool
 	// nominal marks events evoked by a noun alone.
 	nominal bool
+	// negated and modality are decided by mood.
+	negated  bool
+	modality string
 }
 
 func (dr *draft) add(id, role string) {
@@ -96,6 +99,7 @@ func (x *docView) sentenceEvents(si int) []*draft {
 		if dr.date == "" {
 			dr.dateSource = FromNone
 		}
+		dr.negated, dr.modality = x.mood(t, a, b, clause)
 		out = append(out, dr)
 	}
 	return out

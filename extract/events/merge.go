@@ -69,7 +69,7 @@ const sameEventWindow = 64
 func sameEvent(prev []*draft, e *draft) *draft {
 	for i := len(prev) - 1; i >= 0 && i >= len(prev)-sameEventWindow; i-- {
 		c := prev[i]
-		if c.kind != e.kind || !datesCompatible(c.date, e.date) {
+		if c.kind != e.kind || c.negated != e.negated || !datesCompatible(c.date, e.date) {
 			continue
 		}
 		switch {
@@ -89,6 +89,10 @@ func sameEvent(prev []*draft, e *draft) *draft {
 
 // absorb merges e into c.
 func absorb(c, e *draft) {
+	if e.modality == Asserted && !e.negated {
+		// One asserted mention makes the event asserted.
+		c.modality, c.negated = Asserted, false
+	}
 	c.triggers = append(c.triggers, e.triggers...)
 	for _, p := range e.parts {
 		c.add(p.Entity, p.Role)

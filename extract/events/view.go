@@ -42,6 +42,8 @@ type docView struct {
 	// city -> country, from entity attributes, for countries the document
 	// mentions
 	country map[string]string
+	// tr is the dependency tree, built on first use by mood.
+	tr *pipeline.Tree
 }
 
 func newDocView(d *pipeline.Document, lx *Lexicon) *docView {

@@ -12,10 +12,12 @@ import (
 // fromEvents relates the participants of events by the event rules:
 // co-actors of agreements cooperate, actors of a fight oppose its
 // targets. Hypothetical, negated or failed events ("the possibility of a
-// meeting", "NATO's unwillingness to cooperate") give nothing.
+// meeting", "NATO's unwillingness to cooperate") give nothing: those the
+// events stage marks (Negated, Modality hypothetical) and those with a
+// hedge word before every trigger.
 func (x *view) fromEvents() {
 	for _, e := range x.d.Events {
-		if x.hedged(e) {
+		if e.Negated || e.Modality == "hypothetical" || x.hedged(e) {
 			continue
 		}
 		var actors, targets []string
