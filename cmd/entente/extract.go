@@ -49,7 +49,7 @@ the exit status is 1 when any document failed.`,
 			return runExtract(cmd.Context(), cmd.OutOrStdout(), app, args, outFile)
 		},
 	}
-	cmd.Flags().StringP("format", "f", "json", "output format: json, jsonl, csv or table (config output.format)")
+	cmd.Flags().StringP("format", "f", "json", "output format: json, jsonl, csv, table, or parquet (a directory of tables: -o DIR) (config output.format)")
 	bindConfigKey(cmd, "format", "output.format")
 	cmd.Flags().StringSlice("include", nil, "file patterns read from directories, e.g. '*.txt,news/*.html' (config input.include)")
 	bindConfigKey(cmd, "include", "input.include")
@@ -66,6 +66,9 @@ the exit status is 1 when any document failed.`,
 // finished before it. Anything else (a device, a FIFO) is written directly
 // and symbolic links are followed (internal/app/outfile).
 func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string, outFile string) (err error) {
+	if app.Config.Output.Format == "parquet" {
+		return runExtractTables(ctx, app, inputs, outFile)
+	}
 	dst := stdout
 	var out *outfile.File
 	app.StreamsToStdout = outFile == ""
@@ -95,6 +98,37 @@ func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string
 		if err := out.Commit(); err != nil {
 			return fmt.Errorf("extract: writing output %w", err)
 		}
+	}
+	if runErr != nil {
+		return runErr
+	}
+	if sum.Failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// runExtractTables writes the records of inputs as Parquet tables in the
+// directory dir (docs/output.md, "Parquet tables"). The tables appear when
+// the run completes (or is interrupted, with the documents finished
+// before); a failed run leaves dir as it was.
+func runExtractTables(ctx context.Context, app *App, inputs []string, dir string) error {
+	if dir == "" || dir == "-" {
+		return errors.New("extract: the parquet format writes a directory of tables: give -o DIR")
+	}
+	w, err := output.NewTableWriter(dir)
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	sum, runErr := app.Run(ctx, inputs, func(d *pipeline.Document) error {
+		return w.Write(entente.NewRecord(d))
+	})
+	if runErr == nil || (ctx.Err() != nil && errors.Is(runErr, ctx.Err())) {
+		if err := w.Close(); err != nil && runErr == nil {
+			runErr = fmt.Errorf("extract: %w", err)
+		}
+	} else {
+		w.Abort()
 	}
 	if runErr != nil {
 		return runErr

@@ -36,7 +36,7 @@ var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", 
 const DefaultMaxBytes ByteSize = 32 << 20
 
 // Output formats of entente extract.
-var Formats = []string{"json", "jsonl", "csv", "table"}
+var Formats = []string{"json", "jsonl", "csv", "table", "parquet"}
 
 // Config is entente's effective configuration.
 type Config struct {
