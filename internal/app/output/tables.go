@@ -117,7 +117,7 @@ var TableNames = []string{"documents", "entities", "mentions", "dates", "events"
 // RowGroupRows bounds a row group, so memory stays flat however many
 // documents are written: rows are flushed to the file in groups of at
 // most this many.
-const RowGroupRows = 20_000
+const RowGroupRows = 2048
 
 // table is one Parquet file being written.
 type table[T any] struct {
@@ -134,6 +134,7 @@ func newTable[T any](dir, name string) (*table[T], error) {
 	w := parquet.NewGenericWriter[T](f,
 		parquet.Compression(&snappy.Codec{}),
 		parquet.MaxRowsPerRowGroup(RowGroupRows),
+		parquet.PageBufferSize(32<<10),
 		parquet.CreatedBy("entente", fmt.Sprint("schema ", entente.SchemaVersion), ""),
 	)
 	return &table[T]{file: f, w: w}, nil
