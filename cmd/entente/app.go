@@ -39,6 +39,7 @@ import (
 
 	"github.com/entente-nlp/entente/extract"
 	"github.com/entente-nlp/entente/internal/app/config"
+	"github.com/entente-nlp/entente/internal/app/memlimit"
 	"github.com/entente-nlp/entente/internal/app/source"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
@@ -194,8 +195,10 @@ func (a *App) SourceOptions() source.Options {
 
 func (a *App) run(ctx context.Context, src pipeline.Source, prog *progress, sink pipeline.Sink) (pipeline.Summary, error) {
 	runner := pipeline.NewRunner(a.Stages, pipeline.WithWorkers(a.Config.Workers))
-	a.session().log.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File)
-	sum, err := runner.Run(ctx, src, func(d *pipeline.Document) error {
+	budget := memlimit.New(int64(a.Config.MemoryLimit))
+	a.session().log.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File, "memory_limit", budget.Limit())
+	sum, err := runner.Run(ctx, budget.Wrap(src), func(d *pipeline.Document) error {
+		budget.Done(d)
 		if err := sink(d); err != nil {
 			return err
 		}

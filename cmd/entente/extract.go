@@ -33,7 +33,7 @@ the exit status is 1 when any document failed.`,
   entente extract corpus.jsonl --format jsonl -o out.jsonl
   curl -s https://example.org/article.html | entente extract - --published 2016-12-22
   entente extract articles/ --format csv -o entities.csv
-  entente extract dumps/ --include '*.xhtml' --max-bytes 100MiB`,
+  entente extract dumps/ --include '*.xhtml' --max-bytes 16MiB --memory-limit 4GiB`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return errors.New("extract: no inputs: give files, directories, JSON Lines files, or - for standard input (see entente extract --help)")
@@ -53,8 +53,10 @@ the exit status is 1 when any document failed.`,
 	bindConfigKey(cmd, "format", "output.format")
 	cmd.Flags().StringSlice("include", nil, "file patterns read from directories, e.g. '*.txt,news/*.html' (config input.include)")
 	bindConfigKey(cmd, "include", "input.include")
-	cmd.Flags().String("max-bytes", "", "largest document read, e.g. 100MiB (config input.max_bytes; default 32MiB)")
+	cmd.Flags().String("max-bytes", "", "largest document read, e.g. 16MiB (config input.max_bytes; default 4MiB)")
 	bindConfigKey(cmd, "max-bytes", "input.max_bytes")
+	cmd.Flags().String("memory-limit", "", "memory the run is kept within, e.g. 2GiB; 0 for none (config memory_limit; default 1GiB)")
+	bindConfigKey(cmd, "memory-limit", "memory_limit")
 	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write to this file instead of standard output")
 	cmd.Flags().BoolVar(&withText, "text", false, "add each document's main text (the article as entente read it, boilerplate left out) to its JSON/JSONL record as \"text\"")
 	return cmd

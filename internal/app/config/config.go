@@ -32,8 +32,17 @@ const EnvPrefix = "ENTENTE"
 // DefaultInclude are the file patterns read from directories.
 var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.ndjson"}
 
-// DefaultMaxBytes is the largest input document read: 32 MiB.
-const DefaultMaxBytes ByteSize = 32 << 20
+// DefaultMaxBytes is the largest input document read: 4 MiB, far above a
+// news article (tens of KB) or page (a few MB of HTML, much less text),
+// and small enough that one document's worst case (plain text, about 120
+// bytes of memory per byte at its peak: docs/performance.md) fits in a few
+// hundred MB.
+const DefaultMaxBytes ByteSize = 4 << 20
+
+// DefaultMemoryLimit is the memory a run is kept within (memory_limit):
+// the Go runtime's soft limit, and the budget documents are admitted
+// against (internal/app/memlimit).
+const DefaultMemoryLimit ByteSize = 1 << 30
 
 // Output formats of entente extract.
 var Formats = []string{"json", "jsonl", "csv", "table", "parquet"}
@@ -53,6 +62,11 @@ type Config struct {
 	// Published, when set (YYYY-MM-DD), overrides every document's
 	// publication date.
 	Published string `mapstructure:"published" yaml:"published"`
+	// MemoryLimit is the memory the run is kept within: the garbage
+	// collector's soft limit, and documents wait (or, when one alone could
+	// never fit, fail) rather than exceed it. 0 means no limit (GOMEMLIMIT,
+	// when set, still applies).
+	MemoryLimit ByteSize `mapstructure:"memory_limit" yaml:"memory_limit"`
 	// Stages holds options per stage name, validated by the stage.
 	Stages map[string]map[string]any `mapstructure:"stages" yaml:"stages"`
 
@@ -121,6 +135,7 @@ func defaults(pipe []string) map[string]any {
 		"nlp.prose_ner":   false,
 		"input.include":   slices.Clone(DefaultInclude),
 		"input.max_bytes": int64(DefaultMaxBytes),
+		"memory_limit":    int64(DefaultMemoryLimit),
 		"published":       "",
 		"stages":          map[string]any{},
 	}
@@ -402,6 +417,9 @@ func (c *Config) validate(stages []string) []*SettingError {
 	}
 	if !slices.Contains(Formats, c.Output.Format) {
 		add("output.format", "output.format %q is not one of %s", c.Output.Format, strings.Join(Formats, ", "))
+	}
+	if c.MemoryLimit < 0 {
+		add("memory_limit", "memory_limit must be a size such as 1GiB, or 0 for none, not %d", c.MemoryLimit)
 	}
 	if c.Input.MaxBytes <= 0 {
 		add("input.max_bytes", "input.max_bytes must be positive, not %d", c.Input.MaxBytes)

@@ -38,7 +38,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(c.Pipeline, testPipeline) || c.Output.Format != "json" || c.Input.MaxBytes != 32<<20 ||
+	if !slices.Equal(c.Pipeline, testPipeline) || c.Output.Format != "json" || c.Input.MaxBytes != 4<<20 ||
 		c.Workers != 0 || c.NLP.ProseNER || !slices.Equal(c.Input.Include, DefaultInclude) || c.File != "" {
 		t.Errorf("defaults: %+v", c)
 	}
@@ -169,7 +169,7 @@ func TestStageOptionsPassThrough(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"keep_links: true", "max_bytes: 32MiB", "format: json"} {
+	for _, w := range []string{"keep_links: true", "max_bytes: 4MiB", "format: json"} {
 		if !strings.Contains(string(out), w) {
 			t.Errorf("YAML lacks %q:\n%s", w, out)
 		}

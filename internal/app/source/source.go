@@ -225,7 +225,7 @@ func (o Options) included(name, rel string) bool {
 
 func (o Options) maxBytes() int64 {
 	if o.MaxBytes <= 0 {
-		return 32 << 20
+		return 4 << 20
 	}
 	return o.MaxBytes
 }
