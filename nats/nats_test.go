@@ -342,3 +342,16 @@ func TestMsgIDIgnoresPositionOnly(t *testing.T) {
 		t.Errorf("ids %s %s %s %s: same input must match, changed content or id must not", ia, ib, ic, id)
 	}
 }
+
+// A worker stopped before it has set up its consumer (a collect that
+// finished first, a quick SIGTERM) stops without an error.
+func TestWorkerStoppedBeforeStartIsNotAnError(t *testing.T) {
+	s := startServer(t, t.TempDir(), -1)
+	_, js := connect(t, s.ClientURL())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	w := &Worker{JS: js, Cfg: testConfig(), Proc: fake}
+	if _, err := w.Run(ctx); err != nil {
+		t.Errorf("worker stopped before starting: %v", err)
+	}
+}

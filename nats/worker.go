@@ -75,10 +75,16 @@ func (w *Worker) Run(ctx context.Context) (WorkStats, error) {
 		return WorkStats{}, errors.New("nats: worker has no processor")
 	}
 	if err := Setup(ctx, w.JS, w.Cfg); err != nil {
+		if ctx.Err() != nil {
+			return WorkStats{}, nil // told to stop before it started: nothing to do
+		}
 		return WorkStats{}, err
 	}
 	cons, err := consumer(ctx, w.JS, w.Cfg)
 	if err != nil {
+		if ctx.Err() != nil {
+			return WorkStats{}, nil
+		}
 		return WorkStats{}, err
 	}
 	n := max(w.Workers, 1)
