@@ -4,17 +4,14 @@ package main
 // serve package entente's pipeline, graph and gazetteer.
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"time"
 
-	"github.com/entente-nlp/entente"
 	"github.com/entente-nlp/entente/gazetteer"
 	"github.com/entente-nlp/entente/internal/app/config"
 	"github.com/entente-nlp/entente/serve"
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 )
 
 func newServeCmd() *cobra.Command {
@@ -109,16 +106,7 @@ func runServe(cmd *cobra.Command, opts serve.Options) error {
 // configuration (file, ENTENTE_*, flags: the configuration extract runs
 // on) and the gazetteer it links against.
 func newServeBackend(cfg *config.Config) (*serve.ExtractorBackend, error) {
-	y, err := cfg.YAML()
-	if err != nil {
-		return nil, err
-	}
-	v := viper.New()
-	v.SetConfigType("yaml")
-	if err := v.ReadConfig(bytes.NewReader(y)); err != nil {
-		return nil, fmt.Errorf("serve: configuration: %w", err)
-	}
-	x, err := entente.New(entente.WithConfig(v))
+	x, err := newExtractor(cfg)
 	if err != nil {
 		return nil, err
 	}
