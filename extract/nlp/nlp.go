@@ -122,7 +122,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	for _, st := range sents {
 		d.Sentences = append(d.Sentences, pipeline.Sentence{Span: pipeline.Span{Start: st.Start, End: st.End()}})
 	}
-	toks := tokenizeText(s.models.Tokenizer, d.Text)
+	toks := tokenizeText(d.Text)
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/token"
-	"github.com/jdkato/prose/v3/tokenize"
 )
 
 // prose's tokenizer peels punctuation off a word one character at a time
@@ -25,23 +24,18 @@ const (
 	runPiece = 16
 )
 
-// tokenizeText tokenizes text with prose's tokenizer, except that a word
+// tokenizeText tokenizes text as prose's tokenizer does (proseTokens), except that a word
 // longer than shortWord bytes is cut around each run of longRun or more
 // punctuation marks (those prose splits off words), and the runs into
 // pieces of at most runPiece bytes, each tokenized alone. Offsets stay
 // those of text. Text without such a word (all ordinary prose) gets
 // exactly prose's tokens; the cost of a word is linear in its length.
-func tokenizeText(t *tokenize.Tokenizer, text string) []token.Token {
-	if !hasLongWordRun(text) {
-		return t.Tokenize(text)
-	}
+func tokenizeText(text string) []token.Token {
 	out := make([]token.Token, 0, len(text)/4+2)
-	add := func(a, b int) {
-		for _, tk := range t.Tokenize(text[a:b]) {
-			tk.Start += a
-			out = append(out, tk)
-		}
+	if !hasLongWordRun(text) {
+		return proseTokens(text, 0, out)
 	}
+	add := func(a, b int) { out = proseTokens(text[a:b], a, out) }
 	for a := 0; a < len(text); {
 		r, n := utf8.DecodeRuneInString(text[a:])
 		if unicode.IsSpace(r) {

@@ -30,7 +30,7 @@ func TestTokenizeTextAsProseOnProse(t *testing.T) {
 				continue
 			}
 			text := string(b)
-			if got, want := tokenizeText(m.Tokenizer, text), m.Tokenizer.Tokenize(text); !slices.Equal(got, want) {
+			if got, want := tokenizeText(text), m.Tokenizer.Tokenize(text); !slices.Equal(got, want) {
 				t.Errorf("%s: tokens differ from prose's", f)
 			}
 		}
@@ -67,7 +67,7 @@ func TestTokenizeTextAsProseRandom(t *testing.T) {
 			b.WriteString(a)
 		}
 		text := b.String()
-		if got, want := tokenizeText(m.Tokenizer, text), m.Tokenizer.Tokenize(text); !slices.Equal(got, want) {
+		if got, want := tokenizeText(text), m.Tokenizer.Tokenize(text); !slices.Equal(got, want) {
 			t.Fatalf("%q: tokens %v, prose's %v", text, got, want)
 		}
 	}
@@ -77,10 +77,6 @@ func TestTokenizeTextAsProseRandom(t *testing.T) {
 // of punctuation: offsets exact, every mark of a run its own token as prose
 // makes it, the words around a run kept.
 func TestTokenizeTextPunctuationRuns(t *testing.T) {
-	m, err := SharedModels()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, tc := range []struct {
 		text string
 		want []string // the tokens other than the run's marks
@@ -91,7 +87,7 @@ func TestTokenizeTextPunctuationRuns(t *testing.T) {
 		{"see " + strings.Repeat("$(", 500) + "x", []string{"see", "x"}},
 		{"http://example.org/a" + strings.Repeat(",", 100) + "b", nil},
 	} {
-		toks := tokenizeText(m.Tokenizer, tc.text)
+		toks := tokenizeText(tc.text)
 		var words []string
 		end := 0
 		for _, tk := range toks {
@@ -116,10 +112,6 @@ func TestTokenizeTextPunctuationRuns(t *testing.T) {
 // linear in its length, for each mark prose splits off words: prose alone
 // takes seconds for 10,000.
 func TestTokenizeTextLinear(t *testing.T) {
-	m, err := SharedModels()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var marks []string
 	for _, r := range `$(["“‘,)]!;.?:'”’` {
 		marks = append(marks, string(r))
@@ -131,7 +123,7 @@ func TestTokenizeTextLinear(t *testing.T) {
 		}
 		return func() {
 			for _, s := range texts {
-				_ = tokenizeText(m.Tokenizer, s)
+				_ = tokenizeText(s)
 			}
 		}
 	})
