@@ -44,6 +44,10 @@ type FastTagger struct {
 	prev1, prev2 []int
 	pair         []int // [id1*len(tagIDs)+id2]
 
+	// The other features are found by value (see values.go): the words
+	// and suffixes of the context are looked up once per position.
+	vals *featureValues
+
 	pool sync.Pool
 }
 
@@ -51,6 +55,9 @@ type tagScratch struct {
 	scores  []float32
 	key     []byte
 	context []string
+	// word and suffix hold the value ids of context[j] and of its last
+	// three bytes (-1 when no feature has that value).
+	word, suffix []int32
 }
 
 // Penn Treebank traces and bracket literals, passed through unscored (as
@@ -160,6 +167,7 @@ func newFastTagger(data []byte) (*FastTagger, error) {
 			t.pair[i*n+j] = t.lookup([]byte("i tag+i-2 tag " + a + " " + b))
 		}
 	}
+	t.vals = newFeatureValues(t)
 	t.pool.New = func() any {
 		return &tagScratch{scores: make([]float32, nClasses), key: make([]byte, 0, 64)}
 	}
@@ -199,6 +207,10 @@ func (t *FastTagger) TagTokens(tokens []token.Token) {
 		ctx[i+2] = normalizeWord(tokens[i].Text)
 	}
 	ctx[need-2], ctx[need-1] = "-END-", "-END2-"
+	s.word, s.suffix = grow(s.word, need), grow(s.suffix, need)
+	for j, w := range ctx {
+		s.word[j], s.suffix[j] = t.vals.id(w), t.vals.id(suffixBytes(w, 3))
+	}
 	p1, p2 := "-START-", "-START2-"
 	for i := range tokens {
 		tg := t.tagOne(s, i, ctx, tokens[i].Text, p1, p2)
@@ -234,13 +246,12 @@ func mayBeTrace(w string) bool { return w == "0" || strings.HasPrefix(w, "*") }
 func (t *FastTagger) predict(s *tagScratch, i int, ctx []string, word, p1, p2 string) string {
 	clear(s.scores)
 	i += 2
-	suf, pre := suffixBytes(word, 3), prefixByte(word)
-	iMinus, iPlus := suffixBytes(ctx[i-1], 3), suffixBytes(ctx[i+1], 3)
+	v := t.vals
 	id1, ok1 := t.tagIDs[p1]
 	id2, ok2 := t.tagIDs[p2]
 	t.add(s, t.bias)
-	t.feat(s, "i suffix ", suf, "", "")
-	t.feat(s, "i pref1 ", pre, "", "")
+	t.add(s, v.feature(v.id(suffixBytes(word, 3)), fSuffix))
+	t.add(s, v.feature(v.byteID(word), fPref1))
 	if ok1 {
 		t.add(s, t.prev1[id1])
 	} else {
@@ -256,14 +267,18 @@ func (t *FastTagger) predict(s *tagScratch, i int, ctx []string, word, p1, p2 st
 	} else {
 		t.feat(s, "i tag+i-2 tag ", p1, " ", p2)
 	}
-	t.feat(s, "i word ", ctx[i], "", "")
-	t.feat(s, "i-1 tag+i word ", p1, " ", ctx[i])
-	t.feat(s, "i-1 word ", ctx[i-1], "", "")
-	t.feat(s, "i-1 suffix ", iMinus, "", "")
-	t.feat(s, "i-2 word ", ctx[i-2], "", "")
-	t.feat(s, "i+1 word ", ctx[i+1], "", "")
-	t.feat(s, "i+1 suffix ", iPlus, "", "")
-	t.feat(s, "i+2 word ", ctx[i+2], "", "")
+	t.add(s, v.feature(s.word[i], fWord))
+	if ok1 {
+		t.add(s, v.tagWord(id1, s.word[i]))
+	} else {
+		t.feat(s, "i-1 tag+i word ", p1, " ", ctx[i])
+	}
+	t.add(s, v.feature(s.word[i-1], fPrevWord))
+	t.add(s, v.feature(s.suffix[i-1], fPrevSuffix))
+	t.add(s, v.feature(s.word[i-2], fPrev2Word))
+	t.add(s, v.feature(s.word[i+1], fNextWord))
+	t.add(s, v.feature(s.suffix[i+1], fNextSuffix))
+	t.add(s, v.feature(s.word[i+2], fNext2Word))
 	best, bestID := float32(math.Inf(-1)), -1
 	for id, sc := range s.scores {
 		if sc > best {
@@ -299,13 +314,6 @@ func suffixBytes(w string, n int) string {
 		return w
 	}
 	return w[len(w)-n:]
-}
-
-func prefixByte(w string) string {
-	if w == "" {
-		return ""
-	}
-	return w[:1]
 }
 
 // normalizeWord maps a word onto the form the model was trained on:
