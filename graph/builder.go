@@ -19,6 +19,12 @@ type Options struct {
 	// MaxEvidence caps the evidence kept per tie; 0 means
 	// DefaultMaxEvidence, a negative value keeps none.
 	MaxEvidence int
+	// Observations keeps every occurrence of every tie with its document,
+	// date, event kind and evidence (Tie.Observations), and what each node
+	// saw per publication day, so that Graph.InTime can cut the graph to
+	// a time frame and count ties per period. Memory then grows with the
+	// number of occurrences in the corpus.
+	Observations bool
 }
 
 // DefaultMaxEvidence is the evidence cap per tie when Options.MaxEvidence
@@ -41,6 +47,8 @@ type Builder struct {
 	docs    int
 	skipped int
 	dropped int
+	// published is the publication day of the document being added.
+	published string
 }
 
 // NewBuilder returns a builder for an empty graph.
@@ -48,7 +56,10 @@ func NewBuilder(opts Options) *Builder {
 	if opts.MaxEvidence == 0 {
 		opts.MaxEvidence = DefaultMaxEvidence
 	}
-	return &Builder{opts: opts, g: New()}
+	b := &Builder{opts: opts, g: New()}
+	b.g.observed = opts.Observations
+	b.g.maxEvidence = opts.MaxEvidence
+	return b
 }
 
 // Graph returns the graph built so far. It is the builder's own graph:
@@ -85,6 +96,7 @@ func (b *Builder) Add(d *pipeline.Document) error {
 	if t, ok := d.PublishedDate(); ok {
 		published = t.Format("2006-01-02")
 	}
+	b.published = published
 
 	mentions := make(map[string]int, len(d.Entities))
 	for _, m := range d.Mentions {
@@ -104,6 +116,9 @@ func (b *Builder) Add(d *pipeline.Document) error {
 			c = mentions[e.ID]
 		}
 		n.Mentions += c
+		if b.opts.Observations {
+			n.see(published, 0, c)
+		}
 		for _, a := range e.Aliases {
 			n.addAlias(a)
 		}
@@ -138,7 +153,7 @@ func (b *Builder) Add(d *pipeline.Document) error {
 		if err := b.tie(src, tgt, r.Type, r.Label, date, Evidence{
 			Doc: d.ID, Sentence: sentence(d, r.Evidence), Date: date, Rule: r.Rule,
 			seq: d.Seq, off: r.Evidence.Start,
-		}); err != nil {
+		}, relationKind(d, r)); err != nil {
 			return err
 		}
 	}
@@ -183,6 +198,9 @@ func (b *Builder) node(d *pipeline.Document, id, typ, name string, linked bool) 
 	if n.gen != b.gen {
 		n.gen = b.gen
 		n.Docs++
+		if b.opts.Observations {
+			n.see(b.published, 1, 0)
+		}
 	}
 	return n, nil
 }
@@ -223,7 +241,7 @@ func (b *Builder) endpoint(d *pipeline.Document, id string) error {
 }
 
 // tie counts one occurrence of a typed tie from src to tgt (both nodes).
-func (b *Builder) tie(src, tgt, typ, label, date string, ev Evidence) error {
+func (b *Builder) tie(src, tgt, typ, label, date string, ev Evidence, kind string) error {
 	e, err := b.g.edge(src, tgt)
 	if err != nil {
 		return err
@@ -237,6 +255,10 @@ func (b *Builder) tie(src, tgt, typ, label, date string, ev Evidence) error {
 	t.addLabel(label)
 	t.addDate(date)
 	t.addEvidence(ev, b.opts.MaxEvidence)
+	if b.opts.Observations {
+		t.Observations = append(t.Observations, Observation{Doc: ev.Doc, Date: date, Day: dayOf(date, b.published),
+			Kind: kind, Label: label, Rule: ev.Rule, Sentence: ev.Sentence, seq: ev.seq, off: ev.off})
+	}
 	return b.g.syncWeight(e)
 }
 
@@ -274,7 +296,7 @@ func (b *Builder) addEvents(d *pipeline.Document, published string) error {
 			if err := b.endpoint(d, p.Entity); err != nil {
 				return err
 			}
-			if err := b.tie(p.Entity, id, ParticipatesIn, p.Role, date, evd); err != nil {
+			if err := b.tie(p.Entity, id, ParticipatesIn, p.Role, date, evd, ev.Kind); err != nil {
 				return err
 			}
 		}
@@ -282,12 +304,24 @@ func (b *Builder) addEvents(d *pipeline.Document, published string) error {
 			if err := b.endpoint(d, ev.Location); err != nil {
 				return err
 			}
-			if err := b.tie(id, ev.Location, OccursIn, "", date, evd); err != nil {
+			if err := b.tie(id, ev.Location, OccursIn, "", date, evd, ev.Kind); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// relationKind is the kind of the first event r cites that d holds, or "".
+func relationKind(d *pipeline.Document, r pipeline.Relation) string {
+	for _, id := range r.Events {
+		for i := range d.Events {
+			if d.Events[i].ID == id {
+				return d.Events[i].Kind
+			}
+		}
+	}
+	return ""
 }
 
 // sentence returns the evidence text for s widened to the sentences it

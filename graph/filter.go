@@ -123,6 +123,7 @@ func (g *Graph) Filter(f Filter) (*Graph, error) {
 	}
 
 	out := New()
+	out.observed, out.maxEvidence, out.frame = g.observed, g.maxEvidence, g.frame
 	ids := make([]string, 0, len(keepNode))
 	for id := range keepNode {
 		ids = append(ids, id)

@@ -88,8 +88,13 @@ func gexfType(t string) string {
 // tie. Symmetric ties (cooperates_with) have type="mutual", which Gephi
 // draws without direction and NetworkX accepts in a directed graph; the
 // label is the relation type and the weight its occurrences; the tie's own
-// label (the role for holds_role) is the "qualifier" attribute.
+// label (the role for holds_role) is the "qualifier" attribute. A graph
+// with a time frame (InTime) is written as GEXF 1.3 in dynamic mode
+// instead, with spells and per-period weights (see writeGEXFDynamic).
 func WriteGEXF(w io.Writer, g *Graph) error {
+	if g.frame != nil {
+		return writeGEXFDynamic(w, g)
+	}
 	doc := gexfDoc{
 		XMLNS:   "http://www.gexf.net/1.2draft",
 		Viz:     "http://www.gexf.net/1.2draft/viz",

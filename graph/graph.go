@@ -22,6 +22,13 @@ type Graph struct {
 	g     dg.Graph[string, *Node]
 	nodes map[string]*Node
 	edges map[pair]*Edge
+
+	// observed is true when ties keep their observations
+	// (Options.Observations); maxEvidence is the builder's evidence cap.
+	observed    bool
+	maxEvidence int
+	// frame is the time frame of a graph cut by InTime, nil otherwise.
+	frame *frameInfo
 }
 
 // pair is an ordered pair of node ids.

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // GraphML document structure (http://graphml.graphdrawing.org/).
@@ -51,7 +52,10 @@ type graphMLData struct {
 // node per node, one edge per typed tie (parallel edges for several relation
 // types on a pair). The graph is directed; symmetric ties carry
 // directed=false as data, since a per-edge direction attribute makes
-// NetworkX reject the file. Empty values are left out.
+// NetworkX reject the file. Empty values are left out. A graph with a time
+// frame (InTime) also has, per period of its window, the key weight_PERIOD
+// on edges (occurrences of the tie in the period) and docs_PERIOD on nodes
+// (documents published in the period that mention it); absent means 0.
 func WriteGraphML(w io.Writer, g *Graph) error {
 	doc := graphML{
 		XMLNS:          "http://graphml.graphdrawing.org/xmlns",
@@ -65,12 +69,22 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 	for i, a := range edgeAttrs {
 		doc.Keys = append(doc.Keys, graphMLKey{ID: fmt.Sprintf("e%d", i), For: "edge", Name: a.Name, Type: a.Type})
 	}
+	periods := g.Periods()
+	for _, p := range periods {
+		doc.Keys = append(doc.Keys, graphMLKey{ID: "np_" + p.Key, For: "node", Name: "docs_" + p.Key, Type: "int"})
+	}
+	for _, p := range periods {
+		doc.Keys = append(doc.Keys, graphMLKey{ID: "ep_" + p.Key, For: "edge", Name: "weight_" + p.Key, Type: "int"})
+	}
 	for _, n := range g.Nodes() {
 		gn := graphMLNode{ID: n.ID}
 		for i, v := range nodeValues(n) {
 			if v != "" {
 				gn.Data = append(gn.Data, graphMLData{Key: fmt.Sprintf("n%d", i), Value: v})
 			}
+		}
+		for _, pc := range g.NodePeriods(n) {
+			gn.Data = append(gn.Data, graphMLData{Key: "np_" + pc.Key, Value: strconv.Itoa(pc.Docs)})
 		}
 		doc.Graph.Nodes = append(doc.Graph.Nodes, gn)
 	}
@@ -83,6 +97,9 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 				if v != "" {
 					ge.Data = append(ge.Data, graphMLData{Key: fmt.Sprintf("e%d", i), Value: v})
 				}
+			}
+			for _, pc := range g.TiePeriods(t) {
+				ge.Data = append(ge.Data, graphMLData{Key: "ep_" + pc.Key, Value: strconv.Itoa(pc.Weight)})
 			}
 			doc.Graph.Edges = append(doc.Graph.Edges, ge)
 		}

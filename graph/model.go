@@ -64,6 +64,25 @@ type Node struct {
 
 	gen     int // last Builder generation that counted this node
 	nameSeq int // Seq of the document the name came from
+	// seen counts documents and mentions by publication day ("" when
+	// undated), kept with Options.Observations for time frames.
+	seen map[string]*dayCount
+}
+
+// dayCount is what a node saw on one publication day.
+type dayCount struct{ docs, mentions int }
+
+func (n *Node) see(day string, docs, mentions int) {
+	if n.seen == nil {
+		n.seen = map[string]*dayCount{}
+	}
+	c := n.seen[day]
+	if c == nil {
+		c = &dayCount{}
+		n.seen[day] = c
+	}
+	c.docs += docs
+	c.mentions += mentions
 }
 
 // MaxAliases caps Node.Aliases.
@@ -156,8 +175,38 @@ type Tie struct {
 	// Evidence holds the earliest occurrences in input order (document
 	// Seq, then offset), at most Options.MaxEvidence; Weight counts all.
 	Evidence []Evidence `json:"evidence,omitempty"`
+	// Observations are every occurrence with its date, in the order the
+	// documents were added; kept only with Options.Observations (memory
+	// then grows with the corpus). Time frames (Graph.InTime) and the
+	// timeline read them.
+	Observations []Observation `json:"-"`
 
 	gen int
+}
+
+// Observation is one dated occurrence of a tie.
+type Observation struct {
+	// Doc is the document id.
+	Doc string `json:"doc"`
+	// Date is the occurrence date as normalized (the relation's or event's
+	// date, else the publication date); "" when unknown.
+	Date string `json:"date,omitempty"`
+	// Day places the occurrence on one day (YYYY-MM-DD) for periods: Date
+	// when it is a day, else the publication day when it lies within
+	// Date, else Date's first day; "" when undated.
+	Day string `json:"day,omitempty"`
+	// Kind is the kind of the event behind the occurrence (the event of a
+	// participates_in or occurs_in tie, or the first event a relation
+	// cites); "" when none.
+	Kind string `json:"kind,omitempty"`
+	// Label is the occurrence's qualifier (the office for holds_role).
+	Label string `json:"label,omitempty"`
+	// Rule names the extraction rule.
+	Rule string `json:"rule,omitempty"`
+	// Sentence is the evidence sentence.
+	Sentence string `json:"evidence,omitempty"`
+
+	seq, off int
 }
 
 // Label returns the most frequent label, or "".

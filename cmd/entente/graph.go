@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/entente-nlp/entente/graph"
+	"github.com/entente-nlp/entente/internal/app/outfile"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
 )
@@ -17,6 +18,14 @@ type graphFlags struct {
 	minWeight, top, evidence   int
 	events, stats, isolated    bool
 	noLegend                   bool
+	since, until, window       string
+	timeline                   string
+}
+
+// timeAware reports whether a time option was given: the graph is then cut
+// to a time frame and its exports carry periods.
+func (f graphFlags) timeAware() bool {
+	return f.since != "" || f.until != "" || f.window != "" || f.timeline != ""
 }
 
 func newGraphCmd() *cobra.Command {
@@ -32,12 +41,22 @@ documents), first and last date seen, and evidence sentences.
 The output format follows the extension of -o (.dot/.gv, .svg, .png, .json, .graphml,
 .gexf, .csv) or --format. svg and png need Graphviz's dot. csv writes the two files of
 neo4j-admin import next to -o: NAME.nodes.csv and NAME.relationships.csv.
-Entities without any relation are left out unless --isolated is given.`,
+Entities without any relation are left out unless --isolated is given.
+
+Over time: --since and --until (YYYY-MM-DD, YYYY-MM or YYYY, inclusive) keep the
+occurrences dated within them; --window divides time into tumbling periods (day, week,
+month, year, or a length such as 30d; default month). With any of these or --timeline,
+every tie keeps its dated observations, occurrences without any date are left out, GEXF
+is written as GEXF 1.3 in dynamic mode (spells and a weight per period, for Gephi's
+timeline), GraphML and JSON carry the weight of each tie per period, and --timeline
+FILE.csv writes the tie strength per period for each pair and relation type.`,
 		Example: `  entente graph testdata/moscow-declaration.md -o seed.svg
   entente graph corpus/ -o corpus.gexf --types COUNTRY,ORGANIZATION --min-weight 2
   entente graph corpus.jsonl -o neo4j/graph.csv --relations holds_role,member_of
   entente graph corpus/ --stats --top 30
-  entente graph article.md -o - --format json | jq '.links | length'`,
+  entente graph article.md -o - --format json | jq '.links | length'
+  entente graph corpus/ --timeline ties.csv --window month --relations cooperates_with,opposes
+  entente graph corpus/ -o 2016.gexf --since 2016-01 --until 2016-12 --window week`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runGraph(cmd, args, f) },
 	}
 	fl := cmd.Flags()
@@ -55,12 +74,19 @@ Entities without any relation are left out unless --isolated is given.`,
 	fl.StringVar(&f.title, "title", "", "title drawn above the graph (dot/svg/png; default for a single document: its title and date)")
 	fl.BoolVar(&f.noLegend, "no-legend", false, "leave the legend out of dot/svg/png")
 	fl.IntVar(&f.evidence, "max-evidence", graph.DefaultMaxEvidence, "evidence sentences kept per tie")
+	fl.StringVar(&f.since, "since", "", "keep the occurrences dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fl.StringVar(&f.until, "until", "", "keep the occurrences dated on or before this day (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fl.StringVar(&f.window, "window", "", "periods for the weights over time: day, week, month, year or a length such as 30d (tumbling; default month)")
+	fl.StringVar(&f.timeline, "timeline", "", "write the tie strength per period for each pair and relation type to this CSV file (- for standard output)")
 	return cmd
 }
 
 func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
-	if f.out == "" && !f.stats {
-		return fmt.Errorf("graph: nothing to do: give -o FILE and/or --stats")
+	if f.out == "" && !f.stats && f.timeline == "" {
+		return fmt.Errorf("graph: nothing to do: give -o FILE, --timeline FILE.csv and/or --stats")
+	}
+	if f.timeline == "-" && f.out == "-" {
+		return fmt.Errorf("graph: -o - and --timeline - both want standard output: give one of them a file")
 	}
 	// Check everything that can fail before processing the corpus.
 	format := ""
@@ -91,12 +117,23 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	if maxEv == 0 {
 		maxEv = -1 // keep none
 	}
+	frame := graph.TimeFrame{Since: f.since, Until: f.until}
+	if f.window != "" {
+		w, err := graph.ParseWindow(f.window)
+		if err != nil {
+			return err
+		}
+		frame.Window = w
+	}
+	if err := frame.Validate(); err != nil {
+		return err
+	}
 
 	app, err := newApp(cmd)
 	if err != nil {
 		return err
 	}
-	b := graph.NewBuilder(graph.Options{Events: f.events, MaxEvidence: maxEv})
+	b := graph.NewBuilder(graph.Options{Events: f.events, MaxEvidence: maxEv, Observations: f.timeAware()})
 	// App.Run hands documents to the sink one at a time, as Builder.Add
 	// requires; a failed document is counted and skipped by the builder.
 	var firstTitle string
@@ -113,9 +150,24 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 		app.session().log.Warn("graph: no relations found in the documents (is the relations stage in the pipeline?)",
 			"documents", b.Documents(), "pipeline", strings.Join(app.Config.Pipeline, ","))
 	}
-	g, err := b.Graph().Filter(filter)
+	all := b.Graph()
+	if f.timeAware() {
+		if all, err = all.InTime(frame); err != nil {
+			return err
+		}
+		if undated, outside := all.UndatedLeftOut(); undated+outside > 0 {
+			app.session().log.Info("graph: occurrences left out of the time frame",
+				"undated", undated, "outside", outside, "since", f.since, "until", f.until)
+		}
+	}
+	g, err := all.Filter(filter)
 	if err != nil {
 		return err
+	}
+	if f.timeline != "" {
+		if err := writeTimeline(cmd, f.timeline, g); err != nil {
+			return err
+		}
 	}
 	if dotOpts.Title == "" && b.Documents() == 1 {
 		dotOpts.Title = firstTitle
@@ -147,6 +199,26 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	}
 	if sum.Failed > 0 {
 		return errReported
+	}
+	return nil
+}
+
+// writeTimeline writes the tie strength per period to path ("-" for
+// standard output), replacing a file only when complete.
+func writeTimeline(cmd *cobra.Command, path string, g *graph.Graph) error {
+	if path == "-" {
+		return graph.WriteTimeline(cmd.OutOrStdout(), g)
+	}
+	out, err := outfile.Create(path)
+	if err != nil {
+		return fmt.Errorf("graph: timeline: %w", err)
+	}
+	if err := graph.WriteTimeline(out, g); err != nil {
+		out.Abort()
+		return err
+	}
+	if err := out.Commit(); err != nil {
+		return fmt.Errorf("graph: timeline: %w", err)
 	}
 	return nil
 }

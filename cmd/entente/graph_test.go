@@ -113,6 +113,10 @@ func TestGraphCommandRejectsBadOptionsBeforeRunning(t *testing.T) {
 		{[]string{"graph", missing, "-o", "g.dot", "--relations", "friends_with"}, `unknown relation type "friends_with"`},
 		{[]string{"graph", missing, "-o", "g.dot", "--layout", "spring"}, `unknown Graphviz layout "spring"`},
 		{[]string{"graph", missing, "-o", "g.dot", "--min-weight", "-1"}, "negative"},
+		{[]string{"graph", missing, "-o", "g.gexf", "--window", "fortnight"}, `window "fortnight"`},
+		{[]string{"graph", missing, "-o", "g.gexf", "--since", "20 May 2016"}, `since "20 May 2016"`},
+		{[]string{"graph", missing, "-o", "g.gexf", "--since", "2016-06", "--until", "2016-05"}, "after until"},
+		{[]string{"graph", missing, "-o", "-", "--timeline", "-"}, "both want standard output"},
 	} {
 		_, err := runEntente(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
