@@ -12,9 +12,13 @@ import (
 // so that "Moscow" stays a city in "talks in Moscow" and becomes Russia in
 // "Moscow's ambassador".
 func FromGazetteer(g *gazetteer.Gazetteer) Gazetteer {
-	a := &gazAdapter{g: g, capitalOf: map[string]string{}}
+	a := &gazAdapter{g: g, capitalOf: map[string]string{}, attrs: map[string]map[string]string{}}
+	entries := g.Entries()
 	cities := map[string]string{} // folded name|country code → city id
-	for _, e := range g.Entries() {
+	for _, e := range entries {
+		if m := entryAttrs(e); m != nil {
+			a.attrs[e.ID] = m
+		}
 		if e.Kind == gazetteer.KindCity {
 			cities[textnorm.Fold(e.Name)+"|"+e.Country] = e.ID
 			if e.CapitalOf != "" {
@@ -22,7 +26,7 @@ func FromGazetteer(g *gazetteer.Gazetteer) Gazetteer {
 			}
 		}
 	}
-	for _, e := range g.Entries() {
+	for _, e := range entries {
 		if e.Kind != gazetteer.KindCountry {
 			continue
 		}
@@ -40,6 +44,9 @@ func FromGazetteer(g *gazetteer.Gazetteer) Gazetteer {
 type gazAdapter struct {
 	g         *gazetteer.Gazetteer
 	capitalOf map[string]string
+	// attrs holds each entry's GazEntry.Attrs (entryAttrs), made once and
+	// shared read-only.
+	attrs map[string]map[string]string
 }
 
 var _ Gazetteer = (*gazAdapter)(nil)
@@ -68,27 +75,40 @@ func (a *gazAdapter) Match(text string) []GazMatch {
 	return out
 }
 
-// Entry returns the entry's facts.
+// Entry returns the entry's facts. Its Attrs are shared: callers copy
+// them before changing them.
 func (a *gazAdapter) Entry(id string) (GazEntry, bool) {
 	e, ok := a.g.Get(id)
 	if !ok {
 		return GazEntry{}, false
 	}
 	ge := GazEntry{ID: e.ID, Type: e.Type, Name: e.Name, CapitalOf: a.capitalOf[e.ID]}
-	if e.Country != "" {
-		if e.Kind == gazetteer.KindCountry {
-			ge.Attrs = map[string]string{entity.AttrISO: e.Country}
-		} else {
-			ge.Country = string(entity.CountryID(e.Country))
-		}
+	if e.Country != "" && e.Kind != gazetteer.KindCountry {
+		ge.Country = string(entity.CountryID(e.Country))
 	}
-	if e.OrgType != "" {
-		if ge.Attrs == nil {
-			ge.Attrs = map[string]string{}
+	if e.Country != "" && e.Kind == gazetteer.KindCountry || e.OrgType != "" {
+		ge.Attrs = a.attrs[e.ID]
+		if ge.Attrs == nil { // an entry added after the adapter was made
+			ge.Attrs = entryAttrs(e)
 		}
-		ge.Attrs[entity.AttrOrgType] = e.OrgType
 	}
 	return ge, true
+}
+
+// entryAttrs returns the Attrs of e's GazEntry: a country's ISO code and
+// an organization's type; nil when it has none.
+func entryAttrs(e *gazetteer.Entry) map[string]string {
+	var m map[string]string
+	if e.Country != "" && e.Kind == gazetteer.KindCountry {
+		m = map[string]string{entity.AttrISO: e.Country}
+	}
+	if e.OrgType != "" {
+		if m == nil {
+			m = map[string]string{}
+		}
+		m[entity.AttrOrgType] = e.OrgType
+	}
+	return m
 }
 
 // IsGivenName reports whether w is a common given name.

@@ -210,7 +210,16 @@ func (s *Stage) disambiguate(cs []cand) {
 
 // caseAware keeps the candidates of case-aware sources.
 func caseAware(ms []cand) []cand {
-	var out []cand
+	n := 0
+	for i := range ms {
+		if ms[i].caseAware {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]cand, 0, n)
 	for _, c := range ms {
 		if c.caseAware {
 			out = append(out, c)

@@ -67,6 +67,9 @@ func (m *Models) NERModel() (*ner.Extracter, error) {
 type Stage struct {
 	models *Models
 	ner    *ner.Extracter
+	// scratch pools the prose tokens a document is tokenized into
+	// (*[]token.Token) before they become pipeline.Tokens.
+	scratch sync.Pool
 }
 
 var _ pipeline.Stage = (*Stage)(nil)
@@ -122,7 +125,16 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	for _, st := range sents {
 		d.Sentences = append(d.Sentences, pipeline.Sentence{Span: pipeline.Span{Start: st.Start, End: st.End()}})
 	}
-	toks := tokenizeText(d.Text)
+	scratch, _ := s.scratch.Get().(*[]token.Token)
+	if scratch == nil {
+		scratch = new([]token.Token)
+	}
+	defer func() {
+		clear(*scratch) // drop the document's words
+		s.scratch.Put(scratch)
+	}()
+	toks := appendTokens((*scratch)[:0], d.Text)
+	*scratch = toks
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -133,6 +133,11 @@ func newFastTagger(data []byte) (*FastTagger, error) {
 	if int(t.featOff[nFeatures]) != len(t.blob) || int(t.pairOff[nFeatures]) != nPairs {
 		return nil, fmt.Errorf("nlp: tagger model: offsets disagree with the data")
 	}
+	for f := 0; f < nFeatures; f++ {
+		if a, b := t.featOff[f], t.featOff[f+1]; a > b || b-a >= 1<<24 {
+			return nil, fmt.Errorf("nlp: tagger model: feature %d has bad offsets %d..%d", f, a, b)
+		}
+	}
 	for _, id := range t.classIDs {
 		if int(id) >= nClasses {
 			return nil, fmt.Errorf("nlp: tagger model: class %d of %d", id, nClasses)

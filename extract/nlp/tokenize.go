@@ -31,7 +31,11 @@ const (
 // those of text. Text without such a word (all ordinary prose) gets
 // exactly prose's tokens; the cost of a word is linear in its length.
 func tokenizeText(text string) []token.Token {
-	out := make([]token.Token, 0, len(text)/4+2)
+	return appendTokens(make([]token.Token, 0, len(text)/4+2), text)
+}
+
+// appendTokens appends the tokens of text (tokenizeText) to out.
+func appendTokens(out []token.Token, text string) []token.Token {
 	if !hasLongWordRun(text) {
 		return proseTokens(text, 0, out)
 	}

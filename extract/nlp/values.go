@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"hash/maphash"
+	"slices"
 	"strings"
 )
 
@@ -49,8 +50,12 @@ const tagWordTemplate = "i-1 tag+i word "
 // valueTemplates[k]+value(v), or -1: exactly what FastTagger.lookup finds
 // for that string.
 type featureValues struct {
-	seed  maphash.Seed
-	strs  []string // value strings, by id (substrings of the model's blob)
+	seed maphash.Seed
+	// blob holds the model's feature strings; values are substrings of
+	// it, by id at span[id] (offset<<24 | length), kept free of pointers
+	// for the collector.
+	blob  string
+	span  []uint64
 	slots []uint32 // id+1 by hash, 0 when empty
 	mask  uint32
 	bytes [256]int32 // the id of each one-byte value, or -1
@@ -67,34 +72,36 @@ type featureValues struct {
 
 // newFeatureValues indexes t's features (t.tagIDs must be set).
 func newFeatureValues(t *FastTagger) *featureValues {
-	v := &featureValues{seed: t.seed}
+	v := &featureValues{seed: t.seed, blob: t.blob}
+	// Values are given as offset and end in t.blob.
 	type tagWord struct {
-		tag   int
-		value string
-		f     int32
+		tag      int
+		from, to uint32
+		f        int32
 	}
 	tws := make([]tagWord, 0, 1024)
 	type static struct {
-		k     int
-		value string
-		f     int32
+		k        int
+		from, to uint32
+		f        int32
 	}
 	statics := make([]static, 0, len(t.featOff))
 	for f := 0; f+1 < len(t.featOff); f++ {
-		s := t.feature(f)
+		s, from, to := t.feature(f), t.featOff[f], t.featOff[f+1]
 		for k, p := range valueTemplates {
 			if strings.HasPrefix(s, p) {
-				statics = append(statics, static{k, s[len(p):], int32(f)})
+				statics = append(statics, static{k, from + uint32(len(p)), to, int32(f)})
 			}
 		}
 		if rest, ok := strings.CutPrefix(s, tagWordTemplate); ok {
 			// Every split of rest at a space into a known tag and a word.
+			at := from + uint32(len(tagWordTemplate))
 			for p := 0; p < len(rest); p++ {
 				if rest[p] != ' ' {
 					continue
 				}
 				if id, ok := t.tagIDs[rest[:p]]; ok {
-					tws = append(tws, tagWord{id, rest[p+1:], int32(f)})
+					tws = append(tws, tagWord{id, at + uint32(p) + 1, to, int32(f)})
 				}
 			}
 		}
@@ -104,10 +111,8 @@ func newFeatureValues(t *FastTagger) *featureValues {
 		size <<= 1
 	}
 	v.slots, v.mask = make([]uint32, size), uint32(size-1)
-	v.strs = make([]string, 0, len(statics)+len(tws))
-	v.features = make([][numValueTemplates]int32, 0, len(statics)+len(tws))
 	for _, st := range statics {
-		v.features[v.add(st.value)][st.k] = st.f
+		v.features[v.add(st.from, st.to)][st.k] = st.f
 	}
 	size = 16
 	for size < 2*len(tws) {
@@ -115,7 +120,7 @@ func newFeatureValues(t *FastTagger) *featureValues {
 	}
 	v.twKeys, v.twFeat, v.twMask = make([]uint64, size), make([]int32, size), uint64(size-1)
 	for _, tw := range tws {
-		key := uint64(tw.tag)<<32 | uint64(v.add(tw.value))
+		key := uint64(tw.tag)<<32 | uint64(v.add(tw.from, tw.to))
 		i := twHash(key) & v.twMask
 		for v.twKeys[i] != 0 {
 			i = (i + 1) & v.twMask
@@ -126,19 +131,29 @@ func newFeatureValues(t *FastTagger) *featureValues {
 		v.bytes[b] = v.id(string([]byte{byte(b)}))
 	}
 	v.empty = v.id("")
+	v.span = slices.Clip(v.span)
+	v.features = slices.Clip(v.features)
 	return v
 }
 
-// add returns the id of value s, numbering it when it is new.
-func (v *featureValues) add(s string) int32 {
+// str returns the value of id.
+func (v *featureValues) str(id uint32) string {
+	sp := v.span[id]
+	return v.blob[sp>>24 : sp>>24+sp&0xffffff]
+}
+
+// add returns the id of the value blob[from:to], numbering it when it is
+// new.
+func (v *featureValues) add(from, to uint32) int32 {
+	s := v.blob[from:to] // shorter than 16 MB (newFastTagger checks)
 	i := uint32(maphash.String(v.seed, s)) & v.mask
 	for ; v.slots[i] != 0; i = (i + 1) & v.mask {
-		if id := v.slots[i] - 1; v.strs[id] == s {
+		if id := v.slots[i] - 1; v.str(id) == s {
 			return int32(id)
 		}
 	}
-	id := len(v.strs)
-	v.strs = append(v.strs, s)
+	id := len(v.span)
+	v.span = append(v.span, uint64(from)<<24|uint64(len(s)))
 	v.features = append(v.features, [numValueTemplates]int32{-1, -1, -1, -1, -1, -1, -1, -1, -1})
 	v.slots[i] = uint32(id) + 1
 	return int32(id)
@@ -151,7 +166,7 @@ func (v *featureValues) id(s string) int32 {
 		if slot == 0 {
 			return -1
 		}
-		if v.strs[slot-1] == s {
+		if v.str(slot-1) == s {
 			return int32(slot - 1)
 		}
 	}
