@@ -1,6 +1,7 @@
 package relations
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -11,44 +12,183 @@ import (
 
 // fromEvents relates the participants of events by the event rules:
 // co-actors of agreements cooperate, actors of a fight oppose its
-// targets. Hypothetical, negated or failed events ("the possibility of a
-// meeting", "NATO's unwillingness to cooperate") give nothing: those the
-// events stage marks (Negated, Modality hypothetical) and those with a
-// hedge word before every trigger.
+// targets (both ways for a war), the objects of "against" in a
+// cooperation oppose its parties. Hypothetical, negated or failed events
+// ("the possibility of a meeting", "NATO's unwillingness to cooperate")
+// give nothing: those the events stage marks (Negated, Modality
+// hypothetical) and those with a hedge word before every trigger.
 func (x *view) fromEvents() {
 	for _, e := range x.d.Events {
 		if e.Negated || e.Modality == "hypothetical" || x.hedged(e) {
 			continue
 		}
-		var actors, targets []string
-		for _, p := range e.Participants {
-			if t := x.typeOf(p.Entity); t != pipeline.Country && t != pipeline.Organization {
-				continue
-			}
-			switch p.Role {
-			case "actor":
-				actors = append(actors, p.Entity)
-			case "target":
-				targets = append(targets, p.Entity)
-			}
+		actors, targets := x.sides(e)
+		if len(actors)+len(targets) == 0 {
+			continue
 		}
-		for _, rule := range x.r.events {
-			if !slices.Contains(rule.Kinds, e.Kind) {
+		against, alongside, with := x.prepSides(e, targets)
+		for i := range x.r.events {
+			rule := &x.r.events[i]
+			if !rule.takes(e.Kind, e.CAMEO) {
 				continue
 			}
+			as, ts := actors, targets
+			if rule.Relation == pipeline.CooperatesWith || rule.Relation == pipeline.Opposes {
+				// Opponents never cooperate; allies are no targets.
+				ts = without(without(ts, against), alongside)
+			}
+			mutual := slices.Contains(rule.Mutual, e.Kind)
 			for _, pairs := range rule.Pairs {
 				switch pairs {
 				case "actors":
-					x.pairs(e, rule.Name, rule.Relation, rule.Confidence, actors, actors)
+					x.pairs(e, rule.Name, rule.Relation, rule.Confidence, as, as)
 				case "actor-target":
-					x.pairs(e, rule.Name, rule.Relation, rule.Confidence, actors, targets)
+					x.pairs(e, rule.Name, rule.Relation, rule.Confidence, as, ts)
+					if mutual {
+						// "fought a war with Israel", not "fought Islamic State"
+						x.pairs(e, rule.Name, rule.Relation, rule.Confidence, with, as)
+					}
 				}
 			}
-			if rule.Relation == pipeline.Opposes && x.joint(e) {
-				x.pairs(e, rule.Name+"-together", pipeline.CooperatesWith, rule.Confidence, actors, actors)
+			if mutual && len(as) == 0 {
+				// "clashes between A and B"
+				x.pairs(e, rule.Name, rule.Relation, rule.Confidence, ts, slices.Clone(ts))
+			}
+			switch rule.Relation {
+			case pipeline.CooperatesWith:
+				if rule.Against > 0 && len(against) > 0 {
+					parties := append(slices.Clone(as), ts...)
+					x.pairs(e, rule.Name+"-against", pipeline.Opposes, rule.Against, parties, against)
+				}
+			case pipeline.Opposes:
+				if x.joint(e) {
+					x.pairs(e, rule.Name+"-together", pipeline.CooperatesWith, rule.Confidence, as, as)
+				}
+				if len(alongside) > 0 {
+					x.pairs(e, rule.Name+"-alongside", pipeline.CooperatesWith, rule.Confidence, as, alongside)
+					if len(against) > 0 {
+						x.pairs(e, rule.Name, pipeline.Opposes, rule.Confidence, alongside, against)
+					}
+				}
 			}
 		}
 	}
+}
+
+// sides returns the countries and organizations acting in e and those it
+// targets. An event with no actor of its own in a relative clause or an
+// apposition takes the noun it describes ("Hezbollah, which fought a
+// month-long war with Israel").
+func (x *view) sides(e pipeline.Event) (actors, targets []string) {
+	for _, p := range e.Participants {
+		if t := x.typeOf(p.Entity); t != pipeline.Country && t != pipeline.Organization {
+			continue
+		}
+		switch p.Role {
+		case "actor":
+			actors = append(actors, p.Entity)
+		case "target":
+			targets = append(targets, p.Entity)
+		}
+	}
+	if len(actors) == 0 {
+		if a := x.antecedent(e.Trigger); a != "" && !slices.Contains(targets, a) {
+			actors = append(actors, a)
+		}
+	}
+	return actors, targets
+}
+
+// relClause matches the text between a noun and a verb of its relative
+// clause or participial apposition: ", which has", ", who", ", which in
+// 2006".
+var relClause = regexp.MustCompile(`(?i)^\s*,\s*(?:which|who|that)\b[^,;:.()«»"“”]{0,40}$`)
+
+// antecedent returns the country or organization a relative clause holding
+// the trigger describes, or "".
+func (x *view) antecedent(trig pipeline.Span) string {
+	if trig.Start <= 0 || trig.Start > len(x.d.Text) {
+		return ""
+	}
+	k := x.mentionAfter(trig.Start) - 1
+	if k < 0 {
+		return ""
+	}
+	m := x.ms[k]
+	if m.End > trig.Start || x.d.SentenceAt(m.Start) != x.d.SentenceAt(trig.Start) {
+		return ""
+	}
+	if t := m.Type; t != pipeline.Country && t != pipeline.Organization {
+		return ""
+	}
+	if !relClause.MatchString(x.d.Text[m.End:trig.Start]) {
+		return ""
+	}
+	return m.EntityID
+}
+
+// prepSides returns the targets of e every mention of which (in the
+// event's sentence) is the object of "against" ("coordinated with the
+// coalition against Islamic State"), those the object of "alongside" or
+// "together with", and those the object of "with" or "between" (the other
+// side of a mutual event: "a war with Israel").
+func (x *view) prepSides(e pipeline.Event, targets []string) (against, alongside, with []string) {
+	for _, t := range targets {
+		switch x.prepOf(e.Evidence, t) {
+		case "against":
+			against = append(against, t)
+		case "alongside":
+			alongside = append(alongside, t)
+		case "with":
+			with = append(with, t)
+		}
+	}
+	return against, alongside, with
+}
+
+// prepBefore matches "against", "alongside" or "together with" (and an
+// article) right before a mention.
+var prepBefore = regexp.MustCompile(`(?i)\b(against|alongside|together with|along with|with|between(?:\s+\S+\s+and)?)\s+(?:the\s+|its\s+|their\s+)?$`)
+
+// prepOf returns "against", "alongside" or "with" (also "between") when
+// every mention of id inside span follows that preposition, else "".
+func (x *view) prepOf(span pipeline.Span, id string) string {
+	got := ""
+	for k := x.mentionAfter(span.Start); k < len(x.ms) && x.ms[k].Start < span.End; k++ {
+		m := x.ms[k]
+		if m.EntityID != id {
+			continue
+		}
+		p := ""
+		if loc := prepBefore.FindStringSubmatch(x.d.Text[max(span.Start, m.Start-24):m.Start]); loc != nil {
+			switch p = strings.ToLower(loc[1]); {
+			case p == "against":
+			case p == "with" || strings.HasPrefix(p, "between"):
+				p = "with"
+			default:
+				p = "alongside"
+			}
+		}
+		if p == "" || got != "" && got != p {
+			return ""
+		}
+		got = p
+	}
+	return got
+}
+
+// without returns xs minus the ids in drop (xs itself when none is).
+func without(xs, drop []string) []string {
+	if len(drop) == 0 {
+		return xs
+	}
+	var out []string
+	for _, v := range xs {
+		if !slices.Contains(drop, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func (x *view) pairs(e pipeline.Event, rule, rel string, conf float64, as, bs []string) {
@@ -152,6 +292,7 @@ func (x *view) fromStatements(places bool) {
 		}
 		var b strings.Builder
 		var slots []pipeline.Mention
+		var idx []int // slot -> index in x.ms
 		pos := s.Start
 		for ; k < len(x.ms) && x.ms[k].Start < s.End; k++ {
 			m := x.ms[k]
@@ -161,6 +302,7 @@ func (x *view) fromStatements(places bool) {
 			b.WriteString(x.d.Text[pos:m.Start])
 			b.WriteString("⟦" + strconv.Itoa(len(slots)) + "⟧")
 			slots = append(slots, m)
+			idx = append(idx, k)
 			pos = m.End
 		}
 		if len(slots) < 2 {
@@ -178,17 +320,25 @@ func (x *view) fromStatements(places bool) {
 				if a >= len(slots) || c >= len(slots) {
 					continue
 				}
-				src, dst := x.polity(slots[a]), x.polity(slots[c])
-				if slots[a].Type == pipeline.Person {
-					src = slots[a].EntityID
-				}
+				dst := x.polity(slots[c])
 				if slots[c].Type == pipeline.Person {
 					dst = slots[c].EntityID
 				}
-				x.add(pipeline.Relation{
-					Source: src, Type: st.Relation, Target: dst, Label: st.Label, Evidence: s.Span,
-					Confidence: st.Confidence, Rule: st.Name,
-				})
+				subjects := []pipeline.Mention{slots[a]}
+				if st.Relation == pipeline.MemberOf {
+					// "Sweden and Finland joined the EU"
+					subjects = x.listFrom(idx[a], -1)
+				}
+				for _, sm := range subjects {
+					src := x.polity(sm)
+					if sm.Type == pipeline.Person {
+						src = sm.EntityID
+					}
+					x.add(pipeline.Relation{
+						Source: src, Type: st.Relation, Target: dst, Label: st.Label, Evidence: s.Span,
+						Confidence: st.Confidence, Rule: st.Name, Date: x.sentenceDate(s.Start),
+					})
+				}
 			}
 		}
 		if places {

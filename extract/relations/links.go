@@ -62,14 +62,85 @@ func (x *view) memberOf() {
 	}
 }
 
+// Lists of members named with their organization: "NATO members
+// including Germany, France and Italy", "NATO has 29 members, including
+// Germany", "members of the EU such as Poland", "Sweden and Finland, both
+// members of the EU".
+var (
+	listAfterOrg    = regexp.MustCompile(`(?i)^\s*(?:'s\s+|’s\s+)?(?:(?:has|have|had)\s+(?:\d+|[a-z]+)\s+|(?:fellow|founding|other)\s+)?(?:members?|member\s+(?:states|countries|nations)|allies)\s*,?\s*(?:(?:including|such\s+as|like|among\s+them|notably|especially|namely)\s+|:\s*)?(?:the\s+)?$`)
+	membersOfBefore = regexp.MustCompile(`(?i)\b(?:members?|member\s+(?:states|countries|nations))\s+of\s+(?:the\s+)?$`)
+	listAfterOrgOf  = regexp.MustCompile(`(?i)^\s*,?\s*(?:including|such\s+as|like|among\s+them|notably|namely)\s+(?:the\s+)?$`)
+	bothMembers     = regexp.MustCompile(`(?i)^\s*,\s*(?:all|both|each)\s+(?:(?:of\s+them\s+)?(?:founding\s+|full\s+)?members?\s+of\s+(?:the\s+)?|(?:founding\s+)?)$`)
+	bothMembersNoun = regexp.MustCompile(`(?i)^\s*(?:members?|member\s+(?:states|countries))\b`)
+	nonPrefix       = regexp.MustCompile(`(?i)\bnon[-\s]?$`)
+	listSep         = regexp.MustCompile(`(?i)^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+)(?:the\s+)?$`)
+)
+
+// memberLists finds the members listed with an organization.
+func (x *view) memberLists() {
+	for i, y := range x.ms {
+		if y.Type != pipeline.Organization || nonPrefix.MatchString(x.d.Text[max(0, y.Start-4):y.Start]) {
+			continue
+		}
+		if i+1 < len(x.ms) && x.ms[i+1].Start >= y.End {
+			between := x.d.Text[y.End:x.ms[i+1].Start]
+			after := listAfterOrg.MatchString(between) && strings.TrimSpace(between) != ""
+			of := membersOfBefore.MatchString(x.d.Text[max(0, y.Start-40):y.Start]) && listAfterOrgOf.MatchString(between)
+			if after || of {
+				for _, m := range x.listFrom(i+1, 1) {
+					x.membership(x.polity(m), y, "member-list", 0.85)
+				}
+			}
+		}
+		// "Sweden and Finland, both members of the EU" / ", both EU members"
+		if i > 0 && x.ms[i-1].End <= y.Start {
+			before := x.d.Text[x.ms[i-1].End:y.Start]
+			if bothMembers.MatchString(before) && (strings.Contains(strings.ToLower(before), "member") || bothMembersNoun.MatchString(x.d.Text[y.End:])) {
+				for _, m := range x.listFrom(i-1, -1) {
+					x.membership(x.polity(m), y, "member-list", 0.85)
+				}
+			}
+		}
+	}
+}
+
+// listFrom returns the countries and organizations of the coordinated list
+// that starts (dir 1) or ends (dir -1) at mention k: "Germany, France and
+// Italy".
+func (x *view) listFrom(k, dir int) []pipeline.Mention {
+	var out []pipeline.Mention
+	for ; k >= 0 && k < len(x.ms); k += dir {
+		m := x.ms[k]
+		if m.Type != pipeline.Country && m.Type != pipeline.Organization {
+			break
+		}
+		out = append(out, m)
+		n := k + dir
+		if n < 0 || n >= len(x.ms) {
+			break
+		}
+		a, b := m, x.ms[n]
+		if dir < 0 {
+			a, b = b, a
+		}
+		if a.End > b.Start || !listSep.MatchString(x.d.Text[a.End:b.Start]) {
+			break
+		}
+	}
+	return out
+}
+
 func (x *view) membership(member string, org pipeline.Mention, rule string, def float64) {
+	if member == "" || member == org.EntityID {
+		return
+	}
 	conf := x.r.confidence(rule, def)
 	if x.gaz != nil && x.gaz.IsMember(org.EntityID, member) {
 		conf = min(1, conf+0.05)
 	}
 	x.add(pipeline.Relation{
 		Source: member, Type: pipeline.MemberOf, Target: org.EntityID, Label: "member",
-		Evidence: x.sentence(org.Start), Confidence: conf, Rule: rule,
+		Evidence: x.sentence(org.Start), Confidence: conf, Rule: rule, Date: x.sentenceDate(org.Start),
 	})
 }
 

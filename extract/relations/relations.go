@@ -134,6 +134,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	x := newView(d, s.rules, s.gaz)
 	x.holdsRole()
 	x.memberOf()
+	x.memberLists()
 	x.affiliations()
 	if s.located == "gazetteer" {
 		x.locatedIn()
@@ -190,14 +191,6 @@ type view struct {
 	events *spanindex.Index
 	// roles found so far, in text order, for "counterpart"
 	roles []roleSeen
-	// presidential spokesmen, linked to the president once all offices
-	// are known
-	spokes []spoke
-}
-
-type spoke struct {
-	m  pipeline.Mention
-	of string
 }
 
 type roleSeen struct {
@@ -338,6 +331,18 @@ func (x *view) polity(m pipeline.Mention) string {
 		return m.EntityID
 	case pipeline.Location:
 		return x.countryOf(m.EntityID)
+	}
+	return ""
+}
+
+// sentenceDate returns the value of the first resolved date expression
+// of the sentence holding off, or "".
+func (x *view) sentenceDate(off int) string {
+	s := x.sentence(off)
+	for _, t := range x.d.Dates {
+		if v := t.Value; t.Start >= s.Start && t.End <= s.End && v != "" && v[0] >= '0' && v[0] <= '9' {
+			return v
+		}
 	}
 	return ""
 }

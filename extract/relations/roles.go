@@ -43,9 +43,6 @@ func (x *view) holdsRole() {
 		}
 		x.titleOnly(i)
 	}
-	for _, sp := range x.spokes {
-		x.spokesmanOffice(sp.m, sp.of)
-	}
 	for _, m := range x.ms {
 		if m.Type != pipeline.Person || m.Evidence == nil {
 			continue
@@ -100,21 +97,21 @@ func (x *view) eventDate(m pipeline.Mention) string {
 }
 
 // leadingTitle returns the title words a person mention starts with
-// ("President" of "President Vladimir Putin"), if any.
+// ("President" of "President Vladimir Putin"), as written, if any.
 func (x *view) leadingTitle(p pipeline.Mention) string {
 	words := strings.Fields(x.d.Slice(p.Span))
 	best := ""
 	for k := 1; k < len(words) && k <= 4; k++ {
-		cand := normTitle(strings.Join(words[:k], " "))
-		if _, _, ok := x.r.matchTitle(cand); ok {
+		cand := strings.Join(words[:k], " ")
+		if _, _, ok := x.r.matchTitle(normTitle(cand)); ok {
 			best = cand
 		}
 	}
 	return best
 }
 
-// titleBefore handles "<polity> <title> <person>" and "<polity>'s <title>
-// to <place>, <person>".
+// titleBefore handles "<polity> <title> <person>", "<polity>'s <title>
+// to <place>, <person>" and "the <title> of <polity>, <person>".
 func (x *view) titleBefore(i int) bool {
 	p := x.ms[i]
 	lead := x.leadingTitle(p)
@@ -128,7 +125,7 @@ func (x *view) titleBefore(i int) bool {
 			continue
 		}
 		between := x.d.Text[q.End:p.Start]
-		if strings.ContainsAny(between, ".;:()«»\"“”") || len(strings.Fields(between)) > 7 {
+		if strings.ContainsAny(rankAbbrev.ReplaceAllString(between, " "), ".;:()«»\"“”") || len(strings.Fields(between)) > 7 {
 			break
 		}
 		between = trimPossessive(strings.TrimLeft(between, " "))
@@ -137,30 +134,81 @@ func (x *view) titleBefore(i int) bool {
 		if len(pre) > 0 && x.r.blocked(pre[len(pre)-1]) {
 			continue
 		}
-		phrase := normTitle(between + " " + lead)
-		t, to, ok := x.r.matchTitle(phrase)
-		if !ok || t.RankOnly {
+		ti, ok := x.r.resolveTitle(between + " " + lead)
+		if !ok && strings.Trim(between, " ,") == "" && lead == "" {
+			// "the foreign minister of Russia, Sergey Lavrov"
+			ti, ok = x.titleOf(q)
+		}
+		if !ok || ti.t != nil && ti.t.RankOnly {
 			continue
 		}
-		x.record(p, t, to, of, q.End, p.Start, "title-before-name", 0.9)
+		x.record(p, ti, of, q.End, p.Start, "title-before-name", 0.9)
 		return true
 	}
 	return false
 }
 
-// titleApposition handles "<person>, <polity> <title>," and "<person>, the
-// head of the <polity> ... General Staff,".
+// titleOf reads "the <title> of" right before polity mention q.
+func (x *view) titleOf(q pipeline.Mention) (officeTitle, bool) {
+	s := x.sentence(q.Start)
+	pre := x.d.Text[max(s.Start, q.Start-60):q.Start]
+	loc := trailingPrep.FindStringIndex(pre)
+	if loc == nil || !strings.HasPrefix(strings.ToLower(strings.TrimSpace(pre[loc[0]:])), "of") {
+		return officeTitle{}, false
+	}
+	pre = pre[:loc[0]]
+	if k := strings.LastIndexAny(pre, ",.;:()«»\"“”"); k >= 0 {
+		pre = pre[k+1:]
+	}
+	// The longest title that ends the text: "the foreign minister" of
+	// "said the foreign minister".
+	words := strings.Fields(pre)
+	for k := max(0, len(words)-6); k < len(words); k++ {
+		if ti, ok := x.r.resolveTitle(strings.Join(words[k:], " ")); ok {
+			return ti, true
+		}
+	}
+	return officeTitle{}, false
+}
+
+// apposEnd returns the end of the phrase that starts at from: the first
+// clause punctuation outside a mention ("U.S. Central Command" keeps its
+// periods), or -1 when there is none within limit bytes.
+func (x *view) apposEnd(from, limit int) int {
+	k := x.mentionAfter(from)
+	for i := from; i < len(x.d.Text) && i < from+limit; i++ {
+		for k < len(x.ms) && x.ms[k].End <= i {
+			k++
+		}
+		if k < len(x.ms) && x.ms[k].Start <= i {
+			continue
+		}
+		if strings.IndexByte(",.;:\"()", x.d.Text[i]) >= 0 || strings.HasPrefix(x.d.Text[i:], "«") || strings.HasPrefix(x.d.Text[i:], "»") {
+			return i
+		}
+	}
+	return -1
+}
+
+// mentionAfter returns the index of the first mention starting at or after
+// off.
+func (x *view) mentionAfter(off int) int {
+	return sort.Search(len(x.ms), func(k int) bool { return x.ms[k].Start >= off })
+}
+
+// titleApposition handles "<person>, <polity> <title>,", "<person>, the
+// head of the <polity> ... General Staff,", "<person>, the foreign
+// minister of <polity>," and "<person>, commander, <organization>,".
 func (x *view) titleApposition(i int) bool {
 	p := x.ms[i]
-	rest := x.d.Text[p.End:]
-	if !strings.HasPrefix(rest, ",") {
+	if !strings.HasPrefix(x.d.Text[p.End:], ",") {
 		return false
 	}
-	end := strings.IndexAny(rest[1:], ",.;:«»\"(")
-	if end < 0 || end > 100 {
+	npStart := p.End + 1
+	npEnd := x.apposEnd(npStart, 100)
+	if npEnd < 0 {
 		return false
 	}
-	npStart, npEnd := p.End+1, p.End+1+end
 	var q *pipeline.Mention
 	for k := i + 1; k < len(x.ms) && x.ms[k].Start < npEnd; k++ {
 		if of := x.polity(x.ms[k]); of != "" && x.ms[k].Start >= npStart {
@@ -171,24 +219,58 @@ func (x *view) titleApposition(i int) bool {
 			return false
 		}
 	}
-	if q == nil || q.End > npEnd {
+	if q == nil {
+		return x.titleThenPolity(p, npStart, npEnd)
+	}
+	if q.End > npEnd {
 		return false
 	}
+	before := x.d.Text[npStart:q.Start]
 	after := trimPossessive(x.d.Text[q.End:npEnd])
-	phrase := normTitle(x.d.Text[npStart:q.Start] + " " + after)
-	t, to, ok := x.r.matchTitle(phrase)
-	if !ok || t.RankOnly {
+	if strings.TrimSpace(after) == "" {
+		before = trailingPrep.ReplaceAllString(before, "")
+	}
+	ti, ok := x.r.resolveTitle(before + " " + after)
+	if !ok || ti.t != nil && ti.t.RankOnly {
 		return false
 	}
-	x.record(p, t, to, x.polity(*q), npStart, npEnd, "title-apposition", 0.85)
+	x.record(p, ti, x.polity(*q), npStart, npEnd, "title-apposition", 0.85)
+	return true
+}
+
+// titleThenPolity handles "<person>, <title>, <polity>" ("Gen. Joseph
+// Votel, commander, U.S. Central Command"): the title alone, then the
+// polity alone, ending the apposition.
+func (x *view) titleThenPolity(p pipeline.Mention, npStart, npEnd int) bool {
+	if x.d.Text[npEnd] != ',' {
+		return false
+	}
+	ti, ok := x.r.resolveTitle(x.d.Text[npStart:npEnd])
+	if !ok || ti.t != nil && (ti.t.RankOnly || ti.t.Counterpart) {
+		return false
+	}
+	k := x.mentionAfter(npEnd + 1)
+	if k >= len(x.ms) || strings.TrimSpace(x.d.Text[npEnd+1:x.ms[k].Start]) != "" {
+		return false
+	}
+	q := x.ms[k]
+	of := x.polity(q)
+	if of == "" || q.Type == pipeline.Location {
+		return false
+	}
+	if rest := strings.TrimLeft(x.d.Text[q.End:], " "); rest != "" && strings.IndexByte(",.;)", rest[0]) < 0 {
+		return false
+	}
+	x.record(p, ti, of, npStart, q.End, "title-apposition", 0.85)
 	return true
 }
 
 // record adds the office found by a title rule, resolving counterparts
-// and ambassadors' postings.
-func (x *view) record(p pipeline.Mention, t *title, to, of string, from, upto int, rule string, def float64) {
-	role := t.Role
-	if t.Counterpart {
+// and ambassadors' postings. An office held in an organization also
+// affiliates the person with it; a staff position only does that.
+func (x *view) record(p pipeline.Mention, ti officeTitle, of string, from, upto int, rule string, def float64) {
+	role, to := ti.role, ti.to
+	if ti.t != nil && ti.t.Counterpart {
 		role = ""
 		for k := len(x.roles) - 1; k >= 0; k-- {
 			if x.roles[k].pos < p.Start {
@@ -204,7 +286,7 @@ func (x *view) record(p pipeline.Mention, t *title, to, of string, from, upto in
 	if to != "" {
 		// "ambassador to Ankara": name the posting by its country.
 		place := titleCase(to)
-		for k := sort.Search(len(x.ms), func(k int) bool { return x.ms[k].Start >= from }); k < len(x.ms) && x.ms[k].Start <= upto; k++ {
+		for k := x.mentionAfter(from); k < len(x.ms) && x.ms[k].Start <= upto; k++ {
 			if m := x.ms[k]; m.End <= upto && strings.EqualFold(x.d.Slice(m.Span), to) {
 				if c := x.polity(m); c != "" {
 					if e := x.entity(c); e != nil && e.Name != "" {
@@ -215,10 +297,17 @@ func (x *view) record(p pipeline.Mention, t *title, to, of string, from, upto in
 		}
 		role += " to " + place
 	}
-	x.office(p, role, of, rule, def)
-	if strings.Contains(strings.ToLower(role), "spokes") && strings.Contains(strings.ToLower(role), "presiden") {
-		x.spokes = append(x.spokes, spoke{p, of})
+	org := x.typeOf(of) == pipeline.Organization
+	if org {
+		x.add(pipeline.Relation{
+			Source: p.EntityID, Type: pipeline.AffiliatedWith, Target: of, Label: role,
+			Evidence: x.sentence(p.Start), Confidence: x.r.confidence(rule, def), Rule: rule, Date: x.eventDate(p),
+		})
 	}
+	if ti.staff {
+		return
+	}
+	x.office(p, role, of, rule, def)
 }
 
 // titleOnly handles "President Recep Tayyip Erdogan": the title names the
@@ -260,21 +349,6 @@ func (x *view) titleOnly(i int) {
 		return
 	}
 	x.office(p, t.Role, of, "title-only-gazetteer", 0.8)
-}
-
-// spokesmanOffice links a presidential spokesman to the president of the
-// same country when the document names one.
-func (x *view) spokesmanOffice(p pipeline.Mention, of string) {
-	for _, k := range x.order {
-		r := x.found[k]
-		if r.Type == pipeline.HoldsRole && r.Target == of && r.Label == "President" && r.Source != p.EntityID {
-			x.add(pipeline.Relation{
-				Source: p.EntityID, Type: pipeline.AffiliatedWith, Target: r.Source, Label: "spokesman",
-				Evidence: x.sentence(p.Start), Confidence: x.r.confidence("spokesman-office", 0.6), Rule: "spokesman-office",
-			})
-			return
-		}
-	}
 }
 
 // titleCase capitalizes each word.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/entente-nlp/entente/pipeline"
@@ -29,6 +30,31 @@ type EventRule struct {
 	Relation   string   `yaml:"relation"`
 	Pairs      []string `yaml:"pairs"`
 	Confidence float64  `yaml:"confidence"`
+	// CAMEO lists code prefixes ("19", "163") whose events the rule also
+	// takes, whatever their kind: the events of an imported lexicon.
+	CAMEO []string `yaml:"cameo"`
+	// Mutual lists the kinds whose relation holds both ways ("fought a
+	// war with Israel": each side opposes the other); pairs of targets of
+	// such an event with no actor ("clashes between A and B") relate too.
+	Mutual []string `yaml:"mutual"`
+	// Against makes the objects of "against" in a cooperation event
+	// opponents of every party to it ("strikes coordinated with the
+	// coalition against Islamic State"), with this confidence; they never
+	// cooperate.
+	Against float64 `yaml:"against"`
+}
+
+// takes reports whether the rule applies to event kind and CAMEO code.
+func (e *EventRule) takes(kind, cameo string) bool {
+	if slices.Contains(e.Kinds, kind) {
+		return true
+	}
+	for _, c := range e.CAMEO {
+		if cameo != "" && strings.HasPrefix(cameo, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // StatementRule is a sentence pattern with {A} and {B} entity slots.
@@ -44,6 +70,9 @@ type rulesFile struct {
 	Titles        []TitleSpec        `yaml:"titles"`
 	TitlePrefixes []string           `yaml:"title_prefixes"`
 	TitleBlockers []string           `yaml:"title_blockers"`
+	OfficeNouns   []string           `yaml:"office_nouns"`
+	StaffNouns    []string           `yaml:"staff_nouns"`
+	Modifiers     []string           `yaml:"title_modifiers"`
 	MemberNouns   []string           `yaml:"member_nouns"`
 	SourceCues    []string           `yaml:"source_cues"`
 	EventRules    []EventRule        `yaml:"event_rules"`
@@ -57,18 +86,20 @@ type rulesFile struct {
 
 // Rules is the compiled rule set, read-only and safe for concurrent use.
 type Rules struct {
-	titles     []title
-	prefixes   map[string]bool
-	blockers   []string
-	memberRe   *regexp.Regexp // after an organization mention
-	sourceRe   *regexp.Regexp // before an organization mention
-	events     []EventRule
-	joint      map[string]bool
-	labels     map[string]string
-	hedges     map[string]bool
-	statements []statement
-	places     []statement // {A} = place, {B} = country
-	conf       map[string]float64
+	titles   []title
+	prefixes map[string]bool
+	blockers []string
+	// office and staff nouns, title modifiers (lower case)
+	officeNouns, staffNouns, modifiers map[string]bool
+	memberRe                           *regexp.Regexp // after an organization mention
+	sourceRe                           *regexp.Regexp // before an organization mention
+	events                             []EventRule
+	joint                              map[string]bool
+	labels                             map[string]string
+	hedges                             map[string]bool
+	statements                         []statement
+	places                             []statement // {A} = place, {B} = country
+	conf                               map[string]float64
 }
 
 type title struct {
@@ -155,6 +186,9 @@ func ParseRules(base, user []byte) (*Rules, error) {
 		f.Titles = append(u.Titles, f.Titles...)
 		f.TitlePrefixes = append(f.TitlePrefixes, u.TitlePrefixes...)
 		f.TitleBlockers = append(f.TitleBlockers, u.TitleBlockers...)
+		f.OfficeNouns = append(f.OfficeNouns, u.OfficeNouns...)
+		f.StaffNouns = append(f.StaffNouns, u.StaffNouns...)
+		f.Modifiers = append(f.Modifiers, u.Modifiers...)
 		f.MemberNouns = append(f.MemberNouns, u.MemberNouns...)
 		f.SourceCues = append(f.SourceCues, u.SourceCues...)
 		f.EventRules = append(f.EventRules, u.EventRules...)
@@ -189,7 +223,7 @@ func decode(b []byte, out *rulesFile) error {
 
 func compileRules(f *rulesFile) (*Rules, error) {
 	r := &Rules{prefixes: lowerSet(f.TitlePrefixes), joint: lowerSet(f.JointCues), hedges: lowerSet(f.HedgeCues), conf: f.Confidence,
-		labels: map[string]string{}}
+		labels: map[string]string{}, officeNouns: lowerSet(f.OfficeNouns), staffNouns: lowerSet(f.StaffNouns), modifiers: lowerSet(f.Modifiers)}
 	for k, v := range f.LabelCues {
 		r.labels[strings.ToLower(k)] = v
 	}
@@ -225,8 +259,11 @@ func compileRules(f *rulesFile) (*Rules, error) {
 		if !relationTypes[e.Relation] {
 			return nil, fmt.Errorf("event rule %q: unknown relation %q", e.Name, e.Relation)
 		}
-		if e.Name == "" || len(e.Kinds) == 0 {
-			return nil, fmt.Errorf("event rule %q needs a name and kinds", e.Name)
+		if e.Name == "" || len(e.Kinds)+len(e.CAMEO) == 0 {
+			return nil, fmt.Errorf("event rule %q needs a name and kinds or cameo codes", e.Name)
+		}
+		if e.Against < 0 || e.Against > 1 || e.Confidence < 0 || e.Confidence > 1 {
+			return nil, fmt.Errorf("event rule %q: confidences must lie in [0, 1]", e.Name)
 		}
 		for _, p := range e.Pairs {
 			if p != "actors" && p != "actor-target" {
