@@ -21,8 +21,14 @@ var _ pipeline.Stage = (*Stage)(nil)
 
 // Options configure the stage.
 type Options struct {
-	// Lexicon is a YAML file merged over the embedded trigger lexicon.
-	Lexicon string `mapstructure:"lexicon"`
+	// Lexicon is one YAML lexicon file or a list of them (such as those
+	// written by `entente lexicon import`), merged in order over the
+	// embedded trigger lexicon: kinds replace kinds of the same name,
+	// verb, noun and agent forms win over earlier ones, lists are added.
+	Lexicon []string `mapstructure:"lexicon"`
+	// ReplaceLexicon drops the embedded lexicon: only the Lexicon files
+	// are used.
+	ReplaceLexicon bool `mapstructure:"replace_lexicon"`
 }
 
 // Spec registers the stage: it requires the sentences, tokens and
@@ -50,9 +56,14 @@ func New(opts Options) (*Stage, error) {
 		lx  *Lexicon
 		err error
 	)
-	if opts.Lexicon != "" {
-		lx, err = LoadLexicon(opts.Lexicon)
-	} else {
+	switch {
+	case opts.ReplaceLexicon && len(opts.Lexicon) == 0:
+		return nil, fmt.Errorf("events: replace_lexicon needs at least one lexicon file")
+	case opts.ReplaceLexicon:
+		lx, err = LoadLexiconOnly(opts.Lexicon...)
+	case len(opts.Lexicon) > 0:
+		lx, err = LoadLexicon(opts.Lexicon...)
+	default:
 		lx, err = DefaultLexicon()
 	}
 	if err != nil {
@@ -83,7 +94,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		}
 		found = append(found, x.sentenceEvents(si)...)
 	}
-	d.Events = finish(merge(found, s.lx))
+	d.Events = finish(withReverse(merge(found, s.lx)))
 	return nil
 }
 

@@ -268,7 +268,7 @@ func TestLexiconOptions(t *testing.T) {
 	dir := t.TempDir()
 	user := filepath.Join(dir, "lex.yaml")
 	os.WriteFile(user, []byte("kinds:\n  launch:\n    cameo: \"138\"\n    verbs: [fire]\n    nouns: [missile launch]\n"), 0o644)
-	s, err := New(Options{Lexicon: user})
+	s, err := New(Options{Lexicon: []string{user}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +283,7 @@ func TestLexiconOptions(t *testing.T) {
 		"missing file": "",
 		"bad yaml":     "kinds: [",
 		"unknown key":  "kinds:\n  x:\n    cameo: \"01\"\n    verbz: [a]\n",
-		"bad cameo":    "kinds:\n  x:\n    cameo: \"99\"\n    verbs: [a]\n",
+		"bad cameo":    "kinds:\n  x:\n    cameo: \"9-9\"\n    verbs: [a]\n",
 		"bad merge":    "kinds:\n  x:\n    cameo: \"01\"\n    verbs: [zz]\n    merge_into: [nope]\n",
 		"dup form":     "kinds:\n  x:\n    cameo: \"01\"\n    verbs: [zz]\n  y:\n    cameo: \"02\"\n    verbs: [zz]\n",
 		"empty kind":   "kinds:\n  x:\n    cameo: \"01\"\n",
@@ -292,7 +292,7 @@ func TestLexiconOptions(t *testing.T) {
 		if name != "missing file" {
 			os.WriteFile(p, []byte(body), 0o644)
 		}
-		_, err := New(Options{Lexicon: p})
+		_, err := New(Options{Lexicon: []string{p}})
 		if err == nil || !strings.Contains(err.Error(), p) {
 			t.Errorf("%s: error %v does not name %s", name, err, p)
 		}

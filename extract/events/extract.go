@@ -46,6 +46,8 @@ type draft struct {
 	// negated and modality are decided by mood.
 	negated  bool
 	modality string
+	// code is what the verb patterns said (codes.go).
+	code coding
 }
 
 func (dr *draft) add(id, role string) {
@@ -91,6 +93,9 @@ func (x *docView) sentenceEvents(si int) []*draft {
 		}
 		spec := x.lx.kinds[t.kind]
 		dr := &draft{kind: t.kind, cameo: spec.CAMEO, trigger: span, triggers: []pipeline.Span{span}, evidence: sent}
+		if !x.codeTrigger(dr, t, a, b, clause) {
+			continue // a pattern coded [---], or no pattern for a verb that codes only through one
+		}
 		if t.verbal {
 			x.verbalArgs(dr, t, a, b, clause, trigs)
 		} else {
