@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -72,6 +71,9 @@ type Config struct {
 
 	// File is the configuration file that was read, empty when none.
 	File string `mapstructure:"-" yaml:"-"`
+	// Warnings are problems that do not stop a run, for the command to
+	// show: an ENTENTE_* environment variable that configures nothing.
+	Warnings []string `mapstructure:"-" yaml:"-"`
 }
 
 // Gazetteer configures entity linking.
@@ -158,13 +160,13 @@ func Load(o Options) (*Config, error) {
 		return nil, err
 	}
 	var raw map[string]any
+	var keyErr error
+	var unknown []string
 	if file != "" {
 		if raw, err = readFile(v, file); err != nil {
 			return nil, err
 		}
-		if err := checkKeys(v, defs, file); err != nil {
-			return nil, err
-		}
+		unknown, keyErr = checkKeys(v, defs, file)
 	}
 
 	// origin records where each overridden key came from, for errors.
@@ -176,7 +178,11 @@ func Load(o Options) (*Config, error) {
 			}
 		}
 	}
-	for key, name := range bindEnv(v, defs, o.Environ) {
+	environ := o.Environ
+	if environ == nil {
+		environ = os.Environ()
+	}
+	for key, name := range bindEnv(v, defs, environ) {
 		origin[key] = "environment variable " + name
 	}
 	for key, f := range o.Flags {
@@ -197,23 +203,70 @@ func Load(o Options) (*Config, error) {
 		}
 	}
 
-	return decode(v, origin, file, raw, o.Stages)
+	c, err := decode(v, origin, file, raw, o.Stages, keyErr, unknown)
+	if err != nil {
+		return nil, err
+	}
+	c.Warnings = unknownEnv(defs, environ)
+	return c, nil
 }
 
 // decode decodes v into a Config and validates it; origin names where each
 // overridden key came from, for errors; raw is the file as read (nil for
-// none); stages, when not nil, are the stage names the program offers.
-func decode(v *viper.Viper, origin map[string]string, file string, raw map[string]any, stages []string) (*Config, error) {
+// none); stages, when not nil, are the stage names the program offers;
+// keyErr reports the keys of the file entente does not know, unknown (nil
+// for none); a value under them that does not decode is not reported again.
+// Every problem is reported, not only the first: a value that does not
+// decode is reported and replaced by its default, and decoding goes on.
+func decode(v *viper.Viper, origin map[string]string, file string, raw map[string]any, stages []string, keyErr error, unknown []string) (*Config, error) {
 	var c Config
 	hook := mapstructure.ComposeDecodeHookFunc(
 		byteSizeHook,
 		durationHook,
 		timeToStringHook,
+		scalarHook,
 		mapstructure.StringToSliceHookFunc(","),
 	)
-	if err := v.UnmarshalExact(&c, viper.DecodeHook(hook)); err != nil {
-		msg := decodeMessage(err)
-		return nil, fmt.Errorf("config%s: %s", where(origin[keyIn(msg)]), msg)
+	var errs []error
+	if keyErr != nil {
+		errs = append(errs, keyErr)
+	}
+	defs := defaults(nil)
+	bad := map[string]bool{}
+	for {
+		c = Config{}
+		var err error
+		if keyErr != nil {
+			// The unknown keys are reported already.
+			err = v.Unmarshal(&c, viper.DecodeHook(hook))
+		} else {
+			err = v.UnmarshalExact(&c, viper.DecodeHook(hook))
+		}
+		if err == nil {
+			break
+		}
+		retry := false
+		for _, se := range decodeErrors(err) {
+			section, _, _ := strings.Cut(se.Key, ".")
+			reported := slices.Contains(unknown, se.Key) || slices.Contains(unknown, section)
+			if se.Key == "" || bad[se.Key] {
+				errs = append(errs, fmt.Errorf("config%s: %w", where(originOf(origin, se.Key)), se))
+				continue
+			}
+			bad[se.Key] = true
+			if !reported {
+				errs = append(errs, fmt.Errorf("config%s: %w", where(originOf(origin, se.Key)), se))
+			}
+			if def, ok := defs[se.Key]; ok {
+				v.Set(se.Key, def)
+			} else {
+				v.Set(se.Key, map[string]any{}) // stages.<name>
+			}
+			retry = true
+		}
+		if !retry {
+			return nil, errors.Join(errs...)
+		}
 	}
 	c.File = file
 	if c.Stages == nil {
@@ -227,14 +280,25 @@ func decode(v *viper.Viper, origin map[string]string, file string, raw map[strin
 			}
 		}
 	}
-	if errs := c.validate(stages); len(errs) > 0 {
-		out := make([]error, len(errs))
-		for i, se := range errs {
-			out[i] = fmt.Errorf("config%s: %w", where(origin[se.Key]), se)
+	c.Output.Format = strings.ToLower(strings.TrimSpace(c.Output.Format))
+	for _, se := range c.validate(stages) {
+		if !bad[se.Key] {
+			errs = append(errs, fmt.Errorf("config%s: %w", where(originOf(origin, se.Key)), se))
 		}
-		return nil, errors.Join(out...)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return &c, nil
+}
+
+// originOf returns where key (or the section holding it) was set.
+func originOf(origin map[string]string, key string) string {
+	if o, ok := origin[key]; ok {
+		return o
+	}
+	section, _, _ := strings.Cut(key, ".")
+	return origin[section]
 }
 
 func where(file string) string {
@@ -242,39 +306,6 @@ func where(file string) string {
 		return ""
 	}
 	return ": " + file
-}
-
-// keyRE finds the key mapstructure quotes in its messages: 'workers',
-// 'nlp.prose_ner', 'stages[ingest]'.
-var keyRE = regexp.MustCompile(`'([a-z_]+)(?:\.([a-z_]+)|\[[^\]]*\])?'`)
-
-// keyIn returns the configuration key named in a decoding message.
-func keyIn(msg string) string {
-	m := keyRE.FindStringSubmatch(msg)
-	if m == nil {
-		return ""
-	}
-	if m[2] != "" {
-		return m[1] + "." + m[2]
-	}
-	return m[1]
-}
-
-// decodeMessage flattens mapstructure's multi-line error into one line:
-// "'workers' cannot parse value as 'int': ...".
-func decodeMessage(err error) string {
-	msg := err.Error()
-	if _, rest, ok := strings.Cut(msg, "error(s):"); ok {
-		msg = rest
-	}
-	var parts []string
-	for _, line := range strings.Split(msg, "\n") {
-		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "* "))
-		if line != "" {
-			parts = append(parts, line)
-		}
-	}
-	return strings.Join(parts, "; ")
 }
 
 // findFile returns the configuration file to read, or "" for none.
@@ -318,8 +349,9 @@ func readFile(v *viper.Viper, file string) (map[string]any, error) {
 	return m, nil
 }
 
-// checkKeys reports keys of the file that entente does not know.
-func checkKeys(v *viper.Viper, defs map[string]any, file string) error {
+// checkKeys reports keys of the file that entente does not know, and
+// returns them.
+func checkKeys(v *viper.Viper, defs map[string]any, file string) ([]string, error) {
 	var unknown []string
 	for _, k := range v.AllKeys() {
 		if _, ok := defs[k]; ok || strings.HasPrefix(k, "stages.") {
@@ -328,7 +360,7 @@ func checkKeys(v *viper.Viper, defs map[string]any, file string) error {
 		unknown = append(unknown, k)
 	}
 	if len(unknown) == 0 {
-		return nil
+		return nil, nil
 	}
 	sort.Strings(unknown)
 	known := make([]string, 0, len(defs))
@@ -346,10 +378,10 @@ func checkKeys(v *viper.Viper, defs map[string]any, file string) error {
 		}
 	}
 	if len(sub) > 0 {
-		return fmt.Errorf("config: %s: %q is a section with the keys %s, not a value (for example %s.%s)",
+		return unknown, fmt.Errorf("config: %s: %q is a section with the keys %s, not a value (for example %s.%s)",
 			file, unknown[0], strings.Join(sub, ", "), unknown[0], sub[0])
 	}
-	return fmt.Errorf("config: %s: unknown key %q (known keys: %s, stages.<name>)",
+	return unknown, fmt.Errorf("config: %s: unknown key %q (known keys: %s, stages.<name>)",
 		file, strings.Join(unknown, `", "`), strings.Join(known, ", "))
 }
 

@@ -236,10 +236,12 @@ func TestPipelineFromEnv(t *testing.T) {
 
 func TestErrorMessagesAreOneLine(t *testing.T) {
 	for body, want := range map[string]string{
-		"workers: many\n":              `'workers' cannot parse value as 'int'`,
+		"workers: many\n":              `workers must be a whole number, not "many"`,
+		"workers: 2.5\n":               `workers must be a whole number, not 2.5`,
 		"gazetteer: x.yaml\n":          `"gazetteer" is a section with the keys files`,
-		"stages:\n  ingest: 5\n":       `stages[ingest]`,
-		"nlp:\n  prose_ner: maybe\n":   `'nlp.prose_ner' cannot parse value as 'bool'`,
+		"stages:\n  ingest: 5\n":       `stages.ingest must be a section (keys and values), not 5`,
+		"nlp:\n  prose_ner: maybe\n":   `nlp.prose_ner must be true or false, not "maybe"`,
+		"nlp:\n  prose_ner: 3\n":       `nlp.prose_ner must be true or false, not 3`,
 		"stages:\n  frob:\n    a: 1\n": `stages.frob configures an unknown stage (known: ingest, clean`,
 	} {
 		p := write(t, t.TempDir(), "c.yaml", body)
@@ -249,6 +251,11 @@ func TestErrorMessagesAreOneLine(t *testing.T) {
 			continue
 		}
 		msg := err.Error()
+		for _, internal := range []string{"strconv", "ParseInt", "mapstructure", "'", "[ingest]"} {
+			if strings.Contains(msg, internal) {
+				t.Errorf("%q: error %q shows the decoder's internals (%s)", body, msg, internal)
+			}
+		}
 		if !strings.HasPrefix(msg, "config: "+p+": ") || strings.Contains(msg, "\n") || !strings.Contains(msg, want) {
 			t.Errorf("%q: error %q, want one line starting with the file and mentioning %q", body, msg, want)
 		}
@@ -277,5 +284,69 @@ func TestErrorsNameTheOrigin(t *testing.T) {
 	_, err = load(Options{Dir: dir, Environ: []string{}})
 	if err == nil || !strings.Contains(err.Error(), file+": input.max_bytes") {
 		t.Errorf("file error: %v", err)
+	}
+}
+
+// Values that do not decode are reported together with the values that
+// do not validate, and with unknown keys: every problem at once.
+func TestDecodeAndValueErrorsReportedTogether(t *testing.T) {
+	p := write(t, t.TempDir(), "c.yaml", "workers: 2.5\nmemory_limit: 12XB\noutput:\n  format: xml\nnlp:\n  prose_ner: maybe\nstages:\n  nosuch: {}\nwokers: 3\n")
+	_, err := load(Options{File: p, Environ: []string{"ENTENTE_INPUT_MAX_BYTES=lots"}})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		`unknown key "wokers"`,
+		p + ": workers must be a whole number, not 2.5",
+		`memory_limit is invalid: "12XB" is not a size`,
+		`environment variable ENTENTE_INPUT_MAX_BYTES: input.max_bytes is invalid: "lots" is not a size`,
+		p + `: nlp.prose_ner must be true or false, not "maybe"`,
+		`output.format "xml" is not one of`,
+		"stages.nosuch configures an unknown stage",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, err)
+		}
+	}
+	if n := len(strings.Split(err.Error(), "\n")); n != 7 {
+		t.Errorf("%d errors, want 7:\n%v", n, err)
+	}
+}
+
+func TestWholeNumbersFromEveryOrigin(t *testing.T) {
+	for _, env := range []string{"ENTENTE_WORKERS=2.5", "ENTENTE_WORKERS=two"} {
+		_, err := load(Options{Dir: t.TempDir(), Environ: []string{env}})
+		if err == nil || !strings.Contains(err.Error(), "environment variable ENTENTE_WORKERS: workers must be a whole number") {
+			t.Errorf("%s: %v", env, err)
+		}
+	}
+	c, err := load(Options{File: write(t, t.TempDir(), "c.yaml", "workers: 3.0\n"), Environ: []string{"ENTENTE_NATS_MAX_DELIVER= 7 "}})
+	if err != nil || c.Workers != 3 || c.Nats.MaxDeliver != 7 {
+		t.Errorf("whole values refused: %v %+v", err, c)
+	}
+}
+
+func TestFormatIsCaseInsensitive(t *testing.T) {
+	c, err := load(Options{Dir: t.TempDir(), Environ: []string{"ENTENTE_OUTPUT_FORMAT=TABLE"}})
+	if err != nil || c.Output.Format != "table" {
+		t.Fatalf("%v %+v", err, c)
+	}
+}
+
+// A misspelt ENTENTE_* variable is warned about with the closest name;
+// known ones and the variables tests read are not.
+func TestUnknownEnvironmentVariablesWarned(t *testing.T) {
+	c, err := load(Options{Dir: t.TempDir(), Environ: []string{
+		"ENTENTE_OUTPT_FORMAT=table", "ENTENTE_WORKERS=2", "ENTENTE_SHARED=/x", "ENTENTENTE=1", "HOME=/root", "ENTENTE_ZZZZZZZZZZZZZ=1",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"config: environment variable ENTENTE_OUTPT_FORMAT is not a setting of entente and is ignored (did you mean ENTENTE_OUTPUT_FORMAT?)",
+		"config: environment variable ENTENTE_ZZZZZZZZZZZZZ is not a setting of entente and is ignored",
+	}
+	if !slices.Equal(c.Warnings, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", c.Warnings, want)
 	}
 }

@@ -19,18 +19,18 @@ func FromSettings(settings map[string]any, name string, o Options) (*Config, err
 		v.SetDefault(k, val)
 	}
 	origin := map[string]string{}
+	var keyErr error
+	var unknown []string
 	if len(settings) > 0 {
 		if err := v.MergeConfigMap(settings); err != nil {
 			return nil, fmt.Errorf("config: %s: %w", name, err)
 		}
-		if err := checkKeys(v, defs, name); err != nil {
-			return nil, err
-		}
+		unknown, keyErr = checkKeys(v, defs, name)
 		for k := range defs {
 			if v.InConfig(k) {
 				origin[k] = name
 			}
 		}
 	}
-	return decode(v, origin, "", settings, o.Stages)
+	return decode(v, origin, "", settings, o.Stages, keyErr, unknown)
 }
