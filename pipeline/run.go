@@ -78,9 +78,10 @@ func (r *Runner) Workers() int { return r.workers }
 
 // Summary reports what a run did.
 type Summary struct {
-	// OK counts documents delivered without any error; Failed counts
-	// documents delivered with at least one error (fatal or not).
-	OK, Failed int
+	// OK counts documents delivered without any error; Warned those
+	// delivered with warnings only (non-fatal errors: the document was
+	// processed); Failed those with a fatal error (Document.Failed).
+	OK, Warned, Failed int
 	// Stages holds per-stage statistics, in pipeline order.
 	Stages []StageStats
 	// Elapsed is the wall time of the run.
@@ -88,7 +89,7 @@ type Summary struct {
 }
 
 // Total returns the number of documents delivered to the sink.
-func (s Summary) Total() int { return s.OK + s.Failed }
+func (s Summary) Total() int { return s.OK + s.Warned + s.Failed }
 
 // StageStats are one stage's statistics for a run.
 type StageStats struct {
@@ -248,9 +249,12 @@ func (r *Runner) Run(ctx context.Context, src Source, sink Sink) (Summary, error
 				if err := sink(nd); err != nil {
 					return fmt.Errorf("pipeline: sink: %w", err)
 				}
-				if len(nd.Errors) > 0 {
+				switch {
+				case nd.Failed():
 					sum.Failed++
-				} else {
+				case len(nd.Errors) > 0:
+					sum.Warned++
+				default:
 					sum.OK++
 				}
 				<-window
