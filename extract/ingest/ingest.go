@@ -61,7 +61,8 @@ func (s *Stage) Name() string { return Name }
 // (empty, binary, plain text or Markdown that is not UTF-8, too large) returns an error wrapped by
 // pipeline.Fatal, which the runner records as fatal so later stages skip
 // the document. A format hint or publication date that cannot be
-// understood is returned as a plain (non-fatal) error.
+// understood is returned as a plain (non-fatal) error; the unreadable
+// date is replaced by one found in the document, or left out.
 func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	if s.maxBytes > 0 && len(d.Original) > s.maxBytes {
 		return pipeline.Fatal(fmt.Errorf("ingest: %s: too large (%s bytes, limit %s)", source(d), group(len(d.Original)), group(s.maxBytes)))
@@ -124,7 +125,16 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		if n, ok := NormalizeDate(d.Published); ok {
 			d.Published = n
 		} else {
-			problems = append(problems, fmt.Sprintf("publication date %q is not a date", d.Published))
+			// An unreadable date is not passed on as if it were one: the
+			// date found in the document, if any, is used instead.
+			msg := fmt.Sprintf("publication date %q is not a date", d.Published)
+			d.Published, d.PublishedFrom = f.published, f.publishedFrom
+			if d.Published != "" {
+				msg += fmt.Sprintf("; using %s from the %s instead", d.Published, d.PublishedFrom)
+			} else {
+				msg += "; left out"
+			}
+			problems = append(problems, msg)
 		}
 	} else if f.published != "" {
 		d.Published, d.PublishedFrom = f.published, f.publishedFrom

@@ -185,8 +185,20 @@ func TestPublishedAlreadySet(t *testing.T) {
 	}
 	d = &pipeline.Document{Source: "b.jsonl:3", Original: []byte("text"), Published: "soon", PublishedFrom: "jsonl"}
 	err := run(t, d)
-	if err == nil || !strings.Contains(err.Error(), "b.jsonl:3") || !strings.Contains(err.Error(), `"soon"`) || d.Published != "soon" || d.Failed() {
+	if err == nil || !strings.Contains(err.Error(), "b.jsonl:3") || !strings.Contains(err.Error(), `"soon" is not a date; left out`) || d.Published != "" || d.Failed() {
 		t.Errorf("bad jsonl date: %v %q", err, d.Published)
+	}
+	// An impossible date is not copied to the output.
+	d = &pipeline.Document{Source: "c.jsonl:1", Original: []byte("text"), Published: "2016-13-45", PublishedFrom: "jsonl"}
+	err = run(t, d)
+	if err == nil || !strings.Contains(err.Error(), `"2016-13-45" is not a date`) || d.Published != "" || d.PublishedFrom != "" {
+		t.Errorf("impossible date: %v %q", err, d.Published)
+	}
+	// An unreadable date gives way to the one the article states.
+	d = &pipeline.Document{Source: "d.md", Original: fixture(t, "moscow-declaration.md"), Published: "someday", PublishedFrom: "jsonl"}
+	err = run(t, d)
+	if err == nil || !strings.Contains(err.Error(), `"someday" is not a date; using 2016-12-22 from the`) || d.Published != "2016-12-22" {
+		t.Errorf("fallback date: %v %q from %q", err, d.Published, d.PublishedFrom)
 	}
 }
 

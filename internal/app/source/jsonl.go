@@ -19,7 +19,8 @@ import (
 // line is an object with "text" (required) and optionally "id", "title",
 // "published", "url", "authors" (a list or a string), "author" and
 // "format"; other fields go to Meta. A malformed line becomes a failed
-// document named "file.jsonl:LINE".
+// document named by its "id" when it has one, else "file.jsonl:LINE"; a
+// metadata field of the wrong type is left out with a warning.
 func (r *reader) jsonl(ctx context.Context, p, id string) error {
 	f, err := os.Open(p)
 	if err != nil {
@@ -78,9 +79,13 @@ func (r *reader) jsonlStream(ctx context.Context, br *bufio.Reader, p, id string
 			}
 		case len(bytes.TrimSpace(line)) > 0:
 			docs++
-			d, perr := parseLine(line)
+			d, warnings, perr := parseLine(line)
 			if perr != nil {
-				if ferr := r.fail(lineID, at, fmt.Errorf("source: %s: %w", at, perr)); ferr != nil {
+				failID := lineID
+				if d != nil && d.ID != "" {
+					failID = d.ID // the failure keeps the line's id
+				}
+				if ferr := r.fail(failID, at, fmt.Errorf("source: %s: %w", at, perr)); ferr != nil {
 					return ferr
 				}
 				break
@@ -89,6 +94,9 @@ func (r *reader) jsonlStream(ctx context.Context, br *bufio.Reader, p, id string
 				d.ID = lineID
 			}
 			d.Source = at
+			for _, w := range warnings {
+				d.AddError(Stage, fmt.Errorf("source: %s: %s", at, w), false)
+			}
 			if serr := r.send(d); serr != nil {
 				return serr
 			}
@@ -133,16 +141,24 @@ func readLine(br *bufio.Reader, max int64) ([]byte, int64, error) {
 	}
 }
 
-// parseLine decodes one JSON line into a document.
-func parseLine(line []byte) (*pipeline.Document, error) {
+// parseLine decodes one JSON line into a document. A line that is not a
+// JSON object, or whose "text" is missing or not a string, is an error;
+// the document is then returned too when the line names its "id", so
+// that the failure keeps it. A metadata field of the wrong type (a
+// number for "published", a list for "title") is not: the field is left
+// out and a warning says so.
+func parseLine(line []byte) (*pipeline.Document, []string, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %v", describeJSON(err))
+		return nil, nil, fmt.Errorf("invalid JSON: %v", describeJSON(err))
 	}
 	if fields == nil {
-		return nil, errors.New("invalid JSON: the line is null, not an object")
+		return nil, nil, errors.New("invalid JSON: the line is null, not an object")
 	}
 	d := &pipeline.Document{}
+	var warnings []string
+	// str returns the string value of key; a value of another kind is an
+	// error.
 	str := func(key string) (string, error) {
 		raw, ok := fields[key]
 		if !ok {
@@ -162,49 +178,49 @@ func parseLine(line []byte) (*pipeline.Document, error) {
 		}
 		return s, nil
 	}
-	if _, ok := fields["text"]; !ok {
-		return nil, errors.New(`no "text" field: each line needs the article text in "text"`)
+	// meta is str for a metadata field: a value of another kind is left
+	// out with a warning.
+	meta := func(key string) string {
+		v, err := str(key)
+		if err != nil {
+			warnings = append(warnings, err.Error()+"; left out")
+		}
+		return v
 	}
-	var err error
-	var t string
-	if t, err = str("text"); err != nil {
-		return nil, err
+	if id, err := str("id"); err != nil {
+		warnings = append(warnings, err.Error()+"; the line's position is used instead")
+	} else {
+		d.ID = id
+	}
+	if _, ok := fields["text"]; !ok {
+		return d, nil, errors.New(`no "text" field: each line needs the article text in "text"`)
+	}
+	t, err := str("text")
+	if err != nil {
+		return d, nil, err
 	}
 	d.Original = []byte(t)
-	if d.ID, err = str("id"); err != nil {
-		return nil, err
-	}
-	if d.Title, err = str("title"); err != nil {
-		return nil, err
-	}
-	if d.Published, err = str("published"); err != nil {
-		return nil, err
-	}
+	d.Title = meta("title")
+	d.Published = meta("published")
 	if d.Published != "" {
 		d.PublishedFrom = "jsonl"
 	}
-	if d.URL, err = str("url"); err != nil {
-		return nil, err
-	}
-	if d.Format, err = str("format"); err != nil {
-		return nil, err
-	}
+	d.URL = meta("url")
+	d.Format = meta("format")
 	if raw, ok := fields["authors"]; ok {
 		delete(fields, "authors")
 		var list []string
-		if json.Unmarshal(raw, &list) == nil {
+		var one string
+		switch {
+		case json.Unmarshal(raw, &list) == nil:
 			d.Authors = list
-		} else {
-			var one string
-			if json.Unmarshal(raw, &one) != nil {
-				return nil, fmt.Errorf(`field "authors" must be a list of strings or a string, not %s`, kind(raw))
-			}
+		case json.Unmarshal(raw, &one) == nil:
 			d.Authors = []string{one}
+		case string(raw) != "null":
+			warnings = append(warnings, fmt.Sprintf(`field "authors" must be a list of strings or a string, not %s; left out`, kind(raw)))
 		}
 	}
-	if a, err := str("author"); err != nil {
-		return nil, err
-	} else if a != "" {
+	if a := meta("author"); a != "" {
 		d.Authors = append(d.Authors, a)
 	}
 	if len(fields) > 0 {
@@ -224,7 +240,7 @@ func parseLine(line []byte) (*pipeline.Document, error) {
 			}
 		}
 	}
-	return d, nil
+	return d, warnings, nil
 }
 
 // describeJSON makes a JSON syntax error say where it is.

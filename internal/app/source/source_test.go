@@ -214,11 +214,44 @@ func TestJSONL(t *testing.T) {
 	}
 }
 
+// A "text" of the wrong type fails the line, keeping its id; a metadata
+// field of the wrong type is left out with a warning, and the document is
+// read.
 func TestJSONLWrongFieldType(t *testing.T) {
-	p := writeFile(t, filepath.Join(t.TempDir(), "c.ndjson"), `{"text":["a"]}`+"\n"+`{"text":"ok","authors":5}`+"\n")
+	p := writeFile(t, filepath.Join(t.TempDir(), "c.ndjson"), strings.Join([]string{
+		`{"id":"t1","text":["a"]}`,
+		`{"text":"ok","authors":5}`,
+		`{"id":"b","text":"Putin spoke.","published":123,"title":{"a":1}}`,
+		`{"id":["x"],"text":"list id"}`,
+		`{"id":"n","title":"no text"}`,
+	}, "\n"))
 	docs := read(t, Options{}, p)
+	if docs[0].ID != "t1" {
+		t.Errorf("failed line lost its id: %q", docs[0].ID)
+	}
 	mustContain(t, failure(t, docs[0]), p+":1", `"text" must be a string, not a list`)
-	mustContain(t, failure(t, docs[1]), p+":2", `"authors"`)
+	warns := func(d *pipeline.Document, want ...string) {
+		t.Helper()
+		if d.Failed() || len(d.Errors) != len(want) {
+			t.Fatalf("%s: errors %+v, want %d warnings", d.ID, d.Errors, len(want))
+		}
+		for i, w := range want {
+			mustContain(t, d.Errors[i].Message, w)
+		}
+	}
+	warns(docs[1], p+`:2: field "authors" must be a list of strings or a string, not a number; left out`)
+	if d := docs[2]; d.ID != "b" || string(d.Original) != "Putin spoke." || d.Published != "" || d.Title != "" {
+		t.Errorf("line 3: %+v", d)
+	}
+	warns(docs[2], p+`:3: field "title" must be a string, not an object; left out`, `field "published" must be a string, not a number; left out`)
+	if docs[3].ID != "c:4" || string(docs[3].Original) != "list id" {
+		t.Errorf("line 4: %+v", docs[3])
+	}
+	warns(docs[3], `field "id" must be a string, not a list; the line's position is used instead`)
+	if docs[4].ID != "n" {
+		t.Errorf("line 5 lost its id: %q", docs[4].ID)
+	}
+	mustContain(t, failure(t, docs[4]), p+":5", `no "text" field`)
 }
 
 func TestEmptyJSONLFile(t *testing.T) {
@@ -269,12 +302,12 @@ func FuzzParseLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
-		d, err := parseLine([]byte(line))
+		d, warnings, err := parseLine([]byte(line))
 		if err == nil && d == nil {
 			t.Fatal("nil document without error")
 		}
-		if err != nil && d != nil {
-			t.Fatal("document and error")
+		if err != nil && (len(warnings) > 0 || d != nil && len(d.Original) > 0) {
+			t.Fatal("a document's text or warnings with an error")
 		}
 	})
 }
@@ -298,7 +331,8 @@ func TestHundredMegabyteFile(t *testing.T) {
 }
 
 // FuzzJSONLFile: whatever a JSON Lines file holds, every document is
-// either read (no errors) or carries one fatal error naming file:line, and
+// either read (perhaps with warnings naming file:line) or carries one
+// fatal error naming file:line, and
 // Count agrees with what Source emits.
 func FuzzJSONLFile(f *testing.F) {
 	f.Add([]byte(`{"text":"a"}`+"\n"+`{"text":"b","id":"x"}`), 20)
@@ -326,11 +360,16 @@ func FuzzJSONLFile(f *testing.F) {
 		}
 		for _, d := range docs {
 			switch {
-			case len(d.Errors) == 0:
+			case !d.Failed():
 				if int64(len(d.Original)) > int64(max) {
 					t.Errorf("%s: %d bytes read past the limit %d", d.ID, len(d.Original), max)
 				}
-			case len(d.Errors) != 1 || !d.Errors[0].Fatal || !strings.Contains(d.Errors[0].Message, p):
+				for _, e := range d.Errors { // warnings
+					if !strings.Contains(e.Message, p) {
+						t.Errorf("%s: warning %q does not name the file", d.ID, e.Message)
+					}
+				}
+			case len(d.Errors) != 1 || !strings.Contains(d.Errors[0].Message, p):
 				t.Errorf("%s: errors %+v", d.ID, d.Errors)
 			}
 		}
