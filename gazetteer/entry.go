@@ -161,11 +161,22 @@ func (e *Entry) validate() error {
 	default:
 		return fmt.Errorf("entry %s has unknown type %q", e.ID, e.Type)
 	}
+	if err := checkName("name", e.Name); err != nil {
+		return fmt.Errorf("entry %s: %w", e.ID, err)
+	}
 	for i, a := range e.Aliases {
 		if a.Form == "" {
 			e.Aliases[i].Form = FormAlias
 		} else if _, ok := formRank[a.Form]; !ok {
 			return fmt.Errorf("entry %s: alias %q has unknown form %q", e.ID, a.Text, a.Form)
+		}
+		if err := checkName("alias", a.Text); err != nil {
+			return fmt.Errorf("entry %s: %w", e.ID, err)
+		}
+	}
+	for _, r := range e.Roles {
+		if err := checkRole(r); err != nil {
+			return fmt.Errorf("entry %s: %w", e.ID, err)
 		}
 	}
 	return nil

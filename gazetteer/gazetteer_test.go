@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/entente-nlp/entente/internal/testkit/testutil"
@@ -338,6 +339,52 @@ func TestLoadErrors(t *testing.T) {
 			t.Errorf("%s: Load(%s) succeeded", tt.name, tt.path)
 		} else if !slices.Contains([]string{err.Error()}, err.Error()) || len(err.Error()) < 10 {
 			t.Errorf("%s: unhelpful error %v", tt.name, err)
+		}
+	}
+}
+
+// Bad values in a user file are refused with the file, the entry and the
+// problem named in the file format's words, never in Go's.
+func TestLoadErrorsSayWhat(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"role date", "- {id: person:x-y, name: X Y, roles: [{title: President, of: TR, from: 2030-13-45}]}",
+			[]string{"date.yaml: entry 1 (person:x-y): role \"President\": from \"2030-13-45\"", `role "President": from "2030-13-45" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)`}},
+		{"role order", "- {id: org:ok, name: Okay}\n- {id: person:x-y, name: X Y, roles: [{title: Mayor, of: TR, from: 2016-05, to: 2015}]}",
+			[]string{"entry 2 (person:x-y)", `role "Mayor" ends (2015) before it begins (2016-05)`}},
+		{"one letter alias", "- {id: org:acme, name: Acme, aliases: [a]}",
+			[]string{"entry 1 (org:acme)", `alias "a" is a single character`}},
+		{"one letter name", "- {kind: org, name: Q}",
+			[]string{"entry 1 (org:q): name \"Q\"", `name "Q" is a single character`}},
+		{"misspelt key", "- id: org:acme\n  nmae: Acme\n  aliases: [Acme Corp]\n",
+			[]string{"key.yaml: line 2: unknown key \"nmae\" in an entry (known: id, kind, type, name"}},
+		{"misspelt role key", "- id: person:x-y\n  name: X Y\n  roles:\n    - {titel: President, of: TR}\n",
+			[]string{`line 4: unknown key "titel" in a role (known: title, of, from, to)`}},
+		{"wrong kind of value", "- id: org:acme\n  name: Acme\n  aliases: Acme Corp\n",
+			[]string{`line 3: the text "Acme Corp" where a list is expected`}},
+	} {
+		file := strings.Fields(c.name)[len(strings.Fields(c.name))-1] + ".yaml"
+		p := filepath.Join(dir, file)
+		if err := os.WriteFile(p, []byte(c.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(p)
+		if err == nil {
+			t.Errorf("%s: accepted", c.name)
+			continue
+		}
+		for _, w := range append(c.want, p) {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error %q lacks %q", c.name, err, w)
+			}
+		}
+		for _, internal := range []string{"gazetteer.fileEntry", "gazetteer.Role", "!!str", "unmarshal"} {
+			if strings.Contains(err.Error(), internal) {
+				t.Errorf("%s: error %q shows Go internals (%s)", c.name, err, internal)
+			}
 		}
 	}
 }

@@ -127,11 +127,11 @@ func (s *entrySet) readYAML(name string, data []byte) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&list); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("gazetteer: %s: %w", name, err)
+		return yamlError(name, err)
 	}
 	for i := range list {
 		if err := s.apply(&list[i]); err != nil {
-			return fmt.Errorf("gazetteer: %s: entry %d: %w", name, i+1, err)
+			return fmt.Errorf("gazetteer: %s: entry %d%s", name, i+1, entryError(&list[i], err))
 		}
 	}
 	return nil
@@ -183,10 +183,23 @@ func (s *entrySet) readEntryCSV(name string, data []byte) error {
 			fe.Aliases = append(fe.Aliases, Alias{Text: a, Form: FormAlias})
 		}
 		if err := s.apply(&fe); err != nil {
-			return fmt.Errorf("gazetteer: %s: line %d: %w", name, n+2, err)
+			return fmt.Errorf("gazetteer: %s: line %d%s", name, n+2, entryError(&fe, err))
 		}
 	}
 	return nil
+}
+
+// entryError names a file entry and its problem: " (person:x): role ..."
+// (the entry's own errors begin "entry ID: ").
+func entryError(fe *fileEntry, err error) string {
+	msg := err.Error()
+	if fe.ID == "" {
+		if fe.Name != "" {
+			return " (" + fe.Name + "): " + msg
+		}
+		return ": " + msg
+	}
+	return " (" + fe.ID + "): " + strings.TrimPrefix(msg, "entry "+fe.ID+": ")
 }
 
 // splitList splits a "|"-separated list, dropping empty items.

@@ -176,6 +176,9 @@ func phoenixName(s string, g *Gazetteer) string {
 		return ""
 	}
 	if len(words) == 1 && len([]rune(words[0])) <= 5 {
+		if checkName("name", words[0]) != nil {
+			return "" // one letter: not a name the gazetteer can match
+		}
 		return words[0]
 	}
 	for i, w := range words {
