@@ -62,6 +62,14 @@ func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 	case "dot":
 		bw.WriteString(", rankdir=LR, nodesep=0.35, ranksep=0.9")
 	case "neato":
+		if hasEvents(nodes) {
+			// Event nodes (many leaves around a few hubs) make the ipsep
+			// layout degenerate into a strip thousands of pixels wide;
+			// stress majorization with overlaps removed afterwards
+			// (prism) stays about square.
+			bw.WriteString(", mode=major, overlap=prism, splines=true, sep=\"+6\", esep=\"+4\", pack=true, packmode=\"graph\", start=1")
+			break
+		}
 		// Overlaps removed during the layout (ipsep) keep the drawing
 		// compact; removing them afterwards (overlap=false) spreads it out.
 		bw.WriteString(", mode=ipsep, overlap=ipsep, splines=true, sep=\"+10\", esep=\"+4\", pack=true, packmode=\"graph\", start=1")
@@ -119,6 +127,16 @@ func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
+}
+
+// hasEvents reports whether any node is an event (Options.Events).
+func hasEvents(nodes []*Node) bool {
+	for _, n := range nodes {
+		if n.Kind == KindEvent {
+			return true
+		}
+	}
+	return false
 }
 
 // Validate reports an unknown layout engine.
@@ -201,7 +219,7 @@ func edgeLabel(t *Tie) string {
 
 func nodeTooltip(n *Node) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s, %s)\n%d mentions in %d documents", n.Name, n.Type, n.ID, n.Mentions, n.Docs)
+	fmt.Fprintf(&b, "%s (%s, %s)\n%s in %s", n.Name, n.Type, n.ID, count(n.Mentions, "mention"), count(n.Docs, "document"))
 	if n.Date != "" {
 		fmt.Fprintf(&b, "\ndate %s", n.Date)
 	}
@@ -226,7 +244,7 @@ func tieTooltip(g *Graph, e *Edge, t *Tie) string {
 	if l := t.Label(); l != "" {
 		fmt.Fprintf(&b, " (%s)", l)
 	}
-	fmt.Fprintf(&b, "\n%d occurrences in %d documents", t.Weight, t.Docs)
+	fmt.Fprintf(&b, "\n%s in %s", count(t.Weight, "occurrence"), count(t.Docs, "document"))
 	if t.FirstSeen != "" {
 		if t.FirstSeen == t.LastSeen {
 			fmt.Fprintf(&b, ", %s", t.FirstSeen)
@@ -286,6 +304,15 @@ func writeLegend(w *bufio.Writer, nodes []*Node, edges []*Edge) {
 	}
 	b.WriteString(`</TABLE>>`)
 	fmt.Fprintf(w, "  \"entente:legend\" [shape=plain, style=\"\", fontsize=10, tooltip=\"legend\", label=%s];\n", b.String())
+}
+
+// count writes n and the noun, plural unless n is 1: "1 mention",
+// "3 documents".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // orderedKeys returns the keys of set, those in order first (in that order),

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/entente-nlp/entente/entity"
 )
 
 // Filter selects part of a graph. The zero Filter keeps every node that has
@@ -23,9 +25,24 @@ type Filter struct {
 	KeepIsolated bool
 }
 
-// Validate reports a bad filter: an unknown relation type (naming the known
-// ones) or a negative number.
+// NodeTypes are the node types Filter.Types accepts: the entity types of
+// records, and EVENT for event nodes.
+var NodeTypes = []string{entity.Person, entity.Country, entity.Organization, entity.Location, entity.NORP, entity.Index, EventType}
+
+// Validate reports a bad filter: an unknown node or relation type (naming
+// the known ones) or a negative number.
 func (f Filter) Validate() error {
+	for _, t := range f.Types {
+		known := false
+		for _, k := range NodeTypes {
+			if strings.EqualFold(strings.TrimSpace(t), k) {
+				known = true
+			}
+		}
+		if !known {
+			return fmt.Errorf("graph: unknown entity type %q (known: %s)", t, strings.Join(NodeTypes, ", "))
+		}
+	}
 	for _, r := range f.Relations {
 		known := false
 		for _, k := range RelationTypes {

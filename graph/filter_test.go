@@ -72,4 +72,13 @@ func TestFilterValidate(t *testing.T) {
 	if !strings.Contains(err.Error(), `"oposes"`) || !strings.Contains(err.Error(), pipeline.Opposes) {
 		t.Errorf("error %q should name the bad type and the known ones", err)
 	}
+	// A misspelt entity type is refused (it would keep no node at all);
+	// known types are accepted in any case.
+	_, err = g.Filter(Filter{Types: []string{"country", "PEOPLE"}})
+	if err == nil || !strings.Contains(err.Error(), `"PEOPLE"`) || !strings.Contains(err.Error(), "PERSON, COUNTRY") {
+		t.Errorf("unknown type: %v", err)
+	}
+	if _, err := g.Filter(Filter{Types: []string{"person", "Country", "EVENT"}}); err != nil {
+		t.Errorf("known types refused: %v", err)
+	}
 }
