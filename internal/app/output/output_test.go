@@ -226,7 +226,31 @@ func TestTableListsAtMostTableLimit(t *testing.T) {
 	if n := strings.Count(out, "loc:place-"); n != TableLimit {
 		t.Errorf("%d entity rows, want %d", n, TableLimit)
 	}
-	if !strings.Contains(out, "… and 7 more\n") {
+	if !strings.Contains(out, "… and 7 more (extract --limit 0 lists all)\n") {
 		t.Errorf("no count of the rest:\n%s", out)
+	}
+	for limit, rows := range map[int]int{0: TableLimit + 7, 3: 3, 100: TableLimit + 7} {
+		buf.Reset()
+		if err := NewTable(&buf, limit).Write(&r); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if n := strings.Count(out, "loc:place-"); n != rows {
+			t.Errorf("limit %d: %d entity rows, want %d", limit, n, rows)
+		}
+		if cut := rows < TableLimit+7; cut != strings.Contains(out, "more (extract --limit 0 lists all)") {
+			t.Errorf("limit %d: the count of the rest is wrong:\n%s", limit, out)
+		}
+	}
+	if !strings.Contains(out, "   32 entities · 0 dates · 0 events · 0 relations\n") {
+		t.Errorf("counts:\n%s", out)
+	}
+	r.Entities = r.Entities[:1]
+	buf.Reset()
+	if err := NewTable(&buf, 0).Write(&r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "   1 entity · 0 dates") {
+		t.Errorf("singular:\n%s", buf.String())
 	}
 }

@@ -12,15 +12,17 @@ import (
 )
 
 // TableLimit is the number of entities, dates, events and relations the
-// table format lists per document; the rest are counted.
+// table format lists per document by default; the rest are counted
+// (NewTable sets another limit; extract --limit 0 lists all).
 const TableLimit = 25
 
 // tableWriter writes a readable summary per document: a header, the
 // entities by salience, then dates, events and relations, naming entities
 // by their names.
 type tableWriter struct {
-	w io.Writer
-	n int
+	w     io.Writer
+	n     int
+	limit int // rows per section; 0 or less: all
 }
 
 func (t *tableWriter) Write(r *entente.Record) error {
@@ -38,8 +40,9 @@ func (t *tableWriter) Write(r *entente.Record) error {
 	if r.Published != "" {
 		fmt.Fprintf(&buf, " · published %s", r.Published)
 	}
-	fmt.Fprintf(&buf, "\n   %d entities · %d dates · %d events · %d relations\n",
-		len(r.Entities), len(r.Dates), len(r.Events), len(r.Relations))
+	fmt.Fprintf(&buf, "\n   %s · %s · %s · %s\n",
+		count(len(r.Entities), "entity", "entities"), count(len(r.Dates), "date", "dates"),
+		count(len(r.Events), "event", "events"), count(len(r.Relations), "relation", "relations"))
 	for _, e := range r.Errors {
 		kind := "error"
 		if !e.Fatal {
@@ -66,6 +69,9 @@ func (t *tableWriter) Write(r *entente.Record) error {
 		}
 		return ents[i].Count > ents[j].Count
 	})
+	section := func(buf *bytes.Buffer, header string, n int, row func(int) string) {
+		writeSection(buf, header, n, t.limit, row)
+	}
 	section(&buf, "TYPE\tNAME\tID\tMENTIONS\tSALIENCE", len(ents), func(i int) string {
 		e := ents[i]
 		return fmt.Sprintf("%s\t%s\t%s\t%d\t%.2f", e.Type, e.Name, e.ID, e.Count, e.Salience)
@@ -102,17 +108,20 @@ func (t *tableWriter) Write(r *entente.Record) error {
 	return err
 }
 
-// section writes an aligned table of up to TableLimit rows, then how many
-// rows were left out.
-func section(buf *bytes.Buffer, header string, n int, row func(int) string) {
+// writeSection writes an aligned table of up to limit rows (all when
+// limit <= 0), then how many rows were left out and how to see them.
+func writeSection(buf *bytes.Buffer, header string, n, limit int, row func(int) string) {
 	if n == 0 {
 		return
+	}
+	if limit <= 0 || limit > n {
+		limit = n
 	}
 	buf.WriteString("\n")
 	var tab bytes.Buffer
 	tw := tabwriter.NewWriter(&tab, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "   %s\n", header)
-	for i := 0; i < n && i < TableLimit; i++ {
+	for i := 0; i < limit; i++ {
 		fmt.Fprintf(tw, "   %s\n", row(i))
 	}
 	tw.Flush()
@@ -121,9 +130,18 @@ func section(buf *bytes.Buffer, header string, n int, row func(int) string) {
 			buf.WriteString(strings.TrimRight(line, " \n") + "\n")
 		}
 	}
-	if n > TableLimit {
-		fmt.Fprintf(buf, "   … and %d more\n", n-TableLimit)
+	if n > limit {
+		fmt.Fprintf(buf, "   … and %d more (extract --limit 0 lists all)\n", n-limit)
 	}
+}
+
+// count writes n and the noun in the singular or the plural: "1 entity",
+// "3 entities".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // oneLine collapses white space so that a cell stays on one line.

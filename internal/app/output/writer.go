@@ -27,7 +27,7 @@ var Formats = []string{"json", "jsonl", "csv", "table"}
 
 // NewWriter returns a writer of format to w.
 func NewWriter(format string, w io.Writer) (Writer, error) {
-	switch format {
+	switch strings.ToLower(format) {
 	case "json":
 		return &jsonWriter{w: w}, nil
 	case "jsonl":
@@ -35,9 +35,15 @@ func NewWriter(format string, w io.Writer) (Writer, error) {
 	case "csv":
 		return &csvWriter{w: w}, nil
 	case "table":
-		return &tableWriter{w: w}, nil
+		return &tableWriter{w: w, limit: TableLimit}, nil
 	}
 	return nil, fmt.Errorf("output: unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+}
+
+// NewTable returns a writer of the table format that lists at most limit
+// rows per section (0 or less: every row).
+func NewTable(w io.Writer, limit int) Writer {
+	return &tableWriter{w: w, limit: limit}
 }
 
 // jsonWriter writes a pretty-printed JSON array of records.
