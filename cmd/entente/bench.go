@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/entente-nlp/entente"
+	"github.com/entente-nlp/entente/internal/app/outfile"
 	"github.com/entente-nlp/entente/internal/measure/bench"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
@@ -72,13 +73,14 @@ short document).`,
 				return err
 			}
 			var out io.Writer = io.Discard
+			var of *outfile.File
 			if outFile != "" {
-				f, err := os.Create(outFile)
+				of, err = outfile.Create(outFile)
 				if err != nil {
-					return fmt.Errorf("bench: %w", err)
+					return fmt.Errorf("bench: output %w", err)
 				}
-				defer f.Close()
-				out = f
+				defer of.Abort()
+				out = of
 			}
 			if maxWorkers < 1 {
 				maxWorkers = runtime.NumCPU()
@@ -94,6 +96,11 @@ short document).`,
 				r, err := bench.Entente(cmd.Context(), app.Stages, corpus, w, jsonlRecords(out))
 				if err != nil {
 					return err
+				}
+				if of != nil && out != io.Discard {
+					if err := of.Commit(); err != nil {
+						return fmt.Errorf("bench: writing output %w", err)
+					}
 				}
 				out = io.Discard // write the JSONL once
 				results = append(results, r)

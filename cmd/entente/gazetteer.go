@@ -9,9 +9,11 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/entente-nlp/entente/gazetteer"
+	"github.com/entente-nlp/entente/internal/app/outfile"
 	"github.com/spf13/cobra"
 )
 
@@ -37,7 +39,8 @@ func loadGazetteer(cmd *cobra.Command) (*gazetteer.Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return gazetteer.Load(cfg.Gazetteer.Files...)
+	g, err := gazetteer.Load(cfg.Gazetteer.Files...)
+	return g, usage(err)
 }
 
 func newGazetteerLookupCmd() *cobra.Command {
@@ -74,7 +77,7 @@ fuzzy Jaro-Winkler), and for people the offices held on --date.`,
 					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%.2f\t%s\n", name, e.ID, e.Type, e.Name, c.Score, c.Reason)
 					if date != "" {
 						for _, r := range g.RoleOn(e.ID, date) {
-							fmt.Fprintf(w, "\t\t\t%s of %s\t%s..%s\t\n", r.Title, r.Of, r.From, r.To)
+							fmt.Fprintf(w, "\t\t\t%s\t\t\n", roleText(g, r))
 						}
 					}
 				}
@@ -171,6 +174,29 @@ Use the result with --gazetteer FILE or the gazetteer.files configuration key.`,
 	return cmd
 }
 
+// roleText writes an office for reading, the entry it is held for by
+// name: "President of Turkey since 2014-08-28", "Foreign Minister of
+// Turkey 2015-11-24 to 2023-06-03".
+func roleText(g *gazetteer.Gazetteer, r gazetteer.Role) string {
+	s := r.Title
+	if r.Of != "" {
+		of := r.Of
+		if e, ok := g.Get(r.Of); ok {
+			of = e.Name
+		}
+		s += " of " + of
+	}
+	switch {
+	case r.From != "" && r.To != "":
+		s += " " + r.From + " to " + r.To
+	case r.From != "":
+		s += " since " + r.From
+	case r.To != "":
+		s += " until " + r.To
+	}
+	return s
+}
+
 // lookupResult is one name's candidates in lookup --json output.
 type lookupResult struct {
 	Name       string            `json:"name"`
@@ -220,11 +246,12 @@ see exactly what the gazetteer knows.`,
 			}
 			want := map[string]bool{}
 			for _, k := range kinds {
+				k = strings.ToLower(strings.TrimSpace(k))
 				switch k {
 				case gazetteer.KindCountry, gazetteer.KindOrg, gazetteer.KindPerson, gazetteer.KindCity, gazetteer.KindRegion:
 					want[k] = true
 				default:
-					return fmt.Errorf("gazetteer export: unknown --kind %q (want country, org, person, city or region)", k)
+					return usage(fmt.Errorf("gazetteer export: unknown --kind %q (want country, org, person, city or region)", k))
 				}
 			}
 			var entries []*gazetteer.Entry
@@ -233,16 +260,22 @@ see exactly what the gazetteer knows.`,
 					entries = append(entries, e)
 				}
 			}
-			var w io.Writer = cmd.OutOrStdout()
-			if out != "" && out != "-" {
-				f, err := os.Create(out)
-				if err != nil {
-					return fmt.Errorf("gazetteer export: %w", err)
-				}
-				defer f.Close()
-				w = f
+			header := fmt.Sprintf("%d gazetteer entries exported by entente gazetteer export.", len(entries))
+			if out == "" || out == "-" {
+				return gazetteer.WriteYAML(cmd.OutOrStdout(), header, entries)
 			}
-			return gazetteer.WriteYAML(w, fmt.Sprintf("%d gazetteer entries exported by entente gazetteer export.", len(entries)), entries)
+			f, err := outfile.Create(out)
+			if err != nil {
+				return fmt.Errorf("gazetteer export: output %w", err)
+			}
+			defer f.Abort()
+			if err := gazetteer.WriteYAML(f, header, entries); err != nil {
+				return err
+			}
+			if err := f.Commit(); err != nil {
+				return fmt.Errorf("gazetteer export: writing output %w", err)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringSliceVar(&kinds, "kind", nil, "only these kinds: country, org, person, city, region (default: all)")

@@ -16,11 +16,14 @@ func TestGazetteerLookupCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"person:mevlut-cavusoglu", "surname of a known person", "Foreign Minister of country:TR",
+	for _, want := range []string{"person:mevlut-cavusoglu", "surname of a known person", "Foreign Minister of Turkey 2015-11-24 to ",
 		"org:issg", "Zzyzx", "not found"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lookup output lacks %q:\n%s", want, out)
 		}
+	}
+	if strings.Contains(out, "of country:") {
+		t.Errorf("lookup names an office's country by its id:\n%s", out)
 	}
 }
 
@@ -116,5 +119,25 @@ func TestGazetteerExportCommand(t *testing.T) {
 	}
 	if _, err := runEntente(t, "gazetteer", "export", "--kind", "planet"); err == nil {
 		t.Error("unknown kind accepted")
+	}
+	// -o goes through internal/app/outfile: a symbolic link is followed,
+	// not replaced, and the file keeps its mode.
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.yaml")
+	if err := os.WriteFile(real, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runEntente(t, "gazetteer", "export", "--kind", "ORG", "-o", link); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi.Mode(), err)
+	}
+	if fi, err := os.Stat(real); err != nil || fi.Mode().Perm() != 0o640 || fi.Size() < 100 {
+		t.Errorf("target: %v, %v", fi, err)
 	}
 }
