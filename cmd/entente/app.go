@@ -11,17 +11,17 @@ package main
 //		// a time; d.Errors lists its problems (fatal ones: d.Failed()).
 //		return nil
 //	})
-//	// sum.OK / sum.Failed count documents; err is a cancellation or a
-//	// sink/source failure, never a per-document problem.
+//	// sum.OK / sum.Warned / sum.Failed count documents; err is a
+//	// cancellation or a sink/source failure, never a per-document problem.
 //	if err == nil && sum.Failed > 0 { err = errReported }
 //
 // A command that makes its own documents (an evaluation corpus) calls
 // app.RunSource(ctx, src, sink) with a pipeline.Source instead; it gets
 // the same runner, reporting and summary.
 //
-// Run shows a progress bar on a terminal (else logs a line per document and
-// the rate and ETA every 10 s), logs each failed document's errors and a
-// summary line through the session's logger (sessionOf(cmd).log, on the
+// Run shows a progress bar on a terminal (else logs the rate and ETA every
+// 10 s, and a line per document with --verbose), logs each document's
+// errors and warnings and a summary line through the session's logger (sessionOf(cmd).log, on the
 // command's stderr). app.Env holds the heavy shared resources (prose
 // models, entity tagger, gazetteer); add new ones in session.buildEnv. The
 // root's persistent flags that override configuration keys are listed in
@@ -84,6 +84,9 @@ type App struct {
 	// WithText adds each document's main text to its record (extract
 	// --text).
 	WithText bool
+	// TableLimit is the number of rows per section of the table format
+	// (extract --limit): 0 means output.TableLimit, less than 0 every row.
+	TableLimit int
 
 	// s is the session the app reports to (logger, --quiet).
 	s *session
@@ -106,7 +109,8 @@ func newApp(cmd *cobra.Command) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sessionOf(cmd).buildApp(cfg)
+	app, err := sessionOf(cmd).buildApp(cfg)
+	return app, usage(err)
 }
 
 // buildApp builds the shared environment and the stages for cfg. It
@@ -135,7 +139,8 @@ func configOptions() config.Options {
 	return config.Options{DefaultPipeline: reg.Default(), Stages: reg.Names()}
 }
 
-// loadConfig reads the effective configuration for cmd.
+// loadConfig reads the effective configuration for cmd and logs its
+// warnings. Its errors are usage errors (exit status 2).
 func loadConfig(cmd *cobra.Command) (*config.Config, error) {
 	flags := map[string]*pflag.Flag{}
 	for name, key := range configFlags {
@@ -148,9 +153,17 @@ func loadConfig(cmd *cobra.Command) (*config.Config, error) {
 			flags[keys[0]] = f
 		}
 	})
+	s := sessionOf(cmd)
 	o := configOptions()
-	o.File, o.Flags = sessionOf(cmd).config, flags
-	return config.Load(o)
+	o.File, o.Flags = s.config, flags
+	cfg, err := config.Load(o)
+	if err != nil {
+		return nil, usage(err)
+	}
+	for _, w := range cfg.Warnings {
+		s.log.Warn(w)
+	}
+	return cfg, nil
 }
 
 // buildEnv builds the heavy shared resources: prose's models, the
@@ -222,18 +235,42 @@ func (a *App) reportErrors(d *pipeline.Document) {
 	}
 }
 
-// reportSummary logs the final ok/failed counts.
+// reportSummary logs the final counts: "3 documents: 1 ok, 1 with
+// warnings, 1 failed". It is an error line when a document failed or the
+// run stopped, a warning line when documents have warnings.
 func (a *App) reportSummary(sum pipeline.Summary, err error) {
 	level := slog.LevelInfo
-	if sum.Failed > 0 || err != nil {
+	switch {
+	case sum.Failed > 0 || err != nil:
 		level = slog.LevelError
+	case sum.Warned > 0:
+		level = slog.LevelWarn
 	}
-	msg := fmt.Sprintf("%d documents: %d ok, %d failed", sum.Total(), sum.OK, sum.Failed)
+	msg := summaryLine(sum)
 	if err != nil {
 		msg += " (run stopped: " + err.Error() + ")"
 	}
-	a.session().log.Log(context.Background(), level, msg, "elapsed", sum.Elapsed.Round(time.Millisecond))
+	a.session().log.Log(context.Background(), level, msg, "elapsed", sum.Elapsed.Round(time.Millisecond), slog.Bool(summaryKey, true))
 	for _, st := range sum.Stages {
 		a.session().log.Debug("stage", "name", st.Name, "docs", st.Docs, "errors", st.Errors, "busy", st.Busy.Round(time.Millisecond))
 	}
+}
+
+// summaryLine counts a run's documents: "1 document: 1 ok", "3
+// documents: 1 ok, 1 with warnings, 1 failed".
+func summaryLine(sum pipeline.Summary) string {
+	msg := plural(sum.Total(), "document") + fmt.Sprintf(": %d ok", sum.OK)
+	if sum.Warned > 0 {
+		msg += fmt.Sprintf(", %d with warnings", sum.Warned)
+	}
+	return msg + fmt.Sprintf(", %d failed", sum.Failed)
+}
+
+// plural writes n and the noun, plural unless n is 1: "1 document", "2
+// documents".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -115,7 +115,7 @@ func TestCLIExitStatusAndSummary(t *testing.T) {
 		t.Errorf("quiet good run: exit %d, stderr %q", code, stderr)
 	}
 	_, stderr, code = run(t, dir, nil, "extract", good, "--format", "xml")
-	if code != 1 || !strings.Contains(stderr, `"xml"`) {
+	if code != 2 || !strings.Contains(stderr, `"xml"`) {
 		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
 	}
 }
@@ -135,18 +135,18 @@ func TestCLIConfig(t *testing.T) {
 
 	write(t, filepath.Join(dir, "entente.yaml"), []byte("workers: 3\noutptu:\n  format: csv\n"))
 	_, stderr, code = run(t, dir, nil, "config")
-	if code != 1 || !strings.Contains(stderr, "entente.yaml") || !strings.Contains(stderr, `"outptu.format"`) {
+	if code != 2 || !strings.Contains(stderr, "entente.yaml") || !strings.Contains(stderr, `"outptu.format"`) {
 		t.Errorf("misspelt key: exit %d, stderr %q", code, stderr)
 	}
 	write(t, filepath.Join(dir, "broken.yaml"), []byte("workers: [3\n"))
 	_, stderr, code = run(t, dir, nil, "extract", "x.md", "--config", "broken.yaml")
-	if code != 1 || !strings.Contains(stderr, "broken.yaml") || !strings.Contains(stderr, "not valid YAML") {
+	if code != 2 || !strings.Contains(stderr, "broken.yaml") || !strings.Contains(stderr, "not valid YAML") {
 		t.Errorf("malformed file: exit %d, stderr %q", code, stderr)
 	}
 	os.Remove(filepath.Join(dir, "broken.yaml"))
 	os.Remove(filepath.Join(dir, "entente.yaml"))
 	_, stderr, code = run(t, dir, nil, "extract", "x.md", "--pipeline", "ingest,frobnicate")
-	if code != 1 || !strings.Contains(stderr, `unknown stage "frobnicate"`) {
+	if code != 2 || !strings.Contains(stderr, `unknown stage "frobnicate"`) {
 		t.Errorf("unknown stage: exit %d, stderr %q", code, stderr)
 	}
 }
@@ -177,8 +177,8 @@ func TestCLIConfigChecksWhatExtractChecks(t *testing.T) {
 				args = append(args, "-")
 			}
 			_, stderr, code := run(t, dir, nil, args...)
-			if code != 1 {
-				t.Errorf("%s: %s exits %d, want 1; stderr:\n%s", c.name, cmd, code, stderr)
+			if code != 2 {
+				t.Errorf("%s: %s exits %d, want 2; stderr:\n%s", c.name, cmd, code, stderr)
 			}
 			for _, w := range c.want {
 				if !strings.Contains(stderr, w) {
@@ -222,7 +222,7 @@ func TestCLIInterrupt(t *testing.T) {
 		fmt.Fprintf(&lines, `{"id":"%d","text":"Document %d. Putin met Erdogan in Moscow on December 20, 2016, and Lavrov spoke."}`+"\n", i, i)
 	}
 	write(t, filepath.Join(dir, "c.jsonl"), lines.Bytes())
-	cmd := exec.Command(binary(t), "extract", "c.jsonl", "-o", "out.json", "--workers", "1")
+	cmd := exec.Command(binary(t), "extract", "c.jsonl", "-o", "out.json", "--workers", "1", "--verbose")
 	cmd.Dir = dir
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -287,7 +287,7 @@ func TestCLIIncludeAndMaxBytesFlags(t *testing.T) {
 		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
 	}
 	_, stderr, code = run(t, dir, nil, "extract", "in", "--max-bytes", "lots")
-	if code != 1 || !strings.Contains(stderr, "flag --max-bytes") || !strings.Contains(stderr, `"lots"`) {
+	if code != 2 || !strings.Contains(stderr, "flag --max-bytes") || !strings.Contains(stderr, `"lots"`) {
 		t.Errorf("bad --max-bytes: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -18,7 +18,7 @@ The output is a valid entente.yaml to start from.
 config also checks the configuration as extract would at start-up: the
 pipeline's stage names and order, each stage's options, and the resources
 they load (gazetteer files, lexicon and rules files). It reports every
-problem it finds and exits with status 1.`,
+problem it finds and exits with status 2.`,
 		Example: `  entente config
   entente config --config my.yaml --workers 2
   ENTENTE_OUTPUT_FORMAT=table entente config > entente.yaml`,
@@ -29,7 +29,7 @@ problem it finds and exits with status 1.`,
 				return err
 			}
 			if _, err := sessionOf(cmd).buildApp(cfg); err != nil {
-				return err
+				return usage(err)
 			}
 			b, err := cfg.YAML()
 			if err != nil {

@@ -24,7 +24,7 @@ func newEvalCmd() *cobra.Command {
 		Short: "Score entente against annotated data",
 		Long: "Score entente against annotated data and print precision, recall and F1.\n\n" +
 			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + conllCVHelp + "\n\n" + timemlEvalHelp + "\n\n" + meantimeEvalHelp + "\n\n" + conlluEvalHelp,
-		Example: `  entente eval --gold ../shared/gold/moscow-declaration.gold.json
+		Example: `  entente eval --gold testdata/gold/moscow-declaration.gold.json
   entente eval --gold key.gold.json article.md --json
   entente eval --conll ../shared/corpora/conll2003/eng.testa --compare
   entente eval --conll ../shared/corpora/conll2003/eng.testa --model-only --errors 20

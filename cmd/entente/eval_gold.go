@@ -18,7 +18,7 @@ type goldEvalOptions struct {
 
 const goldEvalHelp = `--gold FILE.gold.json [input] runs the configured pipeline over one article
 and scores it against its hand-made answer key (format and rules in
-shared/gold/README.md): entities per type and overall, the set of normalized
+testdata/gold/README.md): entities per type and overall, the set of normalized
 dates, events (same date and at least half the participants; kind agreement
 reported apart) and relations, each with precision, recall, F1 and the
 missed and spurious items, plus the answer key's not_entities found. The

@@ -16,6 +16,7 @@ import (
 func newExtractCmd() *cobra.Command {
 	var outFile string
 	var withText bool
+	var limit int
 	cmd := &cobra.Command{
 		Use:   "extract [inputs...]",
 		Short: "Extract entities, dates, events and relations from articles",
@@ -26,10 +27,13 @@ dates, events, relations and errors. See docs/output.md for the contract.
 Inputs are files (.txt, .md, .html, ...), directories (read recursively,
 files matching input.include), JSON Lines files (.jsonl, .ndjson: one
 article per line with "text", "id", "title", "published", ...), or "-" for
-standard input. A bad input is reported and the others are still processed;
-the exit status is 1 when any document failed.`,
+standard input. A bad input is reported and the others are still processed.
+Exit status: 0 when every document was processed (warnings, such as an
+unreadable publication date, do not count), 1 when any document failed, 2
+for a bad command line or configuration.`,
 		Example: `  entente extract testdata/moscow-declaration.md
   entente extract articles/ --format table
+  entente extract article.md --format table --limit 0
   entente extract corpus.jsonl --format jsonl -o out.jsonl
   curl -s https://example.org/article.html | entente extract - --published 2016-12-22
   entente extract articles/ --format csv -o entities.csv
@@ -46,6 +50,13 @@ the exit status is 1 when any document failed.`,
 				return err
 			}
 			app.WithText = withText
+			if limit < 0 {
+				return usage(fmt.Errorf("extract: --limit %d: give 0 (every row) or more", limit))
+			}
+			app.TableLimit = limit
+			if limit == 0 {
+				app.TableLimit = -1 // every row
+			}
 			return runExtract(cmd.Context(), cmd.OutOrStdout(), app, args, outFile)
 		},
 	}
@@ -58,6 +69,7 @@ the exit status is 1 when any document failed.`,
 	cmd.Flags().String("memory-limit", "", "memory the run is kept within, e.g. 2GiB; 0 for none (config memory_limit; default 1GiB)")
 	bindConfigKey(cmd, "memory-limit", "memory_limit")
 	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().IntVar(&limit, "limit", output.TableLimit, "rows per section in --format table; 0 lists every row")
 	cmd.Flags().BoolVar(&withText, "text", false, "add each document's main text (the article as entente read it, boilerplate left out) to its JSON/JSONL record as \"text\"")
 	return cmd
 }
@@ -82,8 +94,14 @@ func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string
 		defer out.Abort()
 		dst = out
 	}
-	w, err := output.NewWriter(app.Config.Output.Format, dst)
-	if err != nil {
+	var w output.Writer
+	if app.Config.Output.Format == "table" {
+		limit := app.TableLimit
+		if limit == 0 {
+			limit = output.TableLimit
+		}
+		w = output.NewTable(dst, limit)
+	} else if w, err = output.NewWriter(app.Config.Output.Format, dst); err != nil {
 		return err
 	}
 	sum, runErr := app.Run(ctx, inputs, func(d *pipeline.Document) error {
@@ -116,7 +134,7 @@ func runExtract(ctx context.Context, stdout io.Writer, app *App, inputs []string
 // before); a failed run leaves dir as it was.
 func runExtractTables(ctx context.Context, app *App, inputs []string, dir string) error {
 	if dir == "" || dir == "-" {
-		return errors.New("extract: the parquet format writes a directory of tables: give -o DIR")
+		return usage(errors.New("extract: the parquet format writes a directory of tables: give -o DIR"))
 	}
 	w, err := output.NewTableWriter(dir)
 	if err != nil {

@@ -409,8 +409,8 @@ func TestExtractOutputTargets(t *testing.T) {
 	}
 }
 
-// Without a terminal, progress is logged: a line per document with done/of,
-// and rate and ETA lines.
+// Without a terminal, progress is logged: rate and ETA lines, and with
+// --verbose a line per document with done/of.
 func TestLoggedProgress(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -418,16 +418,25 @@ func TestLoggedProgress(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		inputs = append(inputs, write(t, filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte("Putin met Erdogan.")))
 	}
-	app := testApp(t, nil)
-	app.s.progressEvery = 0 // a progress line after every document
-	sum, err := app.Run(context.Background(), inputs, func(*pipeline.Document) error { return nil })
-	if err != nil || sum.OK != 3 {
-		t.Fatalf("%+v %v", sum, err)
-	}
-	out := logsOf(app).String()
-	for _, want := range []string{"msg=document id=0", "done=1 of=3", "done=3 of=3", "msg=progress done=2 rate=", "eta=", "3 documents: 3 ok, 0 failed"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("log lacks %q:\n%s", want, out)
+	for _, verbose := range []bool{false, true} {
+		app := testApp(t, nil)
+		app.s.verbose = verbose
+		app.s.setupLoggingAs(&syncBuffer{}, false)
+		app.s.progressEvery = 0 // a progress line after every document
+		sum, err := app.Run(context.Background(), inputs, func(*pipeline.Document) error { return nil })
+		if err != nil || sum.OK != 3 {
+			t.Fatalf("%+v %v", sum, err)
+		}
+		out := logsOf(app).String()
+		for _, want := range []string{"msg=progress done=2 rate=", "eta=", "3 documents: 3 ok, 0 failed"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("verbose %v: log lacks %q:\n%s", verbose, want, out)
+			}
+		}
+		for _, want := range []string{"msg=document id=0", "done=1 of=3", "done=3 of=3"} {
+			if strings.Contains(out, want) != verbose {
+				t.Errorf("verbose %v: per-document line %q shown: %v:\n%s", verbose, want, !verbose, out)
+			}
 		}
 	}
 }

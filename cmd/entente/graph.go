@@ -83,20 +83,20 @@ FILE.csv writes the tie strength per period for each pair and relation type.`,
 
 func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	if f.out == "" && !f.stats && f.timeline == "" {
-		return fmt.Errorf("graph: nothing to do: give -o FILE, --timeline FILE.csv and/or --stats")
+		return usage(fmt.Errorf("graph: nothing to do: give -o FILE, --timeline FILE.csv and/or --stats"))
 	}
 	if f.timeline == "-" && f.out == "-" {
-		return fmt.Errorf("graph: -o - and --timeline - both want standard output: give one of them a file")
+		return usage(fmt.Errorf("graph: -o - and --timeline - both want standard output: give one of them a file"))
 	}
 	// Check everything that can fail before processing the corpus.
 	format := ""
 	if f.out != "" {
 		var err error
 		if format, err = graph.FormatFor(f.out, f.format); err != nil {
-			return err
+			return usage(err)
 		}
 		if format == graph.FormatCSV && f.out == "-" {
-			return fmt.Errorf("graph: the csv format writes two files (NAME.nodes.csv, NAME.relationships.csv): give -o NAME.csv")
+			return usage(fmt.Errorf("graph: the csv format writes two files (NAME.nodes.csv, NAME.relationships.csv): give -o NAME.csv"))
 		}
 		if err := graph.CheckRender(format); err != nil {
 			return err
@@ -104,14 +104,14 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	}
 	filter := graph.Filter{Types: f.types, Relations: f.relations, MinWeight: f.minWeight, Top: f.top, KeepIsolated: f.isolated}
 	if err := filter.Validate(); err != nil {
-		return err
+		return usage(err)
 	}
 	dotOpts := graph.DOTOptions{Layout: f.layout, Title: f.title, NoLegend: f.noLegend}
 	if err := dotOpts.Validate(); err != nil {
-		return err
+		return usage(err)
 	}
 	if f.evidence < 0 {
-		return fmt.Errorf("graph: --max-evidence %d is negative", f.evidence)
+		return usage(fmt.Errorf("graph: --max-evidence %d is negative", f.evidence))
 	}
 	maxEv := f.evidence
 	if maxEv == 0 {
@@ -121,12 +121,12 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	if f.window != "" {
 		w, err := graph.ParseWindow(f.window)
 		if err != nil {
-			return err
+			return usage(err)
 		}
 		frame.Window = w
 	}
 	if err := frame.Validate(); err != nil {
-		return err
+		return usage(err)
 	}
 
 	app, err := newApp(cmd)
@@ -146,7 +146,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	if err != nil {
 		return err
 	}
-	if b.Graph().Ties() == 0 && sum.OK > 0 {
+	if b.Graph().Ties() == 0 && sum.OK+sum.Warned > 0 {
 		app.session().log.Warn("graph: no relations found in the documents (is the relations stage in the pipeline?)",
 			"documents", b.Documents(), "pipeline", strings.Join(app.Config.Pipeline, ","))
 	}
@@ -177,7 +177,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 			return err
 		}
 	} else if f.out != "" {
-		files, err := graph.Export(cmd.Context(), f.out, g, format, dotOpts)
+		files, err := writeGraph(cmd.Context(), f.out, g, format, dotOpts)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,8 @@ import (
 )
 
 // progress reports how a run advances: a bar (mpb) on a terminal, else
-// one log line per document plus a rate/ETA line every progressEvery.
+// a rate/ETA line every progressEvery, and with --verbose one line per
+// document.
 type progress struct {
 	s *session
 	// bar mode
@@ -84,11 +85,12 @@ func (g *progress) document(d *pipeline.Document) {
 	}
 }
 
-// logDocument logs one line for a finished document.
+// logDocument logs one line for a finished document, shown with
+// --verbose.
 func (g *progress) logDocument(d *pipeline.Document, extra ...any) {
 	attrs := append([]any{"id", d.ID, "source", d.Source, "entities", len(d.Entities), "dates", len(d.Dates),
 		"events", len(d.Events), "relations", len(d.Relations)}, extra...)
-	g.s.log.Info("document", attrs...)
+	g.s.log.Debug("document", attrs...)
 }
 
 // finish completes (or aborts) the bar and gives stderr back to the log.
@@ -103,6 +105,12 @@ func (g *progress) finish(aborted bool) {
 	}
 	g.p.Wait()
 	g.s.logOut.set(g.restore)
+}
+
+// isTerminalWriter reports whether w is a terminal.
+func isTerminalWriter(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isTerminal(f)
 }
 
 // isTerminal reports whether f is a character device (a terminal).

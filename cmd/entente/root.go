@@ -32,6 +32,7 @@ relationship graph between them.`,
 		Example: `  entente extract testdata/moscow-declaration.md
   entente extract corpus/ --format jsonl -o corpus.jsonl
   entente config`,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -50,6 +51,8 @@ relationship graph between them.`,
 	pf.Bool("prose-ner", false, "use prose's entity model as an extra candidate source (config nlp.prose_ner)")
 	pf.StringSlice("gazetteer", nil, "user gazetteer files, YAML or CSV, on top of the embedded data (config gazetteer.files)")
 	root.MarkFlagsMutuallyExclusive("quiet", "verbose")
+	root.SetFlagErrorFunc(flagError)
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.AddCommand(
 		newExtractCmd(),
 		newGraphCmd(),
@@ -63,11 +66,13 @@ relationship graph between them.`,
 		newServeCmd(),
 		newNatsCmd(),
 	)
+	markStarted(root, &s.started)
 	return root, s
 }
 
 // errReported is returned by commands that already reported the problem
-// (failed documents): main exits with status 1 without printing more.
+// (failed documents): main exits with status 1 (exitFailed) without
+// printing more.
 var errReported = errors.New("failures reported above")
 
 func main() {
@@ -86,13 +91,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "entente: interrupted")
 		os.Exit(exitStatus(sig.signalled()))
 	case errors.Is(err, errReported):
-		os.Exit(1)
+		os.Exit(exitFailed)
 	case err != nil:
 		// One problem per line (configuration errors come joined).
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintln(os.Stderr, "entente:", line)
 		}
-		os.Exit(1)
+		os.Exit(exitCode(err, s.started))
 	}
 }
 

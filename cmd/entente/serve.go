@@ -39,18 +39,18 @@ exits 0.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n, err := config.ParseByteSize(maxBody)
 			if err != nil {
-				return fmt.Errorf("serve: --max-body: %w", err)
+				return usage(fmt.Errorf("serve: --max-body: %w", err))
 			}
 			opts.MaxBody = int64(n)
 			// Zero means "the default" in serve.Options; on the command
 			// line the defaults are explicit, so zero is a mistake.
 			switch {
 			case opts.MaxBody <= 0:
-				return fmt.Errorf("serve: --max-body %s: give a positive size such as 8MiB", maxBody)
+				return usage(fmt.Errorf("serve: --max-body %s: give a positive size such as 8MiB", maxBody))
 			case opts.MaxInflight <= 0:
-				return fmt.Errorf("serve: --max-inflight %d: give 1 or more", opts.MaxInflight)
+				return usage(fmt.Errorf("serve: --max-inflight %d: give 1 or more", opts.MaxInflight))
 			case opts.Timeout <= 0:
-				return fmt.Errorf("serve: --timeout %s: give a positive duration such as 30s", opts.Timeout)
+				return usage(fmt.Errorf("serve: --timeout %s: give a positive duration such as 30s", opts.Timeout))
 			}
 			return runServe(cmd, opts)
 		},
@@ -74,7 +74,7 @@ func runServe(cmd *cobra.Command, opts serve.Options) error {
 	ctx := cmd.Context()
 	srv, err := serve.New(opts)
 	if err != nil {
-		return err
+		return usage(err)
 	}
 	cfg, err := loadConfig(cmd)
 	if err != nil {
@@ -82,7 +82,7 @@ func runServe(cmd *cobra.Command, opts serve.Options) error {
 	}
 	ln, err := srv.Listen()
 	if err != nil {
-		return err
+		return usage(err) // --addr
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ctx, ln) }()

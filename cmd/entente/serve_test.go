@@ -149,7 +149,7 @@ func TestServeBackendReadsConfiguration(t *testing.T) {
 }
 
 // TestServeBadFlags checks that serve refuses bad limits before listening,
-// naming the flag, with exit status 1.
+// naming the flag, with exit status 2.
 func TestServeBadFlags(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -163,7 +163,7 @@ func TestServeBadFlags(t *testing.T) {
 		{[]string{"--addr", "nonsense"}, "nonsense"},
 	} {
 		_, stderr, code := run(t, t.TempDir(), nil, append([]string{"serve"}, c.args...)...)
-		if code != 1 || !strings.Contains(stderr, c.says) {
+		if code != 2 || !strings.Contains(stderr, c.says) {
 			t.Errorf("serve %v: exit %d, stderr %q", c.args, code, stderr)
 		}
 	}

@@ -18,6 +18,9 @@ type session struct {
 	config  string
 	quiet   bool
 	verbose bool
+	// started records that a command's own code began: errors before it
+	// (flags, arguments) are usage errors (exit.go).
+	started bool
 
 	// logOut is where log lines go: stderr, or the progress display while
 	// one is shown (so log lines print above the bar).
@@ -36,8 +39,16 @@ func newSession() *session {
 	return s
 }
 
-// setupLogging sends log lines to stderr at the level the flags ask for.
+// setupLogging sends log lines to stderr at the level the flags ask for:
+// readable sentences on a terminal (humanlog.go), slog's key=value lines
+// otherwise.
 func (s *session) setupLogging(stderr io.Writer) {
+	s.setupLoggingAs(stderr, isTerminalWriter(stderr))
+}
+
+// setupLoggingAs is setupLogging with the choice of readable lines made
+// by the caller.
+func (s *session) setupLoggingAs(stderr io.Writer, human bool) {
 	level := slog.LevelInfo
 	switch {
 	case s.quiet:
@@ -46,10 +57,17 @@ func (s *session) setupLogging(stderr io.Writer) {
 		level = slog.LevelDebug
 	}
 	s.logOut.set(stderr)
+	if human {
+		s.log = slog.New(newHumanHandler(s.logOut, level))
+		if s.installDefault {
+			slog.SetDefault(s.log)
+		}
+		return
+	}
 	s.log = slog.New(slog.NewTextHandler(s.logOut, &slog.HandlerOptions{
 		Level: level,
 		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
-			if a.Key == slog.TimeKey && len(groups) == 0 && level > slog.LevelDebug {
+			if a.Key == slog.TimeKey && len(groups) == 0 && level > slog.LevelDebug || a.Key == summaryKey {
 				return slog.Attr{}
 			}
 			return a
