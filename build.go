@@ -14,7 +14,7 @@ import (
 func NewRecord(d *pipeline.Document) *Record {
 	r := &Record{
 		ID: d.ID, Source: d.Source, Title: d.Title, Authors: d.Authors, URL: d.URL, Published: d.Published,
-		Entities: []Entity{}, Dates: []Date{}, Events: []Event{}, Relations: []Relation{}, Errors: []Error{},
+		Entities: []Entity{}, Dates: []Date{}, Events: []Event{}, Relations: []Relation{}, Coreferences: []Coreference{}, Errors: []Error{},
 	}
 	byEntity := map[string][]Mention{}
 	for _, m := range d.Mentions {
@@ -63,6 +63,11 @@ func NewRecord(d *pipeline.Document) *Record {
 			Evidence: evidence(d, rel.Evidence), Date: rel.Date, Confidence: rel.Confidence,
 			Rule: rel.Rule, Events: rel.Events,
 		})
+	}
+	for _, c := range d.Coreferences {
+		o := d.Offsets.SpanToOriginal(c.Span)
+		r.Coreferences = append(r.Coreferences, Coreference{Start: o.Start, End: o.End, Text: original(d, o),
+			Sentence: d.SentenceAt(c.Start), Entity: c.Entity, Kind: c.Kind, Rule: c.Rule})
 	}
 	for _, e := range d.Errors {
 		r.Errors = append(r.Errors, Error{Stage: e.Stage, Message: e.Message, Fatal: e.Fatal})

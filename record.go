@@ -43,6 +43,11 @@ type Record struct {
 	Events []Event `json:"events"`
 	// Relations are the typed links between entities.
 	Relations []Relation `json:"relations"`
+	// Coreferences link pronouns ("he", "its"), definite descriptions
+	// ("the minister", "the company") and surnames to the entities they
+	// refer to, in text order; [] when none (or the coref stage did not
+	// run).
+	Coreferences []Coreference `json:"coreferences"`
 	// Errors are the document's problems; [] when none. A fatal one means
 	// the document had no usable text and its lists are empty.
 	Errors []Error `json:"errors"`
@@ -185,6 +190,27 @@ type Relation struct {
 	Rule string `json:"rule"`
 	// Events are the ids of the events the relation was derived from.
 	Events []string `json:"events,omitempty"`
+}
+
+// Coreference is a phrase that refers to an entity without naming it in
+// full: a pronoun, a definite description or a surname.
+type Coreference struct {
+	// Start and End are byte offsets into the original input; Text is
+	// exactly those bytes.
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	// Sentence is the 0-based index of the sentence holding it, -1 when
+	// unknown.
+	Sentence int `json:"sentence"`
+	// Entity is the id of the entity it refers to (an entry of
+	// Record.Entities).
+	Entity string `json:"entity"`
+	// Kind is pronoun, description or surname.
+	Kind string `json:"kind"`
+	// Rule names the rule that chose the entity (nearest-subject, role,
+	// org-type, coordination, ...).
+	Rule string `json:"rule,omitempty"`
 }
 
 // Error is one problem with a document.

@@ -24,5 +24,5 @@ func ExampleNewRecord() {
 	b, _ := json.Marshal(entente.NewRecord(d))
 	fmt.Println(string(b))
 	// Output:
-	// {"id":"a","source":"a.md","title":"","published":"","entities":[{"id":"city:moscow","type":"LOCATION","name":"Moscow","aliases":[],"linked":true,"mentions":[{"start":10,"end":16,"text":"Moscow","sentence":0}],"count":1,"salience":1}],"dates":[],"events":[],"relations":[],"errors":[]}
+	// {"id":"a","source":"a.md","title":"","published":"","entities":[{"id":"city:moscow","type":"LOCATION","name":"Moscow","aliases":[],"linked":true,"mentions":[{"start":10,"end":16,"text":"Moscow","sentence":0}],"count":1,"salience":1}],"dates":[],"events":[],"relations":[],"coreferences":[],"errors":[]}
 }

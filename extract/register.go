@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/entente-nlp/entente/extract/clean"
+	"github.com/entente-nlp/entente/extract/coref"
 	"github.com/entente-nlp/entente/extract/dates"
 	"github.com/entente-nlp/entente/extract/depparse"
 	"github.com/entente-nlp/entente/extract/entities"
@@ -43,6 +44,7 @@ func Register(r *pipeline.Registry, env Env) {
 	r.Register(nlp.Spec(env.Models, nlp.Options{ProseNER: env.ProseNER}))
 	r.Register(parse.Spec(env.Parser))
 	r.Register(entities.Spec(entitiesGazetteer(env), entitySources(env)...))
+	r.Register(coref.Spec())
 	r.Register(dates.Spec())
 	r.Register(events.Spec())
 	r.Register(relations.Spec(relationsGazetteer(env)))

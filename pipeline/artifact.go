@@ -20,6 +20,9 @@ const (
 	ArtifactParse = "parse"
 	// ArtifactEntities are the mentions and the entities they refer to.
 	ArtifactEntities = "entities"
+	// ArtifactCoref are the coreferences of pronouns and descriptions
+	// (Coreferences).
+	ArtifactCoref = "coref"
 	// ArtifactDates are the temporal expressions (Dates).
 	ArtifactDates = "dates"
 	// ArtifactEvents are the events (Events).
@@ -32,5 +35,5 @@ const (
 // produces them.
 var Artifacts = []string{
 	ArtifactDocument, ArtifactText, ArtifactBlocks, ArtifactSentences, ArtifactTokens,
-	ArtifactParse, ArtifactEntities, ArtifactDates, ArtifactEvents, ArtifactRelations,
+	ArtifactParse, ArtifactEntities, ArtifactCoref, ArtifactDates, ArtifactEvents, ArtifactRelations,
 }

@@ -58,6 +58,9 @@ type Document struct {
 	Dates     []TimeExpr `json:"dates,omitempty"`
 	Events    []Event    `json:"events,omitempty"`
 	Relations []Relation `json:"relations,omitempty"`
+	// Coreferences link pronouns, definite descriptions and surnames to
+	// the entities they refer to (the coref stage), sorted by Start.
+	Coreferences []Coreference `json:"coreferences,omitempty"`
 
 	// Errors are per-document failures, in the order they happened. A
 	// document with non-fatal errors still flows through the remaining
