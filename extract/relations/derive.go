@@ -84,6 +84,9 @@ func (x *view) sides(e pipeline.Event) (actors, targets []string) {
 		if t := x.typeOf(p.Entity); t != pipeline.Country && t != pipeline.Organization {
 			continue
 		}
+		if x.describesOther(e, p.Entity) {
+			continue
+		}
 		switch p.Role {
 		case "actor":
 			actors = append(actors, p.Entity)
@@ -97,6 +100,52 @@ func (x *view) sides(e pipeline.Event) (actors, targets []string) {
 		}
 	}
 	return actors, targets
+}
+
+// apposStart matches the start of a phrase set off by commas that
+// describes the noun before it: ", both members of NATO,", ", a NATO
+// member,", ", which includes the UAE,".
+var apposStart = regexp.MustCompile(`(?i)^\s*(?:a|an|the|both|all|one|each|two|three|four|also|itself|themselves|whose|which|who|members?|home\s+to|part\s+of|along\s+with)\b`)
+
+// describesOther reports whether every mention of id in e's sentence lies
+// in such a phrase after another country or organization, away from e's
+// trigger: the entities of "Poland and Lithuania, both members of NATO and
+// the EU, have delivered tanks" that did not deliver anything.
+func (x *view) describesOther(e pipeline.Event, id string) bool {
+	sent := e.Evidence
+	seen := false
+	for k := x.mentionAfter(sent.Start); k < len(x.ms) && x.ms[k].Start < sent.End; k++ {
+		m := x.ms[k]
+		if m.EntityID != id {
+			continue
+		}
+		seen = true
+		open := strings.LastIndexByte(x.d.Text[sent.Start:m.Start], ',')
+		if open < 0 {
+			return false
+		}
+		open += sent.Start
+		close := strings.IndexAny(x.d.Text[m.End:sent.End], ",;:()")
+		if close < 0 || x.d.Text[m.End+close] != ',' {
+			return false
+		}
+		close += m.End
+		if e.Trigger.Start >= open && e.Trigger.Start < close || !apposStart.MatchString(x.d.Text[open+1:m.Start]+" ") {
+			return false
+		}
+		// The phrase follows a country or organization mention.
+		j := x.mentionAfter(open) - 1
+		for j >= 0 && x.ms[j].End > open {
+			j--
+		}
+		if j < 0 || strings.TrimSpace(x.d.Text[x.ms[j].End:open]) != "" {
+			return false
+		}
+		if t := x.ms[j].Type; t != pipeline.Country && t != pipeline.Organization {
+			return false
+		}
+	}
+	return seen
 }
 
 // relClause matches the text between a noun and a verb of its relative
@@ -320,24 +369,24 @@ func (x *view) fromStatements(places bool) {
 				if a >= len(slots) || c >= len(slots) {
 					continue
 				}
-				dst := x.polity(slots[c])
-				if slots[c].Type == pipeline.Person {
-					dst = slots[c].EntityID
+				if len(st.ATypes) > 0 && !slices.Contains(st.ATypes, slots[a].Type) || x.hedgedAt(slots[a].Span) {
+					continue
 				}
-				subjects := []pipeline.Mention{slots[a]}
-				if st.Relation == pipeline.MemberOf {
-					// "Sweden and Finland joined the EU"
-					subjects = x.listFrom(idx[a], -1)
-				}
-				for _, sm := range subjects {
-					src := x.polity(sm)
-					if sm.Type == pipeline.Person {
-						src = sm.EntityID
+				// "Sweden and Finland joined the EU"; "Iran backs the
+				// Houthis and Hezbollah".
+				for _, sm := range x.listFrom(idx[a], -1) {
+					for _, om := range x.listFrom(idx[c], 1) {
+						src, dst := x.statementEnd(sm), x.statementEnd(om)
+						r := pipeline.Relation{
+							Source: src, Type: st.Relation, Target: dst, Label: st.Label, Evidence: s.Span,
+							Confidence: st.Confidence, Rule: st.Name, Date: x.sentenceDate(s.Start),
+						}
+						x.add(r)
+						if st.Mutual {
+							r.Source, r.Target = dst, src
+							x.add(r)
+						}
 					}
-					x.add(pipeline.Relation{
-						Source: src, Type: st.Relation, Target: dst, Label: st.Label, Evidence: s.Span,
-						Confidence: st.Confidence, Rule: st.Name, Date: x.sentenceDate(s.Start),
-					})
 				}
 			}
 		}
@@ -345,6 +394,15 @@ func (x *view) fromStatements(places bool) {
 			x.placeStatements(text, slots, s.Span)
 		}
 	}
+}
+
+// statementEnd returns the entity a statement's slot stands for: a
+// person, or the polity of a country, organization or capital.
+func (x *view) statementEnd(m pipeline.Mention) string {
+	if m.Type == pipeline.Person {
+		return m.EntityID
+	}
+	return x.polity(m)
 }
 
 // placeStatements finds "the Kazakh capital of Astana", "Moscow, Russia":

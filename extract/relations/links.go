@@ -87,8 +87,10 @@ func (x *view) memberLists() {
 			after := listAfterOrg.MatchString(between) && strings.TrimSpace(between) != ""
 			of := membersOfBefore.MatchString(x.d.Text[max(0, y.Start-40):y.Start]) && listAfterOrgOf.MatchString(between)
 			if after || of {
-				for _, m := range x.listFrom(i+1, 1) {
-					x.membership(x.polity(m), y, "member-list", 0.85)
+				for _, org := range x.listFrom(i, 1) {
+					for _, m := range x.listFrom(i+1, 1) {
+						x.membership(x.polity(m), org, "member-list", 0.85)
+					}
 				}
 			}
 		}
@@ -96,8 +98,14 @@ func (x *view) memberLists() {
 		if i > 0 && x.ms[i-1].End <= y.Start {
 			before := x.d.Text[x.ms[i-1].End:y.Start]
 			if bothMembers.MatchString(before) && (strings.Contains(strings.ToLower(before), "member") || bothMembersNoun.MatchString(x.d.Text[y.End:])) {
-				for _, m := range x.listFrom(i-1, -1) {
-					x.membership(x.polity(m), y, "member-list", 0.85)
+				// "both members of NATO and the EU"
+				for _, org := range x.listFrom(i, 1) {
+					if org.Type != pipeline.Organization {
+						break
+					}
+					for _, m := range x.listFrom(i-1, -1) {
+						x.membership(x.polity(m), org, "member-list", 0.85)
+					}
 				}
 			}
 		}
@@ -108,24 +116,20 @@ func (x *view) memberLists() {
 // that starts (dir 1) or ends (dir -1) at mention k: "Germany, France and
 // Italy".
 func (x *view) listFrom(k, dir int) []pipeline.Mention {
-	var out []pipeline.Mention
-	for ; k >= 0 && k < len(x.ms); k += dir {
-		m := x.ms[k]
-		if m.Type != pipeline.Country && m.Type != pipeline.Organization {
-			break
-		}
-		out = append(out, m)
-		n := k + dir
-		if n < 0 || n >= len(x.ms) {
-			break
-		}
-		a, b := m, x.ms[n]
+	out := []pipeline.Mention{x.ms[k]}
+	party := func(m pipeline.Mention) bool { return m.Type == pipeline.Country || m.Type == pipeline.Organization }
+	if !party(x.ms[k]) {
+		return out
+	}
+	for n := k + dir; n >= 0 && n < len(x.ms) && party(x.ms[n]); n += dir {
+		a, b := x.ms[n-dir], x.ms[n]
 		if dir < 0 {
 			a, b = b, a
 		}
 		if a.End > b.Start || !listSep.MatchString(x.d.Text[a.End:b.Start]) {
 			break
 		}
+		out = append(out, x.ms[n])
 	}
 	return out
 }

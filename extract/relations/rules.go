@@ -64,6 +64,10 @@ type StatementRule struct {
 	Label      string  `yaml:"label"`
 	Confidence float64 `yaml:"confidence"`
 	Pattern    string  `yaml:"pattern"`
+	// Mutual adds the relation both ways ("A and B are enemies").
+	Mutual bool `yaml:"mutual"`
+	// ATypes restricts the entity types of {A} (all when empty).
+	ATypes []string `yaml:"a_types"`
 }
 
 type rulesFile struct {

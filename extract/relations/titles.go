@@ -34,6 +34,9 @@ var trailingPrep = regexp.MustCompile(`(?i)\s+(?:of|at|for|with)(?:\s+the)?\s*$`
 func (r *Rules) resolveTitle(orig string) (officeTitle, bool) {
 	orig = rankAbbrev.ReplaceAllString(orig, " ")
 	words := strings.Fields(strings.Trim(collapseSpace(strings.ReplaceAll(orig, "’", "'")), " ,;:.\u00a0"))
+	if t, to, ok := r.matchTitle(normTitle(strings.Join(words, " "))); ok && !t.RankOnly {
+		return officeTitle{t: t, role: t.Role, to: to}, true // "secretary general"
+	}
 	// Ranks before a name are no part of the title ("commander General").
 	for len(words) > 1 {
 		if t, _, ok := r.matchTitle(strings.ToLower(words[len(words)-1])); ok && t.RankOnly {
