@@ -49,6 +49,9 @@ type Builder struct {
 	dropped int
 	// published is the publication day of the document being added.
 	published string
+	// ident decides the ids of unlinked people and organizations across
+	// documents (identity.go).
+	ident identity
 }
 
 // NewBuilder returns a builder for an empty graph.
@@ -97,6 +100,18 @@ func (b *Builder) Add(d *pipeline.Document) error {
 		published = t.Format("2006-01-02")
 	}
 	b.published = published
+	ids, fullNames := b.resolve(d)
+	gid := func(id string) string {
+		if m, ok := ids[id]; ok {
+			return m
+		}
+		if entity.ID(id).Kind() == entity.KindOrg {
+			if e := d.Entity(id); e == nil || !e.Linked {
+				return orgID(id)
+			}
+		}
+		return id
+	}
 
 	mentions := make(map[string]int, len(d.Entities))
 	for _, m := range d.Mentions {
@@ -107,7 +122,7 @@ func (b *Builder) Add(d *pipeline.Document) error {
 		if e.ID == "" {
 			continue
 		}
-		n, err := b.node(d, e.ID, e.Type, e.Name, e.Linked)
+		n, err := b.node(d, gid(e.ID), e.Type, e.Name, e.Linked)
 		if err != nil {
 			return err
 		}
@@ -130,7 +145,7 @@ func (b *Builder) Add(d *pipeline.Document) error {
 	}
 	seen := make(map[occ]bool, len(d.Relations))
 	for _, r := range d.Relations {
-		src, tgt := r.Source, r.Target
+		src, tgt := gid(r.Source), gid(r.Target)
 		if src == "" || tgt == "" || r.Type == "" || src == tgt {
 			b.dropped++
 			continue
@@ -143,7 +158,10 @@ func (b *Builder) Add(d *pipeline.Document) error {
 			continue
 		}
 		seen[k] = true
-		if err := b.endpoints(d, src, tgt); err != nil {
+		if err := b.endpoint(d, r.Source, src); err != nil {
+			return err
+		}
+		if err := b.endpoint(d, r.Target, tgt); err != nil {
 			return err
 		}
 		date := normDate(r.Date)
@@ -159,9 +177,11 @@ func (b *Builder) Add(d *pipeline.Document) error {
 	}
 
 	if b.opts.Events {
-		return b.addEvents(d, published)
+		if err := b.addEvents(d, published, gid); err != nil {
+			return err
+		}
 	}
-	return nil
+	return b.joinPending(fullNames)
 }
 
 // node returns the node for an entity of d, creating it, and counts d once.
@@ -179,7 +199,7 @@ func (b *Builder) node(d *pipeline.Document, id, typ, name string, linked bool) 
 		if n, err = b.g.addNode(&Node{ID: id, Kind: KindEntity, Type: typ, Name: name, Linked: linked, nameSeq: seq}); err != nil {
 			return nil, err
 		}
-	} else if name != "" && (linked && !n.Linked || linked == n.Linked && d.Seq < n.nameSeq) {
+	} else if name != "" && (linked && !n.Linked || linked == n.Linked && d.Seq < n.nameSeq && !shorterName(n, name)) {
 		old, derived := n.Name, n.nameSeq == math.MaxInt
 		n.Name, n.Linked, n.nameSeq = name, linked, d.Seq
 		if !derived {
@@ -205,27 +225,25 @@ func (b *Builder) node(d *pipeline.Document, id, typ, name string, linked bool) 
 	return n, nil
 }
 
-// endpoints makes sure relation endpoints exist as nodes, even when the
-// document's entity list lacks them.
-func (b *Builder) endpoints(d *pipeline.Document, ids ...string) error {
-	for _, id := range ids {
-		if err := b.endpoint(d, id); err != nil {
-			return err
-		}
-	}
-	return nil
+// shorterName reports whether name would replace a person's full name by
+// fewer words (a lone surname joined to a full name, identity.go).
+func shorterName(n *Node, name string) bool {
+	return n.Type == entity.Person && nameWords(name) < nameWords(n.Name)
 }
 
-func (b *Builder) endpoint(d *pipeline.Document, id string) error {
+// endpoint makes sure a relation or event endpoint exists as a node, even
+// when the document's entity list lacks it: raw is its id in d, id its
+// graph id.
+func (b *Builder) endpoint(d *pipeline.Document, raw, id string) error {
 	if n := b.g.Node(id); n != nil && n.gen == b.gen {
 		return nil
 	}
-	if e := d.Entity(id); e != nil {
+	if e := d.Entity(raw); e != nil {
 		_, err := b.node(d, id, e.Type, e.Name, e.Linked)
 		return err
 	}
 	for _, m := range d.Mentions {
-		if m.EntityID == id {
+		if m.EntityID == raw {
 			if name := strings.Join(strings.Fields(d.Slice(m.Span)), " "); name != "" {
 				typ := m.Type
 				if typ == "" {
@@ -262,7 +280,7 @@ func (b *Builder) tie(src, tgt, typ, label, date string, ev Evidence, kind strin
 	return b.g.syncWeight(e)
 }
 
-func (b *Builder) addEvents(d *pipeline.Document, published string) error {
+func (b *Builder) addEvents(d *pipeline.Document, published string, gid func(string) string) error {
 	for _, ev := range d.Events {
 		if ev.ID == "" {
 			continue
@@ -293,18 +311,20 @@ func (b *Builder) addEvents(d *pipeline.Document, published string) error {
 			if p.Entity == "" {
 				continue
 			}
-			if err := b.endpoint(d, p.Entity); err != nil {
+			pid := gid(p.Entity)
+			if err := b.endpoint(d, p.Entity, pid); err != nil {
 				return err
 			}
-			if err := b.tie(p.Entity, id, ParticipatesIn, p.Role, date, evd, ev.Kind); err != nil {
+			if err := b.tie(pid, id, ParticipatesIn, p.Role, date, evd, ev.Kind); err != nil {
 				return err
 			}
 		}
 		if ev.Location != "" {
-			if err := b.endpoint(d, ev.Location); err != nil {
+			loc := gid(ev.Location)
+			if err := b.endpoint(d, ev.Location, loc); err != nil {
 				return err
 			}
-			if err := b.tie(id, ev.Location, OccursIn, "", date, evd, ev.Kind); err != nil {
+			if err := b.tie(id, loc, OccursIn, "", date, evd, ev.Kind); err != nil {
 				return err
 			}
 		}
