@@ -39,7 +39,9 @@ const maxSentence = 600
 // concurrent use. Memory grows with the distinct entities and relations, not
 // with the number of documents (except event nodes with Options.Events).
 // The result does not depend on the order documents arrive in, provided
-// their Seq values are distinct.
+// their Seq values are distinct (one exception: a lone surname joined to
+// the only full name matching it, identity.go, stays joined when a second
+// matching full name arrives later).
 type Builder struct {
 	opts    Options
 	g       *Graph
