@@ -107,9 +107,9 @@ func (b *Builder) Add(d *pipeline.Document) error {
 		if m, ok := ids[id]; ok {
 			return m
 		}
-		if entity.ID(id).Kind() == entity.KindOrg {
+		if o := orgID(id); o != id {
 			if e := d.Entity(id); e == nil || !e.Linked {
-				return orgID(id)
+				return o
 			}
 		}
 		return id

@@ -194,6 +194,9 @@ func evidenceOf(d *pipeline.Document, e *pipeline.Entity) *personEvidence {
 // orgID drops a legal suffix from an unlinked organization's id:
 // org:nordavia-airlines-ltd -> org:nordavia-airlines.
 func orgID(id string) string {
+	if entity.ID(id).Kind() != entity.KindOrg {
+		return id
+	}
 	key := entity.ID(id).Key()
 	i := strings.LastIndexByte(key, '-')
 	if i <= 0 || !legalSuffix[key[i+1:]] {
