@@ -9,6 +9,7 @@ import (
 	"github.com/entente-nlp/entente/entity"
 	"github.com/entente-nlp/entente/internal/textnorm"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,7 +70,11 @@ func loadEmbedded() (*entrySet, error) {
 func (s *entrySet) loadFile(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("gazetteer: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is named below, not "open ..."
+		}
+		return fmt.Errorf("gazetteer: %s: %w", path, err)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fmt.Errorf("gazetteer: %s: file is empty", path)

@@ -6,6 +6,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -79,6 +80,17 @@ func flagError(cmd *cobra.Command, err error) error {
 		return usage(fmt.Errorf("flag --%s: %q is not %s (see %s --help)", f.Name, ive.GetValue(), flagWants(f.Value.Type()), cmd.CommandPath()))
 	}
 	return usage(fmt.Errorf("%w (see %s --help)", err, cmd.CommandPath()))
+}
+
+// plainPathError drops the operation and path an *fs.PathError carries
+// ("open x.txt: no such file or directory" → "no such file or
+// directory"), for messages that name the file themselves.
+func plainPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // flagWants says what a flag of pflag's type name takes.

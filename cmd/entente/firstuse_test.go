@@ -7,6 +7,7 @@ package main
 import (
 	"bytes"
 	"image/png"
+	"io"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -208,5 +209,41 @@ func TestEvalTestdataGold(t *testing.T) {
 	}
 	if !strings.Contains(out, "entities") || !strings.Contains(out, "relations") {
 		t.Errorf("eval output:\n%s", out)
+	}
+}
+
+type modelBytes string
+
+func (m modelBytes) Write(w io.Writer) error { _, err := io.WriteString(w, string(m)); return err }
+
+// Models, parses and imports are written through internal/app/outfile
+// too: a link is followed, the file keeps its mode, and an error names the
+// output, never a temporary file.
+func TestWriteModelFile(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.bin")
+	if err := os.WriteFile(real, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "model.bin")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	n, err := writeModelFile(link, "train ner", modelBytes("weights"))
+	if err != nil || n != 7 {
+		t.Fatalf("%d, %v", n, err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced")
+	}
+	if b, _ := os.ReadFile(real); string(b) != "weights" {
+		t.Errorf("target holds %q", b)
+	}
+	if fi, _ := os.Stat(real); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v", fi.Mode().Perm())
+	}
+	_, err = writeModelFile(filepath.Join(dir, "no", "such", "m.bin"), "train ner", modelBytes("x"))
+	if err == nil || !strings.Contains(err.Error(), "m.bin") || strings.Contains(err.Error(), ".model-") || strings.Contains(err.Error(), "open ") {
+		t.Errorf("error %v", err)
 	}
 }

@@ -130,8 +130,8 @@ Use the result with --gazetteer FILE or the gazetteer.files configuration key.`,
   entente gazetteer import --format phoenix --kind org Phoenix.MilNonState.actors.txt > groups.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "phoenix" {
-				return fmt.Errorf("gazetteer import: unknown --format %q (supported: phoenix)", format)
+			if !strings.EqualFold(format, "phoenix") {
+				return usage(fmt.Errorf("gazetteer import: unknown --format %q (supported: phoenix)", format))
 			}
 			g, err := gazetteer.Default()
 			if err != nil {
@@ -139,7 +139,7 @@ Use the result with --gazetteer FILE or the gazetteer.files configuration key.`,
 			}
 			f, err := os.Open(args[0])
 			if err != nil {
-				return fmt.Errorf("gazetteer import: %w", err)
+				return usage(fmt.Errorf("gazetteer import: %s: %w", args[0], plainPathError(err)))
 			}
 			defer f.Close()
 			entries, st, err := gazetteer.ReadPhoenix(bufio.NewReader(f), g, kind)
@@ -150,17 +150,22 @@ Use the result with --gazetteer FILE or the gazetteer.files configuration key.`,
 				return fmt.Errorf("gazetteer import: %s: no actors found (is it a Phoenix actor dictionary?)", args[0])
 			}
 			var w io.Writer = cmd.OutOrStdout()
+			var of *outfile.File
 			if out != "" && out != "-" {
-				of, err := os.Create(out)
-				if err != nil {
-					return fmt.Errorf("gazetteer import: %w", err)
+				if of, err = outfile.Create(out); err != nil {
+					return fmt.Errorf("gazetteer import: output %w", err)
 				}
-				defer of.Close()
+				defer of.Abort()
 				w = of
 			}
 			header := "Converted by entente gazetteer import from " + args[0] + " (Phoenix actor dictionary)."
 			if err := gazetteer.WriteYAML(w, header, entries); err != nil {
 				return err
+			}
+			if of != nil {
+				if err := of.Commit(); err != nil {
+					return fmt.Errorf("gazetteer import: writing output %w", err)
+				}
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d lines, %d actors (%d countries), %d aliases, %d roles (%d dated, %d unreadable dates) in %v\n",
 				args[0], st.Lines, st.Actors, st.Countries, st.Aliases, st.Roles, st.Dated, st.BadDates, st.Elapsed.Round(1e6))

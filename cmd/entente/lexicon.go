@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/entente-nlp/entente/extract/events"
 	"github.com/entente-nlp/entente/internal/app/outfile"
@@ -46,8 +47,8 @@ never written.`,
   entente extract --config events-phoenix.yaml article.md   # stages.events.lexicon: phoenix.yaml`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "phoenix" {
-				return fmt.Errorf("lexicon import: unknown --format %q (supported: phoenix)", format)
+			if !strings.EqualFold(format, "phoenix") {
+				return usage(fmt.Errorf("lexicon import: unknown --format %q (supported: phoenix)", format))
 			}
 			merged := &events.LexiconFile{Kinds: map[string]events.KindSpec{}, Synsets: map[string][]string{}}
 			for _, path := range args {

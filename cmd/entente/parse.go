@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/entente-nlp/entente/extract/depparse"
 	"github.com/entente-nlp/entente/extract/depparse/conllu"
 	"github.com/entente-nlp/entente/extract/parse"
+	"github.com/entente-nlp/entente/internal/app/outfile"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -59,8 +59,8 @@ English EWT) unless --model names another.`,
 }
 
 func runParse(cmd *cobra.Command, o parseOptions, inputs []string) (err error) {
-	if o.format != "conllu" {
-		return fmt.Errorf("parse: unknown format %q (known: conllu)", o.format)
+	if !strings.EqualFold(o.format, "conllu") {
+		return usage(fmt.Errorf("parse: unknown format %q (known: conllu)", o.format))
 	}
 	nConllu := 0
 	for _, in := range inputs {
@@ -69,25 +69,20 @@ func runParse(cmd *cobra.Command, o parseOptions, inputs []string) (err error) {
 		}
 	}
 	if nConllu > 0 && nConllu < len(inputs) {
-		return errors.New("parse: give either .conllu files or other inputs, not both")
+		return usage(errors.New("parse: give either .conllu files or other inputs, not both"))
 	}
 	m, err := loadParserModel(o.model)
 	if err != nil {
 		return fmt.Errorf("parse: %w", err)
 	}
 	dst := cmd.OutOrStdout()
-	var tmp *os.File
+	var out *outfile.File
 	if o.out != "" {
-		if tmp, err = os.CreateTemp(filepath.Dir(o.out), "."+filepath.Base(o.out)+".*"); err != nil {
-			return fmt.Errorf("parse: creating %s: %w", o.out, err)
+		if out, err = outfile.Create(o.out); err != nil {
+			return fmt.Errorf("parse: output %w", err)
 		}
-		defer func() {
-			if tmp != nil {
-				tmp.Close()
-				os.Remove(tmp.Name())
-			}
-		}()
-		dst = tmp
+		defer out.Abort()
+		dst = out
 	}
 	w := bufio.NewWriter(dst)
 	if nConllu > 0 {
@@ -101,14 +96,10 @@ func runParse(cmd *cobra.Command, o parseOptions, inputs []string) (err error) {
 	if err != nil {
 		return err
 	}
-	if tmp != nil {
-		if err := tmp.Close(); err != nil {
-			return fmt.Errorf("parse: writing %s: %w", o.out, err)
+	if out != nil {
+		if err := out.Commit(); err != nil {
+			return fmt.Errorf("parse: writing output %w", err)
 		}
-		if err := os.Rename(tmp.Name(), o.out); err != nil {
-			return fmt.Errorf("parse: %w", err)
-		}
-		tmp = nil
 	}
 	return nil
 }

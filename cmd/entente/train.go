@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/entente-nlp/entente/extract/nermodel"
 	"github.com/entente-nlp/entente/extract/nlp"
 	"github.com/entente-nlp/entente/gazetteer"
+	"github.com/entente-nlp/entente/internal/app/outfile"
 	"github.com/entente-nlp/entente/internal/measure/eval"
 	"github.com/entente-nlp/entente/pipeline"
 )
@@ -133,34 +133,36 @@ func trainNER(ctx context.Context, o trainNEROptions, log io.Writer) error {
 	return nil
 }
 
-// writeModelFile writes m to path through a temporary file in the same
-// directory, so that a failed write never leaves half a model behind.
-// what names the command in errors.
+// writeModelFile writes m to path through internal/app/outfile, so that a
+// failed write never leaves half a model behind, a symbolic link is
+// followed and a device is written as it is. what names the command in
+// errors.
 func writeModelFile(path, what string, m interface{ Write(io.Writer) error }) (int64, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".model-*")
+	f, err := outfile.Create(path)
 	if err != nil {
+		return 0, fmt.Errorf("%s: output %w", what, err)
+	}
+	defer f.Abort()
+	cw := &countingWriter{w: f}
+	if err := m.Write(cw); err != nil {
 		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := m.Write(tmp); err != nil {
-		tmp.Close()
-		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
+	if err := f.Commit(); err != nil {
+		return 0, fmt.Errorf("%s: writing output %w", what, err)
 	}
-	st, err := tmp.Stat()
-	if err != nil {
-		tmp.Close()
-		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return 0, fmt.Errorf("%s: writing %s: %w", what, path, err)
-	}
-	return st.Size(), nil
+	return cw.n, nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // analyzeConll runs the nlp stage (prose tokens, sentences and tags, no

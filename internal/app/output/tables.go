@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -194,7 +195,11 @@ func NewTableWriter(dir string) (*TableWriter, error) {
 		return nil, fmt.Errorf("output: %s is a file; the parquet format writes a directory of tables (-o DIR)", dir)
 	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // not "mkdir ..."
+		}
+		return nil, fmt.Errorf("output: cannot create the folder %s: %w", dir, err)
 	}
 	tw := &TableWriter{dir: dir}
 	var err error

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/entente-nlp/entente"
@@ -194,5 +195,17 @@ func TestTablesReadBackWithHyparquet(t *testing.T) {
 	}
 	if got["documents"][0]["title"] != recs[0].Title || got["entities"][0]["attrs"] == nil {
 		t.Errorf("documents/entities columns read by hyparquet: %v / %v", got["documents"][0], got["entities"][0])
+	}
+}
+
+// A folder that cannot be created is named, without the system call.
+func TestTableWriterFolderError(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := NewTableWriter(filepath.Join(file, "tables"))
+	if err == nil || !strings.Contains(err.Error(), "cannot create the folder "+filepath.Join(file, "tables")) || strings.Contains(err.Error(), "mkdir") {
+		t.Errorf("error %v", err)
 	}
 }
