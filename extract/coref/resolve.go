@@ -129,7 +129,36 @@ func newResolver(d *pipeline.Document, window int) *resolver {
 			r.inMent[k] = int32(len(r.ments))
 		}
 	}
+	r.markTitleModifiers()
 	return r
+}
+
+// markTitleModifiers takes the subject role from a country or organization
+// that only names a person's office ("Kazakhstan President Nursultan
+// Nazarbayev discussed ...", which the parser may read with Kazakhstan as
+// the subject) and gives it to the person.
+func (r *resolver) markTitleModifiers() {
+	toks := r.d.Tokens
+	for k := 0; k+1 < len(r.ments); k++ {
+		m, p := &r.ments[k], &r.ments[k+1]
+		if r.ents[m.ent].typ == pipeline.Person || r.ents[p.ent].typ != pipeline.Person || m.sent != p.sent || p.a-m.b > 3 {
+			continue
+		}
+		title := true
+		for i := m.b; i < p.a; i++ {
+			if !strings.HasPrefix(toks[i].Tag, "NN") {
+				title = false
+				break
+			}
+		}
+		if !title || strings.ContainsAny(r.d.Text[toks[m.b-1].End:toks[p.a].Start], ",;:()") {
+			continue
+		}
+		if m.subj {
+			p.subj = true
+		}
+		m.subj = false
+	}
 }
 
 // nameGender guesses a gender from a personal name's first word.

@@ -440,5 +440,18 @@ func sharesParticipant(d *pipeline.Document, e pipeline.Event, gold []pipeline.S
 			}
 		}
 	}
+	// A pronoun or description the coref stage resolved ("it", "the
+	// airline") is a mention of its entity too.
+	for _, c := range d.Coreferences {
+		if !ids[c.Entity] {
+			continue
+		}
+		o := d.Offsets.SpanToOriginal(c.Span)
+		for _, g := range gold {
+			if o.Overlaps(g) {
+				return true
+			}
+		}
+	}
 	return false
 }
