@@ -46,4 +46,9 @@
 // error skips the remaining stages, and the context is checked between
 // stages, so a stage checks neither at its top (only inside long loops).
 // ProcessDocument runs stages over one document the same way.
+//
+// With WithSections (or ProcessSections), a document whose clean text is
+// longer than the section size runs the stages from the one that receives
+// the text on section by section, the results merged into the document
+// (sections.go): its memory grows with its results, not its text.
 package pipeline

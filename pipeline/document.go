@@ -66,6 +66,10 @@ type Document struct {
 	// document with non-fatal errors still flows through the remaining
 	// stages; after a fatal one the runner skips them.
 	Errors []DocError `json:"errors,omitempty"`
+
+	// inSections: the stages from the one that received the clean text
+	// on ran over the document's sections (sections.go).
+	inSections bool
 }
 
 // DocError is a failure attached to one document.

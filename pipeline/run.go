@@ -34,6 +34,9 @@ type Runner struct {
 	workers int
 	buffer  int
 	window  int
+	// sections is the section size of long documents (WithSections); 0
+	// processes every document whole.
+	sections int
 }
 
 // Option configures a Runner.
@@ -197,8 +200,10 @@ func (r *Runner) Run(ctx context.Context, src Source, sink Sink) (Summary, error
 					if gctx.Err() != nil {
 						continue // cancelled: drain without working
 					}
-					if d.Failed() {
-						// A fatal error: the remaining stages skip the document.
+					if d.Failed() || d.inSections {
+						// A fatal error: the remaining stages skip the
+						// document. In sections: an earlier stage ran
+						// this one on each section.
 						select {
 						case out <- d:
 						case <-gctx.Done():
@@ -206,7 +211,12 @@ func (r *Runner) Run(ctx context.Context, src Source, sink Sink) (Summary, error
 						continue
 					}
 					t0 := time.Now()
-					err := process(gctx, st, d)
+					var err error
+					if sectioned(d, r.sections) {
+						err = processSections(gctx, r.stages[i:], d, r.sections)
+					} else {
+						err = process(gctx, st, d)
+					}
 					stats.Busy += time.Since(t0)
 					stats.Docs++
 					if err != nil {
