@@ -3,7 +3,6 @@ package output
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,8 +14,9 @@ import (
 // Writer writes records in one format. Write is called once per document,
 // in order; Close finishes the output (a JSON array's closing bracket) and
 // must be called even after a cancelled run, so the output stays valid.
-// Each Write issues a single write of whole records, so an interrupted run
-// never leaves half a record.
+// Each Write writes whole records before it returns, so an interrupted run
+// never leaves half a record; a record of JSON larger than 64 KiB is
+// written in several writes of the underlying writer (stream.go).
 type Writer interface {
 	Write(*entente.Record) error
 	Close() error
@@ -53,20 +53,15 @@ type jsonWriter struct {
 }
 
 func (j *jsonWriter) Write(r *entente.Record) error {
-	var buf bytes.Buffer
+	sep := ",\n  "
 	if j.n == 0 {
-		buf.WriteString("[\n  ")
-	} else {
-		buf.WriteString(",\n  ")
+		sep = "[\n  "
 	}
-	b, err := json.MarshalIndent(r, "  ", "  ")
-	if err != nil {
+	if err := writeJSON(j.w, sep, r, "", "  ", "  "); err != nil {
 		return fmt.Errorf("output: encoding %s: %w", r.ID, err)
 	}
-	buf.Write(b)
 	j.n++
-	_, err = j.w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 func (j *jsonWriter) Close() error {
@@ -82,12 +77,10 @@ func (j *jsonWriter) Close() error {
 type jsonlWriter struct{ w io.Writer }
 
 func (j *jsonlWriter) Write(r *entente.Record) error {
-	b, err := json.Marshal(r)
-	if err != nil {
+	if err := writeJSON(j.w, "", r, "\n", "", ""); err != nil {
 		return fmt.Errorf("output: encoding %s: %w", r.ID, err)
 	}
-	_, err = j.w.Write(append(b, '\n'))
-	return err
+	return nil
 }
 
 func (j *jsonlWriter) Close() error { return nil }
