@@ -207,7 +207,7 @@ func (a *App) SourceOptions() source.Options {
 }
 
 func (a *App) run(ctx context.Context, src pipeline.Source, prog *progress, sink pipeline.Sink) (pipeline.Summary, error) {
-	runner := pipeline.NewRunner(a.Stages, pipeline.WithWorkers(a.Config.Workers))
+	runner := pipeline.NewRunner(a.Stages, pipeline.WithWorkers(a.Config.Workers), pipeline.WithSections(pipeline.DefaultSectionBytes))
 	budget := memlimit.New(int64(a.Config.MemoryLimit))
 	a.session().log.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File, "memory_limit", budget.Limit())
 	sum, err := runner.Run(ctx, budget.Wrap(src), func(d *pipeline.Document) error {

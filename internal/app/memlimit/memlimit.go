@@ -13,10 +13,17 @@ import (
 
 const (
 	// PerByte is the memory the default pipeline holds at its peak for
-	// each byte of a plain-text document (tokens, mentions, candidates,
-	// the record being written), measured in docs/performance.md: about
-	// 100-115 bytes, rounded up.
+	// each byte of a plain-text document processed whole (tokens,
+	// mentions, candidates, the record being written), measured in
+	// docs/performance.md: about 100-115 bytes, rounded up.
 	PerByte = 120
+	// PerByteSectioned is the memory per byte of a document longer than
+	// pipeline.DefaultSectionBytes, which the run processes in sections:
+	// its text, results and record, and the collector's headroom over
+	// them (docs/performance.md: 20-40 bytes measured on 1-30 MB of
+	// news and of name-dense text), rounded up; its sections' working
+	// memory is DefaultSectionBytes*PerByte on top.
+	PerByteSectioned = 48
 	// Base is the memory of the process before any document: models,
 	// gazetteer and runtime (about 60 MB measured), rounded up.
 	Base = 96 << 20
@@ -56,8 +63,14 @@ func New(limit int64) *Budget {
 // Limit returns the limit in bytes, 0 for none.
 func (b *Budget) Limit() int64 { return b.limit }
 
-// Cost returns the memory a document of n bytes is expected to need.
-func Cost(n int) int64 { return int64(n) * PerByte }
+// Cost returns the memory a document of n bytes is expected to need, as
+// the command line runs it (in sections past pipeline.DefaultSectionBytes).
+func Cost(n int) int64 {
+	if n <= pipeline.DefaultSectionBytes {
+		return int64(n) * PerByte
+	}
+	return int64(pipeline.DefaultSectionBytes)*PerByte + int64(n)*PerByteSectioned
+}
 
 // Wrap returns src with admission: each document waits, before it enters
 // the pipeline, until its cost fits beside the documents in flight; one
