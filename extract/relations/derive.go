@@ -369,13 +369,19 @@ func (x *view) fromStatements(places bool) {
 				if a >= len(slots) || c >= len(slots) {
 					continue
 				}
-				if len(st.ATypes) > 0 && !slices.Contains(st.ATypes, slots[a].Type) || x.hedgedAt(slots[a].Span) {
+				if len(st.ATypes) > 0 && !slices.Contains(st.ATypes, slots[a].Type) ||
+					len(st.BTypes) > 0 && !slices.Contains(st.BTypes, slots[c].Type) || x.hedgedAt(slots[a].Span) {
 					continue
 				}
 				// "Sweden and Finland joined the EU"; "Iran backs the
 				// Houthis and Hezbollah".
-				for _, sm := range x.listFrom(idx[a], -1) {
-					for _, om := range x.listFrom(idx[c], 1) {
+				as, bs := x.coordinated(idx[a]), x.coordinated(idx[c])
+				if slices.ContainsFunc(as, func(m pipeline.Mention) bool { return m.Span == slots[c].Span }) {
+					// "ties between Turkey and the US": one list, one pair
+					as, bs = slots[a:a+1], slots[c:c+1]
+				}
+				for _, sm := range as {
+					for _, om := range bs {
 						src, dst := x.statementEnd(sm), x.statementEnd(om)
 						r := pipeline.Relation{
 							Source: src, Type: st.Relation, Target: dst, Label: st.Label, Evidence: s.Span,
@@ -394,6 +400,12 @@ func (x *view) fromStatements(places bool) {
 			x.placeStatements(text, slots, s.Span)
 		}
 	}
+}
+
+// coordinated returns the mentions of the list holding mention k, k first
+// ("Sweden and Finland joined the EU", "which includes Egypt and Jordan").
+func (x *view) coordinated(k int) []pipeline.Mention {
+	return append(x.listFrom(k, -1), x.listFrom(k, 1)[1:]...)
 }
 
 // statementEnd returns the entity a statement's slot stands for: a

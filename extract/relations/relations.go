@@ -71,7 +71,7 @@ func Spec(gaz Gazetteer) pipeline.Spec {
 	return pipeline.Spec{
 		Name:     Name,
 		Requires: []string{pipeline.ArtifactSentences, pipeline.ArtifactTokens, pipeline.ArtifactEntities},
-		Uses:     []string{pipeline.ArtifactEvents},
+		Uses:     []string{pipeline.ArtifactEvents, pipeline.ArtifactCoref},
 		Provides: []string{pipeline.ArtifactRelations},
 		New: func(m map[string]any) (pipeline.Stage, error) {
 			var o Options
@@ -213,8 +213,35 @@ func newView(d *pipeline.Document, r *Rules, gaz Gazetteer) *view {
 		}
 		x.ms = append(x.ms, m)
 	}
+	x.ms = x.withCoreferences(x.ms)
 	sort.SliceStable(x.ms, func(i, j int) bool { return x.ms[i].Start < x.ms[j].Start })
 	return x
+}
+
+// withCoreferences adds to ms the descriptions and pronouns the coref stage
+// resolved to a country or organization ("the alliance has 29 members,
+// including ..."), where no mention is: the rules then read them as
+// mentions of their entity. Persons are left out: a pronoun is never a
+// title holder's name.
+func (x *view) withCoreferences(ms []pipeline.Mention) []pipeline.Mention {
+	if len(x.d.Coreferences) == 0 {
+		return ms
+	}
+	taken := spanindex.New(len(ms), func(i int) pipeline.Span { return ms[i].Span })
+	for _, c := range x.d.Coreferences {
+		if c.Kind != pipeline.CorefDescription && c.Kind != pipeline.CorefPronoun || !validSpan(x.d, c.Span) || x.d.InBoilerplate(c.Span) {
+			continue
+		}
+		t := x.typeOf(c.Entity)
+		if t != pipeline.Country && t != pipeline.Organization || x.entity(c.Entity) == nil {
+			continue
+		}
+		if len(taken.Overlapping(c.Span, nil)) > 0 {
+			continue
+		}
+		ms = append(ms, pipeline.Mention{Span: c.Span, EntityID: c.Entity, Type: t, Source: "coref", Form: c.Kind})
+	}
+	return ms
 }
 
 // add records a relation, merging duplicates: cooperates_with is

@@ -66,8 +66,10 @@ type StatementRule struct {
 	Pattern    string  `yaml:"pattern"`
 	// Mutual adds the relation both ways ("A and B are enemies").
 	Mutual bool `yaml:"mutual"`
-	// ATypes restricts the entity types of {A} (all when empty).
+	// ATypes and BTypes restrict the entity types of {A} and {B} (all
+	// when empty).
 	ATypes []string `yaml:"a_types"`
+	BTypes []string `yaml:"b_types"`
 }
 
 type rulesFile struct {

@@ -62,6 +62,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	row("relations", r.Relations.Score)
 	list("missed", r.Relations.Missed)
 	list("spurious", r.Relations.Spurious)
+	list("not scored (a type the key does not annotate)", r.Relations.Unscored)
 	return errors.Join(errs...)
 }
 

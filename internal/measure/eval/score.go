@@ -74,6 +74,18 @@ type ItemReport struct {
 	Score
 	Missed   []string `json:"missed"`
 	Spurious []string `json:"spurious"`
+	// Unscored lists predictions of a type the answer keys do not
+	// annotate (relations of a type outside KeyedRelationTypes): neither
+	// right nor wrong.
+	Unscored []string `json:"unscored,omitempty"`
+}
+
+// KeyedRelationTypes are the relation types answer keys annotate
+// (shared/gold/README.md). A key says nothing about the others
+// (located_in), so a predicted relation of another type is not scored.
+var KeyedRelationTypes = map[string]bool{
+	pipeline.HoldsRole: true, pipeline.MemberOf: true, pipeline.CooperatesWith: true,
+	pipeline.Opposes: true, pipeline.AffiliatedWith: true,
 }
 
 // EventReport scores events; KindAgreement is the share of matched events
@@ -523,7 +535,8 @@ func entityName(d *pipeline.Document, id string) string {
 
 // scoreRelations matches predicted relations (deduplicated) to gold ones:
 // same type and the same two entities, in either order for
-// cooperates_with.
+// cooperates_with. Relations of a type keys do not annotate are listed as
+// unscored.
 func scoreRelations(g *Gold, d *pipeline.Document, m *entityMatch) ItemReport {
 	type triple struct {
 		typ  string
@@ -555,6 +568,10 @@ func scoreRelations(g *Gold, d *pipeline.Document, m *entityMatch) ItemReport {
 			continue
 		}
 		seen[t] = true
+		if !KeyedRelationTypes[pr.Type] {
+			r.Unscored = append(r.Unscored, entityName(d, pr.Source)+" "+pr.Type+" "+entityName(d, pr.Target))
+			continue
+		}
 		gi, ok := goldKey[t]
 		if ok && g.Relations[gi].Optional {
 			continue

@@ -180,6 +180,8 @@ func TestScoreEventsAndRelations(t *testing.T) {
 				{Source: "country:TR", Type: "cooperates_with", Target: "country:RU"},
 				{Source: "country:TR", Type: "cooperates_with", Target: "country:RU"},
 				{Source: "country:TR", Type: "member_of", Target: "org:nato"},
+				// no key annotates located_in: neither right nor wrong
+				{Source: "city:moscow", Type: "located_in", Target: "country:RU"},
 			},
 			evP: 1, evR: 1, kind: 1, relP: 1, relR: 1,
 		},
