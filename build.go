@@ -53,7 +53,8 @@ func NewRecord(d *pipeline.Document) *Record {
 		r.Events = append(r.Events, Event{
 			ID: ev.ID, Kind: ev.Kind, CAMEO: ev.CAMEO, QuadClass: ev.QuadClass, Date: ev.Date, DateSource: ev.DateSource,
 			Trigger: original(d, trig), TriggerStart: trig.Start, TriggerEnd: trig.End,
-			Participants: parts, Location: ev.Location, Negated: ev.Negated, Modality: modality(ev.Modality),
+			Participants: parts, Source: ev.Source, Target: ev.Target, SourceCode: ev.SourceCode, TargetCode: ev.TargetCode,
+			Location: ev.Location, Negated: ev.Negated, Modality: modality(ev.Modality),
 			Evidence: evidence(d, ev.Evidence),
 		})
 	}

@@ -44,13 +44,14 @@ func ExampleExtractor_Extract() {
 		fmt.Println(d.Text, "=", d.Value)
 	}
 	for _, ev := range rec.Events {
-		fmt.Println(ev.Kind, ev.Date, ev.Participants, "in", ev.Location)
+		fmt.Println(ev.Kind, ev.Date, ev.Source, "->", ev.Target, "in", ev.Location)
 	}
 	// Output:
 	// person:vladimir-putin "Vladimir Putin" at 18:32
 	// person:recep-tayyip-erdogan "Recep Tayyip Erdogan" at 55:75
 	// Tuesday = 2016-12-20
-	// meeting 2016-12-20 [{person:vladimir-putin actor} {person:recep-tayyip-erdogan target}] in city:moscow
+	// meeting 2016-12-20 person:vladimir-putin -> person:recep-tayyip-erdogan in city:moscow
+	// meeting 2016-12-20 person:recep-tayyip-erdogan -> person:vladimir-putin in city:moscow
 }
 
 // A stream of articles runs on the staged pipeline, several at a time,

@@ -65,7 +65,8 @@ func (r *Record) document(seq int) *pipeline.Document {
 			parts[i] = pipeline.Participant{Entity: p.ID, Role: p.Role}
 		}
 		d.Events = append(d.Events, pipeline.Event{ID: ev.ID, Kind: ev.Kind, CAMEO: ev.CAMEO, QuadClass: ev.QuadClass,
-			Participants: parts, Location: ev.Location, Date: ev.Date, DateSource: ev.DateSource,
+			Participants: parts, Source: ev.Source, Target: ev.Target, SourceCode: ev.SourceCode, TargetCode: ev.TargetCode,
+			Location: ev.Location, Date: ev.Date, DateSource: ev.DateSource,
 			Evidence: sentence(ev.Evidence)})
 	}
 	d.Text = text.String()

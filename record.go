@@ -146,6 +146,16 @@ type Event struct {
 	// Participants are the entities taking part, each with its role;
 	// never nil.
 	Participants []Participant `json:"participants"`
+	// Source and Target are the event's dyad, entity ids of who did it
+	// and to whom ("" when the text names none). A trigger with
+	// coordinated sources or targets ("Russia and Turkey met Iran") gives
+	// one event per (source, target) pair, all with the same trigger.
+	Source string `json:"source"`
+	Target string `json:"target"`
+	// SourceCode and TargetCode are their CAMEO actor codes (RUSGOV),
+	// "" when the actor dictionaries code neither.
+	SourceCode string `json:"source_code"`
+	TargetCode string `json:"target_code"`
 	// Location is the entity id of where it happened; "" when unknown.
 	Location string `json:"location"`
 	// Negated marks an event the text says did not, or will not, happen

@@ -46,7 +46,7 @@ func Register(r *pipeline.Registry, env Env) {
 	r.Register(entities.Spec(entitiesGazetteer(env), entitySources(env)...))
 	r.Register(coref.Spec())
 	r.Register(dates.Spec())
-	r.Register(events.Spec())
+	r.Register(events.Spec(env.Parser))
 	r.Register(relations.Spec(relationsGazetteer(env)))
 }
 

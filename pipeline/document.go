@@ -262,6 +262,18 @@ type Event struct {
 	Trigger      Span          `json:"trigger"`
 	Triggers     []Span        `json:"triggers,omitempty"`
 	Participants []Participant `json:"participants,omitempty"`
+	// Source and Target are the event's dyad: the entity ids of who did
+	// it and to whom, either empty when the text names none. An event
+	// whose trigger has coordinated sources or targets ("Russia and
+	// Turkey met Iran") is split into one event per (source, target)
+	// pair; each keeps the trigger's participants, its own source as the
+	// actor and its own target as the target.
+	Source string `json:"source,omitempty"`
+	Target string `json:"target,omitempty"`
+	// SourceCode and TargetCode are CAMEO actor codes (RUSGOV, ---MIL)
+	// of the source and target, when the actor dictionaries code them.
+	SourceCode string `json:"source_code,omitempty"`
+	TargetCode string `json:"target_code,omitempty"`
 	// Location is an entity id.
 	Location string `json:"location,omitempty"`
 	// Date is a normalized date value, empty when unknown.

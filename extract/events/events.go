@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/entente-nlp/entente/extract/depparse"
+	"github.com/entente-nlp/entente/extract/parse"
 	"github.com/entente-nlp/entente/pipeline"
 )
 
@@ -15,6 +17,9 @@ const Name = "events"
 // is read-only.
 type Stage struct {
 	lx *Lexicon
+	// parser parses sentences with triggers on demand; nil reads only
+	// existing trees.
+	parser *depparse.Model
 }
 
 var _ pipeline.Stage = (*Stage)(nil)
@@ -29,22 +34,40 @@ type Options struct {
 	// ReplaceLexicon drops the embedded lexicon: only the Lexicon files
 	// are used.
 	ReplaceLexicon bool `mapstructure:"replace_lexicon"`
+	// Parse says where the stage reads a dependency parse for the dyads
+	// (who did what to whom): ParseTriggers (the default) parses, on
+	// demand, every sentence with a trigger and a mention that the parse
+	// stage left unparsed; ParseExisting reads only the parse stage's
+	// trees. Sentences without a tree fall back to word order.
+	Parse string `mapstructure:"parse"`
+	// Parser is the model on-demand parsing uses; nil means
+	// depparse.Default(). It is set by the registration, not by
+	// configuration.
+	Parser *depparse.Model `mapstructure:"-"`
 }
 
+// Values of Options.Parse.
+const (
+	ParseTriggers = "triggers"
+	ParseExisting = "existing"
+)
+
 // Spec registers the stage: it requires the sentences, tokens and
-// entities, uses the dates when the pipeline finds them, and provides the
-// events. Its options (stages.events) are Options.
-func Spec() pipeline.Spec {
+// entities, uses the dates and the parse when the pipeline finds them, and
+// provides the events. Its options (stages.events) are Options; parser is
+// the model for on-demand parsing (nil: depparse.Default()).
+func Spec(parser *depparse.Model) pipeline.Spec {
 	return pipeline.Spec{
 		Name:     Name,
 		Requires: []string{pipeline.ArtifactSentences, pipeline.ArtifactTokens, pipeline.ArtifactEntities},
-		Uses:     []string{pipeline.ArtifactDates},
+		Uses:     []string{pipeline.ArtifactDates, pipeline.ArtifactParse},
 		Provides: []string{pipeline.ArtifactEvents},
 		New: func(m map[string]any) (pipeline.Stage, error) {
 			var o Options
 			if err := pipeline.DecodeOptions(Name, m, &o); err != nil {
 				return nil, err
 			}
+			o.Parser = parser
 			return New(o)
 		},
 	}
@@ -69,7 +92,20 @@ func New(opts Options) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stage{lx: lx}, nil
+	st := &Stage{lx: lx}
+	switch opts.Parse {
+	case "", ParseTriggers:
+		st.parser = opts.Parser
+		if st.parser == nil {
+			if st.parser, err = depparse.Default(); err != nil {
+				return nil, fmt.Errorf("events: %w", err)
+			}
+		}
+	case ParseExisting:
+	default:
+		return nil, fmt.Errorf("events: parse %q: want %q or %q", opts.Parse, ParseTriggers, ParseExisting)
+	}
+	return st, nil
 }
 
 // NewWithLexicon builds the stage on an already compiled lexicon.
@@ -85,43 +121,65 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 		return nil
 	}
 	x := newDocView(d, s.lx)
-	var found []*draft
+	sents := make([]sentTrigs, len(d.Sentences))
 	for si := range d.Sentences {
 		if si%32 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		found = append(found, x.sentenceEvents(si)...)
+		sents[si] = x.sentenceTriggers(si)
+		if s.parser != nil && x.wantsParse(sents[si]) {
+			if err := parse.Sentence(s.parser, d, si); err != nil {
+				return fmt.Errorf("events: %w", err)
+			}
+		}
 	}
-	d.Events = finish(withReverse(merge(found, s.lx)))
+	var found []*draft
+	for si := range sents {
+		found = append(found, x.sentenceEvents(sents[si])...)
+	}
+	d.Events = finish(withReverse(merge(found, s.lx)), s.lx)
 	return nil
 }
 
 // finish turns drafts into numbered events in text order.
-func finish(ds []*draft) []pipeline.Event {
+func finish(ds []*draft, lx *Lexicon) []pipeline.Event {
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].trigger.Start < ds[j].trigger.Start })
 	out := make([]pipeline.Event, 0, len(ds))
 	for _, dr := range ds {
-		ev := pipeline.Event{
-			ID:           fmt.Sprintf("e%d", len(out)+1),
-			Kind:         dr.kind,
-			CAMEO:        dr.cameo,
-			QuadClass:    QuadClass(dr.cameo),
-			Trigger:      dr.trigger,
-			Participants: dr.participants(),
-			Location:     dr.location,
-			Date:         dr.date,
-			DateSource:   dr.dateSource,
-			Evidence:     dr.evidence,
-			Negated:      dr.negated,
-			Modality:     dr.modality,
+		for _, dy := range dr.pairs(lx.kinds[dr.kind].Reciprocal) {
+			out = append(out, dr.event(len(out)+1, dy))
 		}
-		if len(dr.triggers) > 1 {
-			ev.Triggers = append([]pipeline.Span(nil), dr.triggers...)
-			sort.Slice(ev.Triggers, func(i, j int) bool { return ev.Triggers[i].Start < ev.Triggers[j].Start })
-		}
-		out = append(out, ev)
 	}
 	return out
+}
+
+// event builds the event numbered n of draft dr for one of its dyads.
+// Every dyad of a trigger has the trigger's participants, where sources
+// are actors and targets targets (the reverse dyad of a mutual event
+// keeps them as they are).
+func (dr *draft) event(n int, dy dyad) pipeline.Event {
+	parts := dr.participants()
+	ev := pipeline.Event{
+		ID:           fmt.Sprintf("e%d", n),
+		Kind:         dr.kind,
+		CAMEO:        dr.cameo,
+		QuadClass:    QuadClass(dr.cameo),
+		Trigger:      dr.trigger,
+		Participants: parts,
+		Source:       dy.source.Entity,
+		Target:       dy.target.Entity,
+		Location:     dr.location,
+		Date:         dr.date,
+		DateSource:   dr.dateSource,
+		Evidence:     dr.evidence,
+		Negated:      dr.negated,
+		Modality:     dr.modality,
+	}
+	if len(dr.triggers) > 1 {
+		ev.Triggers = append([]pipeline.Span(nil), dr.triggers...)
+		sort.Slice(ev.Triggers, func(i, j int) bool { return ev.Triggers[i].Start < ev.Triggers[j].Start })
+	}
+	return ev
 }

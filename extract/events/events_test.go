@@ -170,7 +170,7 @@ func TestMergeRepeatedMentions(t *testing.T) {
 		"During the December 20 meeting, Russian Foreign Minister Sergey Lavrov said the tragedy would end. " +
 		"The significance of the declaration signed in Moscow on December 20 is hard to overestimate."
 	d := buildDoc(t, text, allEnts, allDates)
-	evs := runEvents(t, d)
+	evs := happenings(runEvents(t, d))
 	var agreements []pipeline.Event
 	for _, e := range evs {
 		switch e.Kind {
@@ -201,7 +201,7 @@ func TestMergeRepeatedMentions(t *testing.T) {
 
 func TestNoMergeAcrossDates(t *testing.T) {
 	d := buildDoc(t, "Vladimir Putin visited Iran last November. Vladimir Putin visited Iran on December 20.", allEnts, allDates)
-	evs := runEvents(t, d)
+	evs := happenings(runEvents(t, d))
 	if len(evs) != 2 {
 		for _, e := range evs {
 			t.Log(describe(d, e))
@@ -215,7 +215,7 @@ func TestNoEventsFromBoilerplate(t *testing.T) {
 	d := buildDoc(t, text, allEnts, allDates)
 	i := strings.Index(text, "Become")
 	d.Boilerplate = []pipeline.Span{{Start: i, End: len(text)}}
-	evs := runEvents(t, d)
+	evs := happenings(runEvents(t, d))
 	for _, e := range evs {
 		if d.InBoilerplate(e.Trigger) || e.Kind == "attack" {
 			t.Errorf("event from boilerplate: %s", describe(d, e))
@@ -259,10 +259,10 @@ func TestEventsRoundTripJSON(t *testing.T) {
 }
 
 func TestLexiconOptions(t *testing.T) {
-	if _, err := Spec().New(map[string]any{"lexicom": "x"}); err == nil || !strings.Contains(err.Error(), "lexicom") {
+	if _, err := Spec(nil).New(map[string]any{"lexicom": "x"}); err == nil || !strings.Contains(err.Error(), "lexicom") {
 		t.Errorf("unknown option not named: %v", err)
 	}
-	if _, err := Spec().New(map[string]any{"lexicon": 3}); err == nil {
+	if _, err := Spec(nil).New(map[string]any{"lexicon": 3}); err == nil {
 		t.Error("non-string lexicon accepted")
 	}
 	dir := t.TempDir()

@@ -48,6 +48,13 @@ type draft struct {
 	modality string
 	// code is what the verb patterns said (codes.go).
 	code coding
+	// sources and targets are the dyad's sides (dyad.go); mutual marks
+	// a dyad that holds both ways ("met with", "talks between").
+	sources, targets []Argument
+	mutual           bool
+	// treeSubj and treeObj mark sides the parse decided, which the
+	// word-order fallback leaves alone.
+	treeSubj, treeObj bool
 }
 
 func (dr *draft) add(id, role string) {
@@ -76,15 +83,55 @@ func (dr *draft) participants() []pipeline.Participant {
 	return append([]pipeline.Participant(nil), dr.parts...)
 }
 
-// sentenceEvents extracts the events of sentence si.
-func (x *docView) sentenceEvents(si int) []*draft {
+// sentTrigs are the triggers of one sentence, found before parsing.
+type sentTrigs struct {
+	sent   pipeline.Span
+	a, b   int // token range
+	clause []int
+	trigs  []trig
+}
+
+// sentenceTriggers finds the triggers of sentence si.
+func (x *docView) sentenceTriggers(si int) sentTrigs {
 	sent := x.d.Sentences[si].Span
 	a, b := x.tokenRange(sent)
 	if a >= b || x.d.InBoilerplate(sent) {
-		return nil
+		return sentTrigs{}
 	}
 	clause := x.clauses(a, b)
-	trigs := x.findTriggers(a, b, clause)
+	return sentTrigs{sent: sent, a: a, b: b, clause: clause, trigs: x.findTriggers(a, b, clause)}
+}
+
+// maxParseTokens leaves longer "sentences" (tables, unsplit lists) to
+// word order, as the parse stage does by default.
+const maxParseTokens = 150
+
+// wantsParse reports whether the sentence has a trigger and mentions of
+// two entities but no parse yet.
+func (x *docView) wantsParse(st sentTrigs) bool {
+	if len(st.trigs) == 0 || st.b-st.a > maxParseTokens || x.d.Tokens[st.a].Parsed() {
+		return false
+	}
+	// With one entity word order decides as well as a tree would (the
+	// passive is read off the words); two make "who to whom" a question.
+	first := ""
+	for i := st.a; i < st.b; i++ {
+		if k := x.argAt[i]; k >= 0 {
+			for _, id := range x.args[k].ids {
+				if first == "" {
+					first = id
+				} else if id != first {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sentenceEvents extracts the events of a sentence from its triggers.
+func (x *docView) sentenceEvents(st sentTrigs) []*draft {
+	a, b, clause, trigs, sent := st.a, st.b, st.clause, st.trigs, st.sent
 	var out []*draft
 	for _, t := range trigs {
 		span := pipeline.Span{Start: x.d.Tokens[t.a].Start, End: x.d.Tokens[t.b-1].End}
@@ -105,6 +152,9 @@ func (x *docView) sentenceEvents(si int) []*draft {
 			dr.dateSource = FromNone
 		}
 		dr.negated, dr.modality = x.mood(t, a, b, clause)
+		x.treeDyad(dr, t)
+		dr.orderDyad()
+		dr.applyDyad()
 		out = append(out, dr)
 	}
 	return out

@@ -159,7 +159,7 @@ func describe(d *pipeline.Document, e pipeline.Event) string {
 	for _, s := range e.Triggers {
 		trs = append(trs, d.Slice(s))
 	}
-	return fmt.Sprintf("%s(%s %q%v) date=%s/%s loc=%s [%s]", e.Kind, e.CAMEO, d.Slice(e.Trigger), trs, e.Date, e.DateSource, e.Location, strings.Join(ps, " "))
+	return fmt.Sprintf("%s(%s %q%v) %s->%s date=%s/%s loc=%s [%s]", e.Kind, e.CAMEO, d.Slice(e.Trigger), trs, e.Source, e.Target, e.Date, e.DateSource, e.Location, strings.Join(ps, " "))
 }
 
 // role returns the role of entity id in e, or "".
@@ -170,4 +170,19 @@ func role(e pipeline.Event, id string) string {
 		}
 	}
 	return ""
+}
+
+// happenings keeps the first event of each trigger: the dyads of one
+// trigger ("Russia and Turkey signed" gives one event per source) are one
+// happening.
+func happenings(evs []pipeline.Event) []pipeline.Event {
+	var out []pipeline.Event
+	seen := map[pipeline.Span]bool{}
+	for _, e := range evs {
+		if !seen[e.Trigger] {
+			seen[e.Trigger] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -35,6 +35,10 @@ type KindSpec struct {
 	// PatternsOnly marks a kind with no default code (PETRARCH's [---]):
 	// its verbs make an event only when a pattern matches.
 	PatternsOnly bool `yaml:"patterns_only,omitempty"`
+	// Reciprocal marks mutual kinds (meet, negotiate): a dyad A->B is
+	// also coded B->A, and coordinated sources without a target are each
+	// other's targets ("Russia and Turkey met").
+	Reciprocal bool `yaml:"reciprocal,omitempty"`
 }
 
 // PatternSpec is one verb pattern. Match is written as in PETRARCH's verb

@@ -94,6 +94,9 @@ func absorb(c, e *draft) {
 		c.modality, c.negated = Asserted, false
 	}
 	c.triggers = append(c.triggers, e.triggers...)
+	c.sources = addArgs(c.sources, e.sources...)
+	c.targets = addArgs(c.targets, e.targets...)
+	c.mutual = c.mutual || e.mutual
 	for _, p := range e.parts {
 		c.add(p.Entity, p.Role)
 	}

@@ -102,7 +102,28 @@ func (x *docView) moodFromTree(node int) (negated bool, modality string) {
 		}
 	}
 	n := node
+	// hope marks a climb through a hope or plan noun ("the hopes to
+	// reach"): a failure verb above it undoes the event, even when the
+	// parser hangs the noun off another clause.
+	hope := false
+	if node >= 2 && x.low[node-1] == "to" && isNounTag(x.tag(node-2)) {
+		// "NATO's unwillingness to cooperate", "the hopes to reach":
+		// the noun governs the infinitive, wherever the parser hung it.
+		switch w := x.low[node-2]; {
+		case negGovs[w]:
+			negated = true
+		case hypoGovs[w]:
+			setMod(Hypothetical)
+			hope = true
+		case futureGovs[w]:
+			setMod(Future)
+			hope = true
+		}
+	}
 	for step := 0; step < 6 && n >= 0; step++ {
+		if hope && n != node && failPreds[x.low[n]] && isVerbTag(x.tag(n)) {
+			negated = true
+		}
 		for _, c := range tr.Children(n) {
 			w := x.low[c]
 			switch pipeline.UniversalRel(tr.Dep(c)) {
@@ -150,6 +171,9 @@ func (x *docView) moodFromTree(node int) (negated bool, modality string) {
 			}
 			if hypoGovs[hw] {
 				setMod(Hypothetical)
+			}
+			if (hypoGovs[hw] || futureGovs[hw]) && isNounTag(x.tag(h)) {
+				hope = true
 			}
 		case "nsubj":
 			// "the hopes to reach an agreement have been dashed"

@@ -19,8 +19,10 @@ type arg struct {
 	// allies"): the organization is not a participant.
 	member bool
 	// modifier marks a country naming a person's office ("Kazakhstan
-	// President Nursultan Nazarbayev"): the person is the participant.
+	// President Nursultan Nazarbayev"): the person is the participant,
+	// whose mention starts at token person.
 	modifier bool
+	person   int
 }
 
 // dateRef is a temporal expression with its token range.
@@ -138,7 +140,7 @@ func (x *docView) markModifiers() {
 		// n may be 0 when the title itself was linked as a person
 		// mention ("Kazakhstan [President] Nursultan Nazarbayev").
 		if j < len(x.low) && x.argAt[j] >= 0 && x.args[x.argAt[j]].typ == pipeline.Person && (n > 0 || x.d.Text[g.span.End:x.d.Tokens[j].Start] == " ") {
-			g.modifier = true
+			g.modifier, g.person = true, j
 		}
 	}
 }

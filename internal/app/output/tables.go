@@ -70,9 +70,10 @@ type DateRow struct {
 	Kind        string `parquet:"kind"`
 }
 
-// EventRow is one row of events.parquet. Source and Target are the first
-// participants with the roles actor and target ("" when there is none);
-// event_participants.parquet lists them all.
+// EventRow is one row of events.parquet. Source and Target are the
+// event's dyad (entity ids, "" when the text names none), SourceCode and
+// TargetCode their CAMEO actor codes; event_participants.parquet lists
+// every participant.
 type EventRow struct {
 	DocID        string `parquet:"doc_id"`
 	EventID      string `parquet:"event_id"`
@@ -83,6 +84,8 @@ type EventRow struct {
 	DateSource   string `parquet:"date_source"`
 	Source       string `parquet:"source"`
 	Target       string `parquet:"target"`
+	SourceCode   string `parquet:"source_code"`
+	TargetCode   string `parquet:"target_code"`
 	Location     string `parquet:"location"`
 	Trigger      string `parquet:"trigger"`
 	TriggerStart int64  `parquet:"trigger_start"`
@@ -260,15 +263,10 @@ func (tw *TableWriter) Write(r *entente.Record) error {
 	}
 	for _, ev := range r.Events {
 		row := EventRow{DocID: r.ID, EventID: ev.ID, Kind: ev.Kind, CAMEO: ev.CAMEO, QuadClass: int32(ev.QuadClass),
-			Date: ev.Date, DateSource: ev.DateSource, Location: ev.Location, Trigger: ev.Trigger,
+			Date: ev.Date, DateSource: ev.DateSource, Source: ev.Source, Target: ev.Target,
+			SourceCode: ev.SourceCode, TargetCode: ev.TargetCode, Location: ev.Location, Trigger: ev.Trigger,
 			TriggerStart: int64(ev.TriggerStart), TriggerEnd: int64(ev.TriggerEnd), Evidence: ev.Evidence}
 		for _, p := range ev.Participants {
-			switch {
-			case p.Role == "actor" && row.Source == "":
-				row.Source = p.ID
-			case p.Role == "target" && row.Target == "":
-				row.Target = p.ID
-			}
 			err = errors.Join(err, tw.parts.add(ParticipantRow{DocID: r.ID, EventID: ev.ID, EntityID: p.ID, Role: p.Role}))
 		}
 		err = errors.Join(err, tw.events.add(row))

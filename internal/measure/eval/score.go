@@ -402,10 +402,12 @@ func scoreDates(g *Gold, d *pipeline.Document) ItemReport {
 
 // scoreEvents matches predicted to gold events one to one: same date (or
 // both none, or an accepted date) and at least half of the gold
-// participants among the predicted ones.
+// participants among the predicted ones. The dyads of one trigger count
+// as one predicted event (happenings).
 func scoreEvents(g *Gold, d *pipeline.Document, m *entityMatch) EventReport {
-	parts := make([]map[int]bool, len(d.Events))
-	for i, ev := range d.Events {
+	events := happenings(d.Events)
+	parts := make([]map[int]bool, len(events))
+	for i, ev := range events {
 		parts[i] = map[int]bool{}
 		for _, p := range ev.Participants {
 			if gi, ok := m.gold[p.Entity]; ok && gi >= 0 {
@@ -414,7 +416,7 @@ func scoreEvents(g *Gold, d *pipeline.Document, m *entityMatch) EventReport {
 		}
 	}
 	fits := func(p int, ge GoldEvent) bool {
-		ev := d.Events[p]
+		ev := events[p]
 		if ge.Date == nil {
 			if ev.Date != "" {
 				return false
@@ -432,14 +434,14 @@ func scoreEvents(g *Gold, d *pipeline.Document, m *entityMatch) EventReport {
 	}
 	rep := EventReport{ItemReport: ItemReport{Missed: []string{}, Spurious: []string{}}}
 	run := func(optional bool, skip map[int]bool) map[int]int {
-		edges := make([][]int, len(d.Events))
+		edges := make([][]int, len(events))
 		var gidx []int
 		for gi, ge := range g.Events {
 			if ge.Optional == optional {
 				gidx = append(gidx, gi)
 			}
 		}
-		for p := range d.Events {
+		for p := range events {
 			if skip[p] {
 				continue
 			}
@@ -467,10 +469,10 @@ func scoreEvents(g *Gold, d *pipeline.Document, m *entityMatch) EventReport {
 	found := map[int]bool{}
 	for p, gi := range req {
 		found[gi] = true
-		rep.kind(d.Events[p], g.Events[gi])
+		rep.kind(events[p], g.Events[gi])
 	}
 	for p, gi := range opt {
-		rep.kind(d.Events[p], g.Events[gi])
+		rep.kind(events[p], g.Events[gi])
 	}
 	for gi, ge := range g.Events {
 		if ge.Optional {
@@ -483,7 +485,7 @@ func scoreEvents(g *Gold, d *pipeline.Document, m *entityMatch) EventReport {
 			rep.Missed = append(rep.Missed, describeGoldEvent(ge))
 		}
 	}
-	for p, ev := range d.Events {
+	for p, ev := range events {
 		if _, ok := opt[p]; ok {
 			continue
 		}
@@ -497,6 +499,35 @@ func scoreEvents(g *Gold, d *pipeline.Document, m *entityMatch) EventReport {
 	rep.finish()
 	rep.KindAgreement = round(ratio(rep.KindAgree, rep.KindPairs))
 	return rep
+}
+
+// happenings folds the events that share a trigger, kind and date (the
+// dyads of one trigger: "Russia and Turkey met Iran" is two events, one
+// happening) into one, with the union of their participants, so that a
+// trigger counts once as found or spurious.
+func happenings(evs []pipeline.Event) []pipeline.Event {
+	type key struct {
+		trig       pipeline.Span
+		kind, date string
+	}
+	at := map[key]int{}
+	var out []pipeline.Event
+	for _, ev := range evs {
+		k := key{ev.Trigger, ev.Kind, ev.Date}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			ev.Participants = append([]pipeline.Participant(nil), ev.Participants...)
+			out = append(out, ev)
+			continue
+		}
+		for _, p := range ev.Participants {
+			if !slices.ContainsFunc(out[i].Participants, func(q pipeline.Participant) bool { return q.Entity == p.Entity }) {
+				out[i].Participants = append(out[i].Participants, p)
+			}
+		}
+	}
+	return out
 }
 
 func (r *EventReport) kind(ev pipeline.Event, ge GoldEvent) {

@@ -1,0 +1,69 @@
+package events
+
+import (
+	"bufio"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// dyadKeys names the test entities of testdata/dyads.tsv.
+var dyadKeys = map[string]string{
+	"RU": russia.id, "TR": turkey.id, "IR": iran.id, "SY": syria.id, "US": us.id, "KZ": kazakhstan.id,
+	"NATO": nato.id, "IS": isis.id, "PUTIN": putin.id, "LAVROV": lavrov.id, "KARLOV": karlov.id,
+	"NAZ": nazarbayev.id, "ERDOGAN": erdogan.id,
+}
+
+func TestDyads(t *testing.T) {
+	f, err := os.Open("testdata/dyads.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 3 {
+			t.Fatalf("testdata/dyads.tsv: %q: want sentence, kind, dyads", line)
+		}
+		n++
+		text, kind := cols[0], cols[1]
+		var want []string
+		for _, p := range strings.Split(cols[2], ";") {
+			s, tg, _ := strings.Cut(p, ">")
+			want = append(want, dyadKeys[s]+">"+dyadKeys[tg])
+		}
+		slices.Sort(want)
+		negated := len(cols) > 3 && cols[3] == "negated"
+		t.Run(text+"/"+kind, func(t *testing.T) {
+			d := buildDoc(t, text, allEnts, allDates)
+			evs := runEvents(t, d)
+			var got []string
+			for _, e := range evs {
+				if e.Kind != kind {
+					continue
+				}
+				got = append(got, e.Source+">"+e.Target)
+				if e.Negated != negated {
+					t.Errorf("negated %v, want %v: %s", e.Negated, negated, describe(d, e))
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				for _, e := range evs {
+					t.Log(describe(d, e))
+				}
+				t.Errorf("dyads %v, want %v", got, want)
+			}
+		})
+	}
+	if n < 20 {
+		t.Fatalf("testdata/dyads.tsv holds %d cases", n)
+	}
+}
