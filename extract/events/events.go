@@ -17,9 +17,10 @@ const Name = "events"
 // is read-only.
 type Stage struct {
 	lx *Lexicon
-	// parser parses sentences with triggers on demand; nil reads only
-	// existing trees.
-	parser *depparse.Model
+	// parser parses sentences with triggers on demand, at most parseMax
+	// (-1: all) per document; nil reads only existing trees.
+	parser   *depparse.Model
+	parseMax int
 }
 
 var _ pipeline.Stage = (*Stage)(nil)
@@ -40,6 +41,12 @@ type Options struct {
 	// stage left unparsed; ParseExisting reads only the parse stage's
 	// trees. Sentences without a tree fall back to word order.
 	Parse string `mapstructure:"parse"`
+	// ParseMax bounds the sentences parsed on demand per document (the
+	// first ones in text order, where news puts its facts), on top of
+	// those the parse stage parsed: 0 means the default, 4; -1 means no
+	// bound. Each costs about what the parse stage spends on one of its
+	// sentences (docs/events.md, "Dyads").
+	ParseMax int `mapstructure:"parse_max"`
 	// Parser is the model on-demand parsing uses; nil means
 	// depparse.Default(). It is set by the registration, not by
 	// configuration.
@@ -92,7 +99,13 @@ func New(opts Options) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &Stage{lx: lx}
+	st := &Stage{lx: lx, parseMax: opts.ParseMax}
+	switch {
+	case st.parseMax == 0:
+		st.parseMax = 4
+	case st.parseMax < -1:
+		return nil, fmt.Errorf("events: parse_max must be -1 (no bound) or more, got %d", opts.ParseMax)
+	}
 	switch opts.Parse {
 	case "", ParseTriggers:
 		st.parser = opts.Parser
@@ -122,6 +135,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	}
 	x := newDocView(d, s.lx)
 	sents := make([]sentTrigs, len(d.Sentences))
+	parsed := 0
 	for si := range d.Sentences {
 		if si%32 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -129,7 +143,8 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 			}
 		}
 		sents[si] = x.sentenceTriggers(si)
-		if s.parser != nil && x.wantsParse(sents[si]) {
+		if s.parser != nil && (s.parseMax < 0 || parsed < s.parseMax) && x.wantsParse(sents[si]) {
+			parsed++
 			if err := parse.Sentence(s.parser, d, si); err != nil {
 				return fmt.Errorf("events: %w", err)
 			}

@@ -106,18 +106,30 @@ func (x *docView) sentenceTriggers(si int) sentTrigs {
 // word order, as the parse stage does by default.
 const maxParseTokens = 150
 
-// wantsParse reports whether the sentence has a trigger and mentions of
-// two entities but no parse yet.
+// wantsParse reports whether the sentence has no parse yet and a trigger
+// whose clause holds two entities that could be its source and target:
+// with one, or with only a speaker, word order decides as well as a tree
+// would (the passive is read off the words).
 func (x *docView) wantsParse(st sentTrigs) bool {
 	if len(st.trigs) == 0 || st.b-st.a > maxParseTokens || x.d.Tokens[st.a].Parsed() {
 		return false
 	}
-	// With one entity word order decides as well as a tree would (the
-	// passive is read off the words); two make "who to whom" a question.
-	first := ""
-	for i := st.a; i < st.b; i++ {
-		if k := x.argAt[i]; k >= 0 {
-			for _, id := range x.args[k].ids {
+	for _, t := range st.trigs {
+		if x.lx.kinds[t.kind].Reported {
+			continue
+		}
+		lo, hi := clauseRange(st.clause, st.a, t.a)
+		first := ""
+		for i := lo; i < hi; i++ {
+			k := x.argAt[i]
+			if k < 0 || (i > lo && x.argAt[i-1] == k) {
+				continue
+			}
+			g := x.args[k]
+			if g.member || g.modifier || g.typ == pipeline.Location && x.lx.locPrep[x.governor(g.a, lo)] {
+				continue
+			}
+			for _, id := range g.ids {
 				if first == "" {
 					first = id
 				} else if id != first {
