@@ -73,6 +73,7 @@ func withReverse(ds []*draft) []*draft {
 		r := *dr
 		r.cameo, r.code.reverse = dr.code.reverse, ""
 		r.code.source, r.code.target = dr.code.target, dr.code.source
+		r.sources, r.targets = dr.targets, dr.sources
 		r.parts = make([]pipeline.Participant, len(dr.parts))
 		for i, p := range dr.parts {
 			switch p.Role {

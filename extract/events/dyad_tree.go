@@ -570,3 +570,49 @@ func (dr *draft) setRole(id, role string) {
 	}
 	dr.parts = append(dr.parts, pipeline.Participant{Entity: id, Role: role})
 }
+
+// patternDyad lets the tokens a verb pattern marked as source ($) and
+// target (+) decide those sides; a "%" pattern (coordinated actors acting
+// on each other) makes the dyad mutual.
+func (x *docView) patternDyad(dr *draft) {
+	if dr.code.source >= 0 {
+		if g := x.argumentAt(dr.code.source); len(g) > 0 {
+			dr.sources, dr.treeSubj = g, true
+		}
+	}
+	if dr.code.target >= 0 {
+		if g := x.argumentAt(dr.code.target); len(g) > 0 {
+			dr.targets, dr.treeObj = g, true
+		}
+	}
+	if dr.code.both {
+		dr.mutual = true
+	}
+}
+
+// argumentAt returns the arguments of the phrase at token i: resolved on
+// the tree when the sentence is parsed, else the mention covering i.
+func (x *docView) argumentAt(i int) []Argument {
+	if i < 0 || i >= len(x.d.Tokens) {
+		return nil
+	}
+	if x.d.Tokens[i].Parsed() {
+		tr := x.tree()
+		h := i
+		if k := x.argAt[i]; k >= 0 {
+			if sh := tr.SpanHead(x.args[k].a, x.args[k].b); sh >= 0 {
+				h = sh
+			}
+		}
+		return x.resolveAll(tr, []int{h}, false)
+	}
+	k := x.argAt[i]
+	if k < 0 {
+		return nil
+	}
+	var out []Argument
+	for _, id := range x.participantIDs(x.args[k]) {
+		out = append(out, Argument{Entity: id, Head: -1, Span: x.args[k].span, Mention: x.args[k].span, Via: ViaOrder})
+	}
+	return out
+}

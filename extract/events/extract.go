@@ -165,6 +165,7 @@ func (x *docView) sentenceEvents(st sentTrigs) []*draft {
 		}
 		dr.negated, dr.modality = x.mood(t, a, b, clause)
 		x.treeDyad(dr, t)
+		x.patternDyad(dr)
 		dr.orderDyad()
 		dr.applyDyad()
 		out = append(out, dr)
