@@ -50,32 +50,32 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 		return runGoldEval(cmd, o.gold, args)
 	case o.conll.file != "":
 		if len(args) > 0 {
-			return fmt.Errorf("eval: --conll takes no input arguments, got %d", len(args))
+			return usage(fmt.Errorf("eval: --conll takes no input arguments, got %d", len(args)))
 		}
 		if o.conll.folds != 0 {
 			return runConllCV(cmd, o.conll)
 		}
 		if o.conll.tune {
-			return fmt.Errorf("eval: --tune needs --folds")
+			return usage(fmt.Errorf("eval: --tune needs --folds"))
 		}
 		return runConllEval(cmd, o.conll)
 	case o.timeml.dir != "":
 		if len(args) > 0 {
-			return fmt.Errorf("eval: --timeml takes no input arguments, got %d", len(args))
+			return usage(fmt.Errorf("eval: --timeml takes no input arguments, got %d", len(args)))
 		}
 		return runTimeMLEval(cmd, o.timeml)
 	case o.meantime.dir != "":
 		if len(args) > 0 {
-			return fmt.Errorf("eval: --meantime takes no input arguments, got %d", len(args))
+			return usage(fmt.Errorf("eval: --meantime takes no input arguments, got %d", len(args)))
 		}
 		return runMeantimeEval(cmd, o.meantime)
 	case o.conllu.file != "":
 		if len(args) > 0 {
-			return fmt.Errorf("eval: --conllu takes no input arguments, got %d", len(args))
+			return usage(fmt.Errorf("eval: --conllu takes no input arguments, got %d", len(args)))
 		}
 		return runConlluEval(cmd, o.conllu)
 	case len(args) > 0:
-		return fmt.Errorf("eval: an input (%s) is only read with --gold", args[0])
+		return usage(fmt.Errorf("eval: an input (%s) is only read with --gold", args[0]))
 	}
-	return errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE, --timeml DIR, --meantime DIR or --conllu FILE")
+	return usage(errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE, --timeml DIR, --meantime DIR or --conllu FILE"))
 }

@@ -55,14 +55,14 @@ func goldInput(keyPath string, g *eval.Gold, args []string) (string, error) {
 func runGoldEval(cmd *cobra.Command, o goldEvalOptions, args []string) error {
 	g, err := eval.ReadGold(o.file)
 	if err != nil {
-		return err
+		return usage(err)
 	}
 	input, err := goldInput(o.file, g, args)
 	if err != nil {
-		return err
+		return usage(err)
 	}
 	if st, err := os.Stat(input); err == nil && st.IsDir() {
-		return fmt.Errorf("eval: --gold scores one article; %s is a directory", input)
+		return usage(fmt.Errorf("eval: --gold scores one article; %s is a directory", input))
 	}
 	app, err := newApp(cmd)
 	if err != nil {

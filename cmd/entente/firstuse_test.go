@@ -87,6 +87,9 @@ func TestCLIExitStatuses(t *testing.T) {
 				`environment variable ENTENTE_OUTPUT_FORMAT: output.format "xml" is not one of`,
 				`environment variable ENTENTE_NLP_PROSE_NER: nlp.prose_ner must be true or false, not "maybe"`}},
 		{[]string{"graph", "warn.jsonl", "--types", "PEOPLE", "-o", "g.dot"}, nil, []string{`unknown entity type "PEOPLE" (known: PERSON, COUNTRY, ORGANIZATION, LOCATION`}},
+		{[]string{"eval"}, nil, []string{"eval: nothing to score"}},
+		{[]string{"eval", "--gold", "nope.json"}, nil, []string{"eval: answer key nope.json: no such file or directory"}},
+		{[]string{"gazetteer", "lookup", "x", "--gazetteer", "nope.yaml"}, nil, []string{"gazetteer: nope.yaml: no such file or directory"}},
 	} {
 		_, stderr, code := run(t, dir, c.env, c.args...)
 		if code != 2 {
@@ -97,7 +100,7 @@ func TestCLIExitStatuses(t *testing.T) {
 				t.Errorf("%v: stderr lacks %q:\n%s", c.args, w, stderr)
 			}
 		}
-		for _, internal := range []string{"strconv", "ParseInt", "mapstructure", "invalid syntax"} {
+		for _, internal := range []string{"strconv", "ParseInt", "mapstructure", "invalid syntax", "open "} {
 			if strings.Contains(stderr, internal) {
 				t.Errorf("%v: stderr shows Go internals (%s):\n%s", c.args, internal, stderr)
 			}

@@ -3,7 +3,9 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -73,7 +75,11 @@ type GoldRelation struct {
 func ReadGold(path string) (*Gold, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("eval: reading answer key: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is named below, not "open ..."
+		}
+		return nil, fmt.Errorf("eval: answer key %s: %w", path, err)
 	}
 	return ParseGold(b, path)
 }
