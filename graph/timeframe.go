@@ -129,6 +129,10 @@ func (t *Tie) recount(maxEvidence int) {
 	t.Docs = len(docs)
 }
 
+// Observed reports whether the ties keep their observations
+// (Options.Observations, or a graph cut or filtered from such a graph).
+func (g *Graph) Observed() bool { return g.observed }
+
 // Frame returns the time frame of a graph returned by InTime (or filtered
 // from one), else nil.
 func (g *Graph) Frame() *TimeFrame {

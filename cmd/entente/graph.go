@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/entente-nlp/entente/graph"
 	"github.com/entente-nlp/entente/internal/app/outfile"
+	"github.com/entente-nlp/entente/internal/app/output"
 	"github.com/entente-nlp/entente/pipeline"
 	"github.com/spf13/cobra"
 )
@@ -40,7 +42,9 @@ documents), first and last date seen, and evidence sentences.
 
 The output format follows the extension of -o (.dot/.gv, .svg, .png, .json, .graphml,
 .gexf, .csv) or --format. svg and png need Graphviz's dot. csv writes the two files of
-neo4j-admin import next to -o: NAME.nodes.csv and NAME.relationships.csv.
+neo4j-admin import next to -o: NAME.nodes.csv and NAME.relationships.csv. --format
+parquet -o DIR writes nodes.parquet, edges.parquet and observations.parquet (and, with a
+time option, edge_periods.parquet) in DIR.
 Entities without any relation are left out unless --isolated is given.
 
 Over time: --since and --until (YYYY-MM-DD, YYYY-MM or YYYY, inclusive) keep the
@@ -55,13 +59,14 @@ FILE.csv writes the tie strength per period for each pair and relation type.`,
   entente graph corpus.jsonl -o neo4j/graph.csv --relations holds_role,member_of
   entente graph corpus/ --stats --top 30
   entente graph article.md -o - --format json | jq '.links | length'
+  entente graph corpus/ --format parquet -o graph-tables/
   entente graph corpus/ --timeline ties.csv --window month --relations cooperates_with,opposes
   entente graph corpus/ -o 2016.gexf --since 2016-01 --until 2016-12 --window week`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runGraph(cmd, args, f) },
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.out, "output", "o", "", "output file (- for standard output); format from its extension unless --format")
-	fl.StringVar(&f.format, "format", "", "output format: "+strings.Join(graph.Formats, ", "))
+	fl.StringVar(&f.format, "format", "", "output format: "+strings.Join(graph.Formats, ", ")+", "+formatParquet+" (a directory of tables, -o DIR)")
 	fl.StringSliceVar(&f.types, "types", nil, "keep only these entity types (COUNTRY,PERSON,ORGANIZATION,LOCATION,EVENT)")
 	fl.StringSliceVar(&f.relations, "relations", nil, "keep only these relation types ("+strings.Join(graph.RelationTypes, ",")+")")
 	fl.IntVar(&f.minWeight, "min-weight", 0, "drop ties seen fewer times than this")
@@ -90,7 +95,16 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	}
 	// Check everything that can fail before processing the corpus.
 	format := ""
-	if f.out != "" {
+	tables := strings.EqualFold(f.format, formatParquet)
+	if tables {
+		if f.out == "" || f.out == "-" {
+			return fmt.Errorf("graph: the parquet format writes a directory of tables (nodes, edges, observations): give -o DIR")
+		}
+		if st, err := os.Stat(f.out); err == nil && !st.IsDir() {
+			return fmt.Errorf("graph: %s is a file; the parquet format writes a directory of tables (-o DIR)", f.out)
+		}
+		format = formatParquet
+	} else if f.out != "" {
 		var err error
 		if format, err = graph.FormatFor(f.out, f.format); err != nil {
 			return usage(err)
@@ -133,7 +147,7 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	if err != nil {
 		return err
 	}
-	b := graph.NewBuilder(graph.Options{Events: f.events, MaxEvidence: maxEv, Observations: f.timeAware()})
+	b := graph.NewBuilder(graph.Options{Events: f.events, MaxEvidence: maxEv, Observations: f.timeAware() || tables})
 	// App.Run hands documents to the sink one at a time, as Builder.Add
 	// requires; a failed document is counted and skipped by the builder.
 	var firstTitle string
@@ -172,7 +186,14 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	if dotOpts.Title == "" && b.Documents() == 1 {
 		dotOpts.Title = firstTitle
 	}
-	if f.out == "-" {
+	if tables {
+		files, err := output.WriteGraphTables(f.out, g)
+		if err != nil {
+			return err
+		}
+		app.session().log.Info("graph written", "documents", b.Documents(), "nodes", g.Order(), "ties", g.Ties(),
+			"format", format, "files", strings.Join(files, ", "))
+	} else if f.out == "-" {
 		if err := graph.Write(cmd.Context(), cmd.OutOrStdout(), g, format, dotOpts); err != nil {
 			return err
 		}
@@ -202,6 +223,9 @@ func runGraph(cmd *cobra.Command, inputs []string, f graphFlags) error {
 	}
 	return nil
 }
+
+// formatParquet writes the graph as Parquet tables (internal/app/output).
+const formatParquet = "parquet"
 
 // writeTimeline writes the tie strength per period to path ("-" for
 // standard output), replacing a file only when complete.

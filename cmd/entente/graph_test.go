@@ -117,6 +117,7 @@ func TestGraphCommandRejectsBadOptionsBeforeRunning(t *testing.T) {
 		{[]string{"graph", missing, "-o", "g.gexf", "--since", "20 May 2016"}, `since "20 May 2016"`},
 		{[]string{"graph", missing, "-o", "g.gexf", "--since", "2016-06", "--until", "2016-05"}, "after until"},
 		{[]string{"graph", missing, "-o", "-", "--timeline", "-"}, "both want standard output"},
+		{[]string{"graph", missing, "-o", "-", "--format", "parquet"}, "give -o DIR"},
 	} {
 		_, err := runEntente(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
