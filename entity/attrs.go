@@ -20,4 +20,8 @@ const (
 	AttrISO = "iso"
 	// AttrOrgType is an organization's type (media, igo, armed group, ...).
 	AttrOrgType = "org_type"
+	// AttrCAMEO is the CAMEO actor code of an entity linked to an imported
+	// Phoenix actor, the one valid on the document's publication date
+	// ("RUSGOV").
+	AttrCAMEO = "cameo"
 )

@@ -87,6 +87,44 @@ type Entry struct {
 	Members []string `json:"members,omitempty" yaml:"members,omitempty"`
 	// CapitalOf is, for a capital city, the id of its country.
 	CapitalOf string `json:"capital_of,omitempty" yaml:"capital_of,omitempty"`
+	// CAMEO lists the entry's CAMEO actor codes (from a Phoenix actor
+	// dictionary), dated ones restricted to their period; see CodeOn.
+	CAMEO []Code `json:"cameo,omitempty" yaml:"cameo,omitempty"`
+}
+
+// Code is a CAMEO actor code ("RUSGOV") valid From To ("YYYY-MM-DD",
+// either empty when open; both empty: the default code).
+type Code struct {
+	Code string `json:"code" yaml:"code"`
+	From string `json:"from,omitempty" yaml:"from,omitempty"`
+	To   string `json:"to,omitempty" yaml:"to,omitempty"`
+}
+
+// CodeOn returns the entry's CAMEO code on date (YYYY-MM-DD, or "" for
+// unknown): the first dated code whose period holds the date, else the
+// first undated code, else (without a date) the first code; "" when the
+// entry has none, or when only dated codes exist and none holds the date.
+func (e *Entry) CodeOn(date string) string {
+	if date != "" {
+		for _, c := range e.CAMEO {
+			if c.From == "" && c.To == "" {
+				continue
+			}
+			if c.From != "" && cmpDate(date, c.From) < 0 || c.To != "" && cmpDate(date, c.To) > 0 {
+				continue
+			}
+			return c.Code
+		}
+	}
+	for _, c := range e.CAMEO {
+		if c.From == "" && c.To == "" {
+			return c.Code
+		}
+	}
+	if date == "" && len(e.CAMEO) > 0 {
+		return e.CAMEO[0].Code
+	}
+	return ""
 }
 
 // Alias is another name of an entry and its form (see the Form constants).

@@ -192,3 +192,13 @@ func (g *Gazetteer) Stats() map[string]int {
 	s["dense_nodes"] = len(g.m.dense)
 	return s
 }
+
+// CodeOn returns the CAMEO actor code of entry id on date (see
+// Entry.CodeOn), "" when the entry is unknown or has none.
+func (g *Gazetteer) CodeOn(id, date string) string {
+	e, ok := g.byID[id]
+	if !ok {
+		return ""
+	}
+	return e.CodeOn(date)
+}

@@ -106,8 +106,25 @@ type fileEntry struct {
 	Roles    []Role   `yaml:"roles"`
 	Members  []string `yaml:"members"`
 	Capital  string   `yaml:"capital_of"`
+	CAMEO    []Code   `yaml:"cameo"`
 	Replace  bool     `yaml:"replace"`
 	Remove   bool     `yaml:"remove"`
+}
+
+// UnmarshalYAML accepts a code either as a plain string ("RUS", undated)
+// or as a mapping {code: ..., from: ..., to: ...}.
+func (c *Code) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*c = Code{Code: n.Value}
+		return nil
+	}
+	type plain Code
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*c = Code(p)
+	return nil
 }
 
 // UnmarshalYAML accepts an alias either as a plain string (form "alias") or
@@ -251,6 +268,13 @@ func (s *entrySet) apply(fe *fileEntry) error {
 	for _, m := range fe.Members {
 		e.Members = append(e.Members, toID(m))
 	}
+	for _, c := range fe.CAMEO {
+		c.Code = strings.ToUpper(strings.TrimSpace(c.Code))
+		if c.Code == "" {
+			return fmt.Errorf("%s: a cameo code without a code", e.ID)
+		}
+		e.CAMEO = append(e.CAMEO, c)
+	}
 	old, exists := s.byID[e.ID]
 	switch {
 	case fe.Remove:
@@ -326,6 +350,10 @@ func merge(old, e *Entry) {
 		if !dup {
 			old.Roles = append(old.Roles, r)
 		}
+	}
+	if len(e.CAMEO) > 0 {
+		// A user file's codes replace the entry's.
+		old.CAMEO = append([]Code(nil), e.CAMEO...)
 	}
 	for _, m := range e.Members {
 		dup := false

@@ -83,12 +83,22 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 	var actors []*phoenixActor
 	var cur *phoenixActor
 	content, foreign := 0, 0 // non-comment lines, and those not in the format
+	inXML := false
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	for sc.Scan() {
 		st.Lines++
 		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
+		// TABARI-era files: <!-- --> comments, possibly over lines.
+		if inXML {
+			inXML = !strings.Contains(line, "-->")
+			continue
+		}
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "<!") {
+			inXML = !strings.Contains(t, "-->") && !strings.HasSuffix(t, ">")
+			continue
+		}
+		if i := strings.IndexAny(line, "#;"); i >= 0 {
 			line = line[:i]
 		}
 		if strings.TrimSpace(line) == "" {
@@ -140,7 +150,9 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 			continue
 		}
 		if old, ok := byID[e.ID]; ok {
+			codes := append(append([]Code(nil), old.CAMEO...), e.CAMEO...)
 			merge(old, e)
+			old.CAMEO = uniqueCodes(codes)
 			continue
 		}
 		byID[e.ID] = e
@@ -267,10 +279,12 @@ func phoenixCodes(s string, st *PhoenixStats) []phoenixCode {
 		}
 		f := strings.Fields(s[i+1 : i+j])
 		s = s[i+j+1:]
-		if len(f) == 0 || strings.Trim(f[0], "-") == "" {
+		if len(f) == 0 || strings.Trim(f[0], "-#+") == "" {
 			continue
 		}
-		c := phoenixCode{code: f[0]}
+		// "[ELR/GAL]": alternatives; the first is the actor's code.
+		code, _, _ := strings.Cut(strings.ToUpper(f[0]), "/")
+		c := phoenixCode{code: code}
 		if len(f) > 1 {
 			d := strings.Join(f[1:], "")
 			var ok bool
@@ -328,7 +342,7 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 	for _, c := range a.codes {
 		if len(c.code) == 3 && c.from == "" && c.to == "" {
 			if cc := g.alpha3(c.code); cc != "" {
-				e := &Entry{ID: string(entity.CountryID(cc)), Kind: KindCountry, Country: cc}
+				e := &Entry{ID: string(entity.CountryID(cc)), Kind: KindCountry, Country: cc, CAMEO: []Code{{Code: c.code}}}
 				if c, ok := g.byID[e.ID]; ok {
 					e.Name = c.Name
 				}
@@ -363,6 +377,9 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 			seen[f] = true
 			e.Aliases = append(e.Aliases, Alias{Text: phoenixCase(s, g), Form: FormAlias})
 		}
+	}
+	for _, c := range a.codes {
+		e.CAMEO = append(e.CAMEO, Code{Code: c.code, From: c.from, To: c.to})
 	}
 	for _, c := range a.codes {
 		r := Role{Title: cameoTitle(c.code), Of: "", From: c.from, To: c.to}
@@ -470,4 +487,19 @@ func (g *Gazetteer) alpha3(code string) string {
 		}
 	}
 	return ""
+}
+
+// uniqueCodes drops repeated codes, keeping the first of each.
+func uniqueCodes(cs []Code) []Code {
+	var out []Code
+	for _, c := range cs {
+		dup := false
+		for _, o := range out {
+			dup = dup || o == c
+		}
+		if !dup {
+			out = append(out, c)
+		}
+	}
+	return out
 }

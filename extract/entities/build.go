@@ -61,6 +61,7 @@ func (s *Stage) build(d *pipeline.Document, ws []word, ms []cand) {
 					setAttr(&e, entity.AttrCountry, ent.Country)
 				}
 			}
+			s.setActorCode(d, &e)
 		}
 		if e.Name == "" {
 			e.Name = canonicalName(d, g.ms)
