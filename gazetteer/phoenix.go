@@ -53,6 +53,8 @@ type phoenixActor struct {
 	name     string
 	synonyms []string
 	codes    []phoenixCode
+	// cities are the built-in cities a country's synonyms name.
+	cities []string
 }
 
 type phoenixCode struct{ code, from, to string }
@@ -148,6 +150,12 @@ func ReadPhoenix(r io.Reader, g *Gazetteer, kind string) ([]*Entry, PhoenixStats
 		e := phoenixEntry(a, g, kind, &st)
 		if e == nil {
 			continue
+		}
+		for _, city := range a.cities {
+			if _, ok := byID[city]; !ok && len(e.CAMEO) > 0 {
+				byID[city] = &Entry{ID: city, CAMEO: []Code{e.CAMEO[0]}}
+				order = append(order, city)
+			}
 		}
 		if old, ok := byID[e.ID]; ok {
 			codes := append(append([]Code(nil), old.CAMEO...), e.CAMEO...)
@@ -348,11 +356,15 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 				}
 				for _, n := range append([]string{a.name}, a.synonyms...) {
 					// Phoenix codes a country's cities as the country: keep
-					// them as metonyms so the city stays the first reading.
+					// them as metonyms so the city stays the first reading,
+					// and give the city the country's code.
 					form := FormAlias
 					for _, ref := range g.names[textnorm.Fold(n)] {
 						if k := g.entries[ref.entry].Kind; k == KindCity || k == KindRegion {
 							form = FormMetonym
+							if ref.form == FormName || ref.form == FormAlias {
+								a.cities = append(a.cities, g.entries[ref.entry].ID)
+							}
 						}
 					}
 					if !hasAlias(e, n) {
@@ -368,6 +380,29 @@ func phoenixEntry(a *phoenixActor, g *Gazetteer, kind string, st *PhoenixStats) 
 		k = phoenixKind(a, g)
 	}
 	e := &Entry{ID: string(entity.New(k, Slug(a.name))), Kind: k, Name: phoenixCase(a.name, g)}
+	known := g.namedEntry(a.name)
+	if known != nil && kind == "" && len(a.codes) > 0 && (known.Kind == KindPerson || known.Kind == KindOrg || known.Kind == KindGroup) {
+		// A person or organization the gazetteer has under that name:
+		// the actor is that entry.
+		e.ID, e.Kind, e.Name = known.ID, known.Kind, known.Name
+		known = nil
+	}
+	if known != nil && kind == "" && len(a.codes) > 0 {
+		// The actor is a place the gazetteer has under that very name
+		// ("EGYPT [UAR]", "WASHINGTON [USAGOV]"): its codes go to that
+		// entry, so that the imported code, not a second entry of the
+		// same name, is what the name links to.
+		e = &Entry{ID: known.ID}
+		for _, c := range a.codes {
+			e.CAMEO = append(e.CAMEO, Code{Code: c.code, From: c.from, To: c.to})
+		}
+		for _, s := range a.synonyms {
+			if !hasAlias(known, s) && !hasAlias(e, s) {
+				e.Aliases = append(e.Aliases, Alias{Text: phoenixCase(s, g), Form: FormAlias})
+			}
+		}
+		return e
+	}
 	if Slug(a.name) == "" {
 		return nil
 	}
@@ -502,4 +537,20 @@ func uniqueCodes(cs []Code) []Code {
 		}
 	}
 	return out
+}
+
+// namedEntry returns the entry whose canonical name or alias is name
+// (folded), the best ranked when several are, or nil.
+func (g *Gazetteer) namedEntry(name string) *Entry {
+	var best *Entry
+	for _, ref := range g.names[textnorm.Fold(name)] {
+		if ref.form != FormName && ref.form != FormAlias {
+			continue
+		}
+		e := g.entries[ref.entry]
+		if best == nil || kindRank[e.Kind] < kindRank[best.Kind] {
+			best = e
+		}
+	}
+	return best
 }

@@ -49,10 +49,11 @@ func TestReadPhoenixExcerpt(t *testing.T) {
 	if e := byID["person:mehmet-ozturk"]; e == nil || e.Roles[0].To != "2003-03-14" || e.Name != "Mehmet Öztürk" {
 		t.Errorf("until-date actor = %+v", e)
 	}
-	if e := byID["person:ban-ki-moon"]; e == nil || e.Name != "Ban Ki-Moon" || e.Roles[0].Of != "org:igouno" || e.Roles[1].From != "" {
+	if e := byID["person:ban-ki-moon"]; e == nil || e.Name != "Ban Ki-moon" || e.Roles[0].Of != "org:igouno" || e.Roles[1].From != "" {
 		t.Errorf("Ban Ki-moon = %+v", e)
 	}
-	sco := byID["org:shanghai-cooperation-organization"]
+	// An organization the gazetteer knows by that name is that entry.
+	sco := byID["org:sco"]
 	if sco == nil || sco.OrgType != "intergovernmental" || !hasAliasText(sco, "SCO") {
 		t.Errorf("SCO = %+v", sco)
 	}
