@@ -62,11 +62,11 @@ func TestReadPetrarch(t *testing.T) {
 
 func TestReadPetrarchBad(t *testing.T) {
 	for name, in := range map[string]string{
-		"empty":   "",
-		"no id":   `<Sentence date="19950101"><Text>x</Text></Sentence>`,
-		"no text": `<Sentence id="A" date="19950101"></Sentence>`,
+		"empty":    "",
+		"no id":    `<Sentence date="19950101"><Text>x</Text></Sentence>`,
+		"no text":  `<Sentence id="A" date="19950101"></Sentence>`,
 		"bad date": `<Sentence id="A" date="1995"><Text>x</Text></Sentence>`,
-		"no code": `<Sentence id="A"><EventCoding sourcecode="A"/><Text>x</Text></Sentence>`,
+		"no code":  `<Sentence id="A"><EventCoding sourcecode="A"/><Text>x</Text></Sentence>`,
 	} {
 		if _, _, err := ReadPetrarch(strings.NewReader(in)); err == nil {
 			t.Errorf("%s: no error", name)
