@@ -271,6 +271,9 @@ func (r *resolver) run(ctx context.Context, kinds map[string]bool) []pipeline.Co
 		if lw == "" {
 			lw = strings.ToLower(r.d.Slice(toks[i].Span))
 		}
+		if len(lw) < 2 || len(lw) > 10 || lw[0] != 'h' && lw[0] != 's' && lw[0] != 'i' && lw[0] != 't' {
+			continue // no pronoun and not "the": skip the map lookups
+		}
 		if p, ok := pronouns[lw]; ok && want(pipeline.CorefPronoun) {
 			if p.class == groupClass && p.number == singular && r.pleonastic(i) {
 				continue
