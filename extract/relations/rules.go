@@ -70,6 +70,10 @@ type StatementRule struct {
 	// when empty).
 	ATypes []string `yaml:"a_types"`
 	BTypes []string `yaml:"b_types"`
+	// Cues are words (or word starts) one of which the sentence must
+	// hold for the pattern to be tried: a cheap test before the regular
+	// expression.
+	Cues []string `yaml:"cues"`
 }
 
 type rulesFile struct {
@@ -119,8 +123,9 @@ type statement struct {
 	aIdx int // submatch index of {A}
 	bIdx int
 	// needs are words the pattern requires outside any group; a sentence
-	// without one of them is not matched at all (a cheap prefilter).
-	needs []string
+	// without one of them is not matched at all (a cheap prefilter), nor
+	// one without any of cues.
+	needs, cues []string
 }
 
 var literalWord = regexp.MustCompile(`[a-z]{3,}`)
@@ -317,7 +322,11 @@ func compileStatement(s StatementRule) (statement, error) {
 		return statement{}, fmt.Errorf("pattern %q: %w", s.Pattern, err)
 	}
 	needs := requiredWords(strings.NewReplacer("{A}", " ", "{B}", " ").Replace(low))
-	return statement{StatementRule: s, re: re, aIdx: re.SubexpIndex("A"), bIdx: re.SubexpIndex("B"), needs: needs}, nil
+	var cues []string
+	for _, c := range s.Cues {
+		cues = append(cues, strings.ToLower(c))
+	}
+	return statement{StatementRule: s, re: re, aIdx: re.SubexpIndex("A"), bIdx: re.SubexpIndex("B"), needs: needs, cues: cues}, nil
 }
 
 // match returns the submatches of the statement in lower-cased text.
@@ -326,6 +335,9 @@ func (st *statement) match(text string) [][]string {
 		if !strings.Contains(text, w) {
 			return nil
 		}
+	}
+	if len(st.cues) > 0 && !slices.ContainsFunc(st.cues, func(c string) bool { return strings.Contains(text, c) }) {
+		return nil
 	}
 	return st.re.FindAllStringSubmatch(text, -1)
 }
