@@ -37,7 +37,7 @@ func ExampleBuilder() {
 	}
 	// Output:
 	// 2 2 2016-12-20 2016-12-21
-	// Graph: 2 nodes, 1 edges, 1 typed ties, 1 components
+	// Graph: 2 nodes, 1 edge, 1 typed tie, 1 component
 	// Node types:      COUNTRY 2
 	// Relation types:  cooperates_with 1
 	//

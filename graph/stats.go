@@ -193,7 +193,7 @@ func (st Stats) WriteTable(w io.Writer, top int) error {
 		return n
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "Graph: %d nodes, %d edges, %d typed ties, %d components\n", st.Order, st.Size, st.TieCount, len(st.Components))
+	fmt.Fprintf(tw, "Graph: %s, %s, %s, %s\n", count(st.Order, "node"), count(st.Size, "edge"), count(st.TieCount, "typed tie"), count(len(st.Components), "component"))
 	fmt.Fprintf(tw, "Node types:\t%s\n", countList(st.ByType))
 	fmt.Fprintf(tw, "Relation types:\t%s\n\n", countList(st.ByRelation))
 

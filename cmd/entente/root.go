@@ -28,7 +28,11 @@ func newRoot() (*cobra.Command, *session) {
 		Long: `entente reads news articles (text, Markdown, HTML or JSON Lines) and finds the
 people, countries, organizations and places they mention, links them to a
 gazetteer, dates the events against the publication date, and builds the
-relationship graph between them.`,
+relationship graph between them.
+
+Exit status: 0 when every document was processed (warnings included), 1
+when a document failed or the run stopped on an error, 2 for a bad command
+line or configuration (nothing processed), 130/143 when interrupted.`,
 		Example: `  entente extract testdata/moscow-declaration.md
   entente extract corpus/ --format jsonl -o corpus.jsonl
   entente config`,
