@@ -2,11 +2,38 @@ package events
 
 import (
 	"bufio"
+	"context"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/entente-nlp/entente/extract/coref"
+	"github.com/entente-nlp/entente/extract/parse"
+	"github.com/entente-nlp/entente/pipeline"
 )
+
+// runCoref parses d (as the pipeline's parse stage would) and runs the
+// coref stage over it.
+func runCoref(t *testing.T, d *pipeline.Document) {
+	t.Helper()
+	p, err := parse.New(nil, parse.Options{MaxSentences: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := coref.New(coref.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []pipeline.Stage{p, c} {
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(d.Coreferences) == 0 {
+		t.Fatalf("coref resolved nothing in %q", d.Text)
+	}
+}
 
 // dyadKeys names the test entities of testdata/dyads.tsv.
 var dyadKeys = map[string]string{
@@ -41,8 +68,12 @@ func TestDyads(t *testing.T) {
 		}
 		slices.Sort(want)
 		negated := len(cols) > 3 && cols[3] == "negated"
+		withCoref := len(cols) > 3 && cols[3] == "coref"
 		t.Run(text+"/"+kind, func(t *testing.T) {
 			d := buildDoc(t, text, allEnts, allDates)
+			if withCoref {
+				runCoref(t, d)
+			}
 			evs := runEvents(t, d)
 			var got []string
 			for _, e := range evs {

@@ -482,6 +482,11 @@ func (x *docView) resolve(tr *pipeline.Tree, h int, direct bool) []Argument {
 		}
 		return mk(k, ViaMention)
 	}
+	// A pronoun or description the coref stage resolved: "he", "the
+	// minister", "the group".
+	if c := x.corefAt(h); c != nil {
+		return x.corefArgs(c, h, span)
+	}
 	// An apposition names the head ("the envoy, Andrei Karlov") better
 	// than its modifiers do ("Moscow's ambassador").
 	for _, c := range tr.Dependents(h, "appos") {
@@ -511,6 +516,12 @@ func (x *docView) resolve(tr *pipeline.Tree, h int, direct bool) []Argument {
 						k = x.argAt[g.person]
 					}
 					return mk(k, ViaMention)
+				}
+				if dep == "nmod:poss" {
+					// "its foreign minister"
+					if cr := x.corefAt(c); cr != nil {
+						return x.corefArgs(cr, h, span)
+					}
 				}
 				next = append(next, c)
 			}
@@ -615,4 +626,26 @@ func (x *docView) argumentAt(i int) []Argument {
 		out = append(out, Argument{Entity: id, Head: -1, Span: x.args[k].span, Mention: x.args[k].span, Via: ViaOrder})
 	}
 	return out
+}
+
+// corefAt returns the coreference (coref stage) covering token i, or nil.
+func (x *docView) corefAt(i int) *pipeline.Coreference {
+	if len(x.d.Coreferences) == 0 {
+		return nil
+	}
+	c := x.d.CoreferenceAt(x.d.Tokens[i].Span)
+	if c == nil || c.Entity == "" {
+		return nil
+	}
+	return c
+}
+
+// corefArgs is the argument of head h whose entity a coreference gives; a
+// place stands for its country, as a mention does.
+func (x *docView) corefArgs(c *pipeline.Coreference, h int, span pipeline.Span) []Argument {
+	id := c.Entity
+	if cc, ok := x.country[id]; ok {
+		id = cc
+	}
+	return []Argument{{Entity: id, Head: h, Span: span, Mention: c.Span, Via: ViaCoref}}
 }

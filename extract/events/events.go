@@ -60,14 +60,15 @@ const (
 )
 
 // Spec registers the stage: it requires the sentences, tokens and
-// entities, uses the dates and the parse when the pipeline finds them, and
-// provides the events. Its options (stages.events) are Options; parser is
-// the model for on-demand parsing (nil: depparse.Default()).
+// entities, uses the dates, the parse and the coreferences when the
+// pipeline finds them, and provides the events. Its options
+// (stages.events) are Options; parser is the model for on-demand parsing
+// (nil: depparse.Default()).
 func Spec(parser *depparse.Model) pipeline.Spec {
 	return pipeline.Spec{
 		Name:     Name,
 		Requires: []string{pipeline.ArtifactSentences, pipeline.ArtifactTokens, pipeline.ArtifactEntities},
-		Uses:     []string{pipeline.ArtifactDates, pipeline.ArtifactParse},
+		Uses:     []string{pipeline.ArtifactDates, pipeline.ArtifactParse, pipeline.ArtifactCoref},
 		Provides: []string{pipeline.ArtifactEvents},
 		New: func(m map[string]any) (pipeline.Stage, error) {
 			var o Options

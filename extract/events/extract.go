@@ -122,7 +122,18 @@ func (x *docView) wantsParse(st sentTrigs) bool {
 		first := ""
 		for i := lo; i < hi; i++ {
 			k := x.argAt[i]
-			if k < 0 || (i > lo && x.argAt[i-1] == k) {
+			if k < 0 {
+				// A pronoun or description the coref stage resolved.
+				if c := x.corefAt(i); c != nil && c.Start == x.d.Tokens[i].Start {
+					if first == "" {
+						first = c.Entity
+					} else if c.Entity != first {
+						return true
+					}
+				}
+				continue
+			}
+			if i > lo && x.argAt[i-1] == k {
 				continue
 			}
 			g := x.args[k]
