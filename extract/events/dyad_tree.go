@@ -487,15 +487,15 @@ func (x *docView) resolve(tr *pipeline.Tree, h int, direct bool) []Argument {
 	if c := x.corefAt(h); c != nil {
 		return x.corefArgs(c, h, span)
 	}
+	if direct {
+		return []Argument{{Head: h, Span: span}}
+	}
 	// An apposition names the head ("the envoy, Andrei Karlov") better
 	// than its modifiers do ("Moscow's ambassador").
 	for _, c := range tr.Dependents(h, "appos") {
 		if k := x.argAt[c]; k >= 0 {
 			return mk(k, ViaApposition)
 		}
-	}
-	if direct {
-		return []Argument{{Head: h, Span: span}}
 	}
 	// Breadth first through name modifiers, two levels deep; "of"
 	// phrases only.
@@ -515,7 +515,14 @@ func (x *docView) resolve(tr *pipeline.Tree, h int, direct bool) []Argument {
 					if g := x.args[k]; g.modifier && x.argAt[g.person] >= 0 {
 						k = x.argAt[g.person]
 					}
-					return mk(k, ViaMention)
+					out := mk(k, ViaMention)
+					// "the foreign ministers of Turkey and Iran"
+					for _, cj := range x.conjuncts(tr, c)[1:] {
+						if k := x.argAt[cj]; k >= 0 && !x.args[k].member {
+							out = addArgs(out, mk(k, ViaMention)...)
+						}
+					}
+					return out
 				}
 				if dep == "nmod:poss" {
 					// "its foreign minister"
