@@ -193,6 +193,10 @@ func (m *sectionMerge) add(s *Document, off int) {
 		}
 		mergeEntity(&d.Entities[k], &e)
 	}
+	for _, c := range s.Coreferences {
+		c.Span = shift(c.Span)
+		d.Coreferences = append(d.Coreferences, c)
+	}
 	for _, t := range s.Dates {
 		t.Span = shift(t.Span)
 		d.Dates = append(d.Dates, t)

@@ -66,6 +66,7 @@ func TestProcessSections(t *testing.T) {
 			}
 			sp := Span{at + i, at + i + 5}
 			s.Mentions = append(s.Mentions, Mention{Span: sp, EntityID: "person:putin"})
+			s.Coreferences = append(s.Coreferences, Coreference{Span: sp, Entity: "person:putin", Kind: CorefSurname})
 			n++
 			id := "e" + itoa(n)
 			s.Events = append(s.Events, Event{ID: id, Trigger: sp, Evidence: sp})
@@ -85,7 +86,7 @@ func TestProcessSections(t *testing.T) {
 		t.Fatalf("%d mentions and %d events, want %d", len(d.Mentions), len(d.Events), got)
 	}
 	for i, m := range d.Mentions {
-		if d.Slice(m.Span) != "Putin" || d.Events[i].Trigger != m.Span {
+		if d.Slice(m.Span) != "Putin" || d.Events[i].Trigger != m.Span || d.Coreferences[i].Span != m.Span {
 			t.Fatalf("mention %d at %v reads %q, event trigger %v", i, m.Span, d.Slice(m.Span), d.Events[i].Trigger)
 		}
 		if want := "e" + itoa(i+1); d.Events[i].ID != want {
