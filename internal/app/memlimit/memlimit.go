@@ -29,6 +29,12 @@ const (
 	Base = 96 << 20
 	// stage is the name failed documents' errors carry.
 	stage = "memory"
+	// LongGCPercent is the collector's GOGC while a document long enough
+	// to run in sections is in flight: its results stay live until its
+	// record is written, and at the default of 100 the heap grows to
+	// twice them (docs/performance.md: a quarter less memory for a few
+	// percent more CPU on that document). A lower GOGC is kept.
+	LongGCPercent = 50
 )
 
 // Budget admits documents into a run within a memory limit. The zero
@@ -39,6 +45,10 @@ type Budget struct {
 	sem      *semaphore.Weighted
 	mu       sync.Mutex
 	held     map[*pipeline.Document]int64
+	// long counts the long documents in flight (LongGCPercent);
+	// restoreGC is the GOGC to restore when none is left.
+	long      int
+	restoreGC int
 }
 
 // New returns a budget for limit bytes (0: no limit) and sets the Go
@@ -96,6 +106,15 @@ func (b *Budget) Wrap(src pipeline.Source) pipeline.Source {
 			}
 			b.mu.Lock()
 			b.held[d] = cost
+			if long(d) {
+				if b.long == 0 {
+					b.restoreGC = debug.SetGCPercent(LongGCPercent)
+					if b.restoreGC < LongGCPercent {
+						debug.SetGCPercent(b.restoreGC) // GOGC lower already, or off
+					}
+				}
+				b.long++
+			}
 			b.mu.Unlock()
 			if err := emit(d); err != nil {
 				b.Done(d)
@@ -114,11 +133,19 @@ func (b *Budget) Done(d *pipeline.Document) {
 	b.mu.Lock()
 	cost, ok := b.held[d]
 	delete(b.held, d)
+	if ok && long(d) {
+		if b.long--; b.long == 0 {
+			debug.SetGCPercent(b.restoreGC)
+		}
+	}
 	b.mu.Unlock()
 	if ok {
 		b.sem.Release(cost)
 	}
 }
+
+// long reports whether d is long enough to run in sections.
+func long(d *pipeline.Document) bool { return len(d.Original) > pipeline.DefaultSectionBytes }
 
 // size formats n bytes for people: "3.2 MiB".
 func size(n int64) string {

@@ -97,3 +97,48 @@ func TestNoLimit(t *testing.T) {
 		t.Errorf("limit %d", b.Limit())
 	}
 }
+
+// A long document lowers GOGC to LongGCPercent while it is in flight,
+// never raising a lower one, and Done restores it.
+func TestBudgetLongDocumentsGC(t *testing.T) {
+	restoreLimit(t)
+	old := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(old) })
+	for _, start := range []int{100, 20, -1} {
+		debug.SetGCPercent(start)
+		b := New(1 << 30)
+		long := &pipeline.Document{ID: "long", Original: make([]byte, pipeline.DefaultSectionBytes+1)}
+		short := &pipeline.Document{ID: "short", Original: make([]byte, 1000)}
+		var during []int
+		src := b.Wrap(func(ctx context.Context, emit func(*pipeline.Document) error) error {
+			for _, d := range []*pipeline.Document{short, long} {
+				if err := emit(d); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err := src(context.Background(), func(d *pipeline.Document) error {
+			cur := debug.SetGCPercent(-1)
+			debug.SetGCPercent(cur)
+			during = append(during, cur)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		want := min(start, LongGCPercent)
+		if start < 0 {
+			want = start
+		}
+		if during[0] != start || during[1] != want {
+			t.Errorf("GOGC %d: %v while the short and the long document were in flight, want [%d %d]", start, during, start, want)
+		}
+		b.Done(short)
+		b.Done(long)
+		cur := debug.SetGCPercent(-1)
+		debug.SetGCPercent(cur)
+		if cur != start {
+			t.Errorf("GOGC %d: %d after the long document, want it restored", start, cur)
+		}
+	}
+}
