@@ -211,8 +211,10 @@ func (a *App) run(ctx context.Context, src pipeline.Source, prog *progress, sink
 	budget := memlimit.New(int64(a.Config.MemoryLimit))
 	a.session().log.Debug("pipeline", "stages", a.Config.Pipeline, "workers", runner.Workers(), "config", a.Config.File, "memory_limit", budget.Limit())
 	sum, err := runner.Run(ctx, budget.Wrap(src), func(d *pipeline.Document) error {
+		// The document's memory is held until its record is written.
+		err := sink(d)
 		budget.Done(d)
-		if err := sink(d); err != nil {
+		if err != nil {
 			return err
 		}
 		a.reportErrors(d)
