@@ -11,7 +11,7 @@ import (
 // FeatureVersion names the feature set. A model file records the version it
 // was trained with, and Read refuses a model from another version: the
 // weights would be meaningless.
-const FeatureVersion = "nermodel-features-4"
+const FeatureVersion = "nermodel-features-5"
 
 // Feature templates. Each feature hashes its template id with its values,
 // so templates never collide by construction, only by hashing.
@@ -63,6 +63,13 @@ const (
 	fShortPrev2
 	fShortNext2
 	fSuffixNext
+	fDocMemoryLabel
+	fHistKind
+	fHistMajor
+	fGazPrev
+	fGazNext
+	fGazShort
+	fPrefixNext
 )
 
 const (
@@ -84,6 +91,12 @@ func hstr(h uint64, s string) uint64 {
 func hint(h uint64, v int) uint64 {
 	h = (h ^ uint64(v&0xff)) * fnvPrime
 	return (h ^ 0xfe) * fnvPrime
+}
+
+// hmix mixes x, itself a hash (of a word, shape, tag), into h.
+func hmix(h, x uint64) uint64 {
+	h = (h ^ x) * fnvPrime
+	return h ^ h>>29
 }
 
 // bucket maps a 64-bit feature hash to one of 1<<logBuckets rows.
@@ -115,8 +128,9 @@ type tokenView struct {
 	gazKinds []string
 	gazForm  string
 	given    bool
-	// Hashes reused by label-dependent features.
-	hNorm, hShort, hPOS uint64
+	// Hashes of the norm, short shape, tag and the norm's last three
+	// runes (0 when the norm is shorter), mixed into features.
+	hNorm, hShort, hPOS, hSuf3 uint64
 }
 
 // segment is a token range [start, end) decoded as one sequence.
@@ -138,15 +152,21 @@ type document struct {
 	// of what decode passes on): the tagger scores them once per distinct
 	// word (see tokenView.wid).
 	skipWord bool
-	// skipLabelPair leaves the two features of the previous labels alone
-	// out of labelFeatures: the tagger adds their precomputed rows
-	// (table.labelRows).
-	skipLabelPair bool
 	// scratch buffers, reused when the document is (see docPool).
 	spans []tokenSpan
-	mem   []int
-	words map[string]wordForms
-	ids   map[string]int32
+	// document history, by norm id (see decode).
+	mem  []int
+	hist []int32
+	// per segment: its tokens' features, and where each token's start.
+	sfeats []uint32
+	soff   []int
+	// the tagger's labels, margins, label scores and Viterbi buffers.
+	labs     []int
+	imargins []int64
+	em       []int64
+	lat      lattice
+	words    map[string]wordForms
+	ids      map[string]int32
 	// per distinct word: its word features' scores, and whether computed.
 	wscore [][numLabels]int64
 	wdone  []bool
@@ -160,7 +180,7 @@ type wordForms struct {
 	flags                     pipeline.WordFlags
 	capitalized, given        bool
 	id, wid                   int32
-	hNorm, hShort             uint64
+	hNorm, hShort, hSuf3      uint64
 }
 
 // segments splits tokens into sequences at sentence boundaries and at line
@@ -224,7 +244,6 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 	d.segments = segmentsOf(text, tokens, sentences)
 	d.lb = logBuckets
 	d.skipWord = false
-	d.skipLabelPair = false
 	d.feats, d.off = d.feats[:0], nil
 	d.spans = grow(d.spans, len(tokens))
 	spans := d.spans
@@ -262,6 +281,9 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 			f.given = f.capitalized && lex != nil && lex.IsGivenName(w)
 			f.hNorm = hstr(0, f.norm)
 			f.hShort = hstr(0, f.short)
+			if s3, ok := runeSuffix(f.norm, 3); ok {
+				f.hSuf3 = hstr(0, s3)
+			}
 			id, seen := ids[f.norm]
 			if !seen {
 				id = int32(d.nIDs)
@@ -275,7 +297,7 @@ func (d *document) featurize(text string, tokens []pipeline.Token, sentences []p
 		d.views[i] = tokenView{
 			word: w, norm: f.norm, shape: f.shape, short: f.short, lower: f.lower, pos: t.Tag,
 			flags: f.flags, capitalized: f.capitalized, given: f.given, id: f.id, wid: f.wid,
-			hNorm: f.hNorm, hShort: f.hShort, hPOS: hstr(0, t.Tag),
+			hNorm: f.hNorm, hShort: f.hShort, hSuf3: f.hSuf3, hPOS: hstr(0, t.Tag),
 		}
 	}
 	lexiconViews(lex, text, d.views, spans, ms, matched)
@@ -323,7 +345,8 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-var pad = tokenView{word: "<pad>", norm: "<pad>", shape: "<pad>", short: "<pad>", pos: "<pad>"}
+var pad = tokenView{word: "<pad>", norm: "<pad>", shape: "<pad>", short: "<pad>", pos: "<pad>",
+	hNorm: hstr(0, "<pad>"), hShort: hstr(0, "<pad>"), hPOS: hstr(0, "<pad>")}
 
 // staticFeatures appends the label-independent features of token i of
 // segment sg: its word features (unless d.skipWord) and its context
@@ -373,37 +396,39 @@ func (d *document) contextFeatures(out []uint32, i int, sg segment, capsLine boo
 	v, p1, p2, n1, n2 := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
 	add := func(h uint64) { out = append(out, bucket(h, lb)) }
 
-	add(hstr(hstart(fNormPrev1), p1.norm))
-	add(hstr(hstart(fNormNext1), n1.norm))
-	add(hstr(hstart(fNormPrev2), p2.norm))
-	add(hstr(hstart(fNormNext2), n2.norm))
-	add(hstr(hstart(fShortPrev1), p1.short))
-	add(hstr(hstart(fShortNext1), n1.short))
-	add(hstr(hstr(hstr(hstart(fShortTri), p1.short), v.short), n1.short))
-	add(hstr(hstart(fPOS), v.pos))
-	add(hstr(hstart(fPOSPrev1), p1.pos))
-	add(hstr(hstart(fPOSNext1), n1.pos))
-	add(hstr(hstr(hstart(fPOSPrevCur), p1.pos), v.pos))
-	add(hstr(hstr(hstart(fPOSCurNext), v.pos), n1.pos))
-	add(hstr(hstr(hstart(fBigramPrev), p1.norm), v.norm))
-	add(hstr(hstr(hstart(fBigramNext), v.norm), n1.norm))
-	add(hstr(hstr(hstart(fPOSShort), v.pos), v.short))
+	// Neighbours' norms, shapes and tags are hashed once per word (the
+	// views' h fields) and mixed here.
+	add(hmix(hstart(fNormPrev1), p1.hNorm))
+	add(hmix(hstart(fNormNext1), n1.hNorm))
+	add(hmix(hstart(fNormPrev2), p2.hNorm))
+	add(hmix(hstart(fNormNext2), n2.hNorm))
+	add(hmix(hstart(fShortPrev1), p1.hShort))
+	add(hmix(hstart(fShortNext1), n1.hShort))
+	add(hmix(hmix(hmix(hstart(fShortTri), p1.hShort), v.hShort), n1.hShort))
+	add(hmix(hstart(fPOS), v.hPOS))
+	add(hmix(hstart(fPOSPrev1), p1.hPOS))
+	add(hmix(hstart(fPOSNext1), n1.hPOS))
+	add(hmix(hmix(hstart(fPOSPrevCur), p1.hPOS), v.hPOS))
+	add(hmix(hmix(hstart(fPOSCurNext), v.hPOS), n1.hPOS))
+	add(hmix(hmix(hstart(fBigramPrev), p1.hNorm), v.hNorm))
+	add(hmix(hmix(hstart(fBigramNext), v.hNorm), n1.hNorm))
+	add(hmix(hmix(hstart(fPOSShort), v.hPOS), v.hShort))
 	if i == sg.start {
-		add(hstr(hstart(fSentStart), v.short))
+		add(hmix(hstart(fSentStart), v.hShort))
 	}
 	if capsLine {
 		add(hstart(fCapsSent))
-		add(hstr(hstart(fCapsSentNorm), v.norm))
+		add(hmix(hstart(fCapsSentNorm), v.hNorm))
 	}
 	if v.capitalized {
-		add(hstr(hint(hstart(fDocCase), int(caseSeen[v.id])), v.short))
+		add(hmix(hint(hstart(fDocCase), int(caseSeen[v.id])), v.hShort))
 	}
-	add(hstr(hstr(hstart(fNormPrevShort), p1.norm), v.short))
-	add(hstr(hstr(hstart(fShortNormNext), v.short), n1.norm))
-	add(hstr(hstart(fShortPrev2), p2.short))
-	add(hstr(hstart(fShortNext2), n2.short))
-	if s3, ok := runeSuffix(n1.norm, 3); ok {
-		add(hstr(hstart(fSuffixNext), s3))
+	add(hmix(hmix(hstart(fNormPrevShort), p1.hNorm), v.hShort))
+	add(hmix(hmix(hstart(fShortNormNext), v.hShort), n1.hNorm))
+	add(hmix(hstart(fShortPrev2), p2.hShort))
+	add(hmix(hstart(fShortNext2), n2.hShort))
+	if n1.hSuf3 != 0 {
+		add(hmix(hstart(fSuffixNext), n1.hSuf3))
 	}
 	if v.gazPos != 0 {
 		for _, k := range v.gazKinds[:min(len(v.gazKinds), 3)] {
@@ -411,81 +436,109 @@ func (d *document) contextFeatures(out []uint32, i int, sg segment, capsLine boo
 		}
 		if len(v.gazKinds) > 0 {
 			add(hstr(hstr(hstart(fGazForm), v.gazKinds[0]), v.gazForm))
+			add(hstr(hstr(hint(hstart(fGazShort), int(v.gazPos)), v.gazKinds[0]), v.short))
 		}
+	}
+	if p1.gazPos != 0 && len(p1.gazKinds) > 0 {
+		add(hstr(hint(hstart(fGazPrev), int(p1.gazPos)), p1.gazKinds[0]))
+	}
+	if n1.gazPos != 0 && len(n1.gazKinds) > 0 {
+		add(hstr(hint(hstart(fGazNext), int(n1.gazPos)), n1.gazKinds[0]))
 	}
 	if v.given {
 		add(hstart(fGiven))
-		add(hstr(hstart(fGivenNext), n1.short))
+		add(hmix(hstart(fGivenNext), n1.hShort))
 	}
 	if p1.given {
-		add(hstr(hstart(fGivenPrev), v.short))
+		add(hmix(hstart(fGivenPrev), v.hShort))
 	}
 	return out
 }
 
-// labelFeatures appends the features that depend on the labels chosen so
-// far: those of the two previous tokens (-1 before the start of the
-// sequence) and mem, what the document's last capitalized occurrence of this
-// word was labelled (0 none yet, else 1+labelKind).
-func (d *document) labelFeatures(out []uint32, i, prev1, prev2, mem int, lb uint) []uint32 {
+// histKinds is the number of label kinds the document history counts:
+// O, PER, LOC, ORG, MISC.
+const histKinds = 5
+
+// historyFeatures appends the non-local features of token i: what the
+// document's earlier sequences labelled the same word (by norm) where it
+// was capitalized. mem holds, per norm id, 1 + the last such label (0 when
+// none yet); hist counts those labels by kind.
+func (d *document) historyFeatures(out []uint32, i int, mem []int, hist []int32, lb uint) []uint32 {
 	v := &d.views[i]
-	add := func(h uint64) { out = append(out, bucket(h, lb)) }
-	if !d.skipLabelPair {
-		a, b := labelPairFeatures(prev1, prev2, lb)
-		out = append(out, a, b)
+	if !v.capitalized {
+		return out
 	}
-	add(hint(hstart(fLabel1Norm), prev1+1) ^ v.hNorm*fnvPrime)
-	add(hint(hstart(fLabel1Short), prev1+1) ^ v.hShort*fnvPrime)
-	add(hint(hstart(fLabel1POS), prev1+1) ^ v.hPOS*fnvPrime)
-	if v.capitalized {
-		add(hint(hstart(fDocMemory), mem))
-		add(hint(hstart(fDocMemoryShort), mem) ^ v.hShort*fnvPrime)
+	add := func(h uint64) { out = append(out, bucket(h, lb)) }
+	last := mem[v.id]
+	kind := 0
+	if last > 0 {
+		kind = 1 + labelKind(last-1)
+	}
+	add(hint(hstart(fDocMemory), kind))
+	add(hint(hstart(fDocMemoryShort), kind) ^ v.hShort*fnvPrime)
+	if last > 0 {
+		add(hint(hstart(fDocMemoryLabel), last))
+		h := hist[int(v.id)*histKinds : int(v.id)*histKinds+histKinds]
+		total, major := int32(0), 0
+		for k, c := range h {
+			total += c
+			if c > h[major] {
+				major = k
+			}
+		}
+		for k, c := range h {
+			if c > 0 {
+				// the share of the earlier occurrences, in quarters
+				add(hint(hint(hstart(fHistKind), k), int(4*c/total)))
+			}
+		}
+		add(hint(hstart(fHistMajor), major) ^ v.hShort*fnvPrime)
 	}
 	return out
 }
 
-// labelPairFeatures returns the two features made of the previous two
-// labels alone.
-func labelPairFeatures(prev1, prev2 int, lb uint) (uint32, uint32) {
-	return bucket(hint(hstart(fLabel1), prev1+1), lb), bucket(hint(hint(hstart(fLabel12), prev1+1), prev2+1), lb)
+// labelRowFeature is the feature of the previous label alone (-1 at the
+// start of a sequence): its row holds the transition scores to every label.
+func labelRowFeature(prev int, lb uint) uint32 {
+	return bucket(hint(hstart(fLabel1), prev+1), lb)
 }
 
-// labelKind is 0 for O, else 1 + the entity type's position (PER, LOC,
-// ORG, MISC), ignoring B/I.
-func labelKind(k int) int { return (k + 1) / 2 }
-
-// decode labels the document greedily, sequence by sequence in order.
-// choose picks the label of token i from its features, given the previous
-// label (-1 at the start of a sequence); training and tagging share this
-// loop so that they see exactly the same features.
-func (d *document) decode(lb uint, choose func(i int, feats []uint32, prev, prev2 int) int) {
+// decode labels the document sequence by sequence, in text order. For each
+// sequence it gathers every token's features (off[j] is where token
+// sg.start+j's start in feats): the label-independent ones and those read
+// from the labels the document's earlier sequences received (the document
+// history, see historyFeatures). tag must write the sequence's labels into
+// labels[sg.start:sg.end]; decode then adds them to the history. Training
+// and tagging share this loop so that they see exactly the same features.
+func (d *document) decode(lb uint, labels []int, tag func(sg segment, feats []uint32, off []int)) {
 	mem := grow(d.mem, d.nIDs)
 	clear(mem)
-	d.mem = mem
-	feats := d.feats[:0]
-	if d.off != nil {
-		feats = nil // d.feats holds the precomputed features
-	}
+	hist := grow(d.hist, d.nIDs*histKinds)
+	clear(hist)
+	d.mem, d.hist = mem, hist
+	feats, off := d.sfeats[:0], d.soff[:0]
 	for si, sg := range d.segments {
-		p1, p2 := -1, -1
+		feats, off = feats[:0], off[:0]
 		for i := sg.start; i < sg.end; i++ {
-			v := &d.views[i]
+			off = append(off, len(feats))
 			if d.off != nil {
-				feats = append(feats[:0], d.feats[d.off[i]:d.off[i+1]]...)
+				feats = append(feats, d.feats[d.off[i]:d.off[i+1]]...)
 			} else {
-				feats = d.staticFeatures(feats[:0], i, sg, d.capsSeg[si], d.caseSeen, d.lb)
+				feats = d.staticFeatures(feats, i, sg, d.capsSeg[si], d.caseSeen, d.lb)
 			}
-			feats = d.labelFeatures(feats, i, p1, p2, mem[v.id], lb)
-			k := choose(i, feats, p1, p2)
-			if v.capitalized {
-				mem[v.id] = 1 + labelKind(k)
+			feats = d.historyFeatures(feats, i, mem, hist, lb)
+		}
+		off = append(off, len(feats))
+		tag(sg, feats, off)
+		for i := sg.start; i < sg.end; i++ {
+			if v := &d.views[i]; v.capitalized {
+				k := labels[i]
+				mem[v.id] = k + 1
+				hist[int(v.id)*histKinds+labelKind(k)]++
 			}
-			p2, p1 = p1, k
 		}
 	}
-	if d.off == nil {
-		d.feats = feats[:0]
-	}
+	d.sfeats, d.soff = feats, off
 }
 
 // normalize lowercases w and replaces every digit with 0, so that numbers

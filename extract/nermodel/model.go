@@ -2,18 +2,10 @@ package nermodel
 
 import (
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/entente-nlp/entente/pipeline"
-)
-
-// Labels is the tag set, in model order: O, then B- and I- for each type.
-var Labels = []string{"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
-
-// labelType[k] is the type of label k ("" for O); labelInside[k] says I-.
-var (
-	labelType   = []string{"", "PER", "PER", "LOC", "LOC", "ORG", "ORG", "MISC", "MISC"}
-	labelInside = []bool{false, false, true, false, true, false, true, false, true}
 )
 
 // TypeOf maps the model's types to entente's entity types. MISC has no
@@ -24,23 +16,13 @@ var TypeOf = map[string]string{
 	"ORG": pipeline.Organization,
 }
 
-func labelIndex(l string) int {
-	for i, x := range Labels {
-		if x == l {
-			return i
-		}
+// bioLabels[k] is bioOf(k), computed once.
+var bioLabels = func() (out [numLabels]string) {
+	for k := range out {
+		out[k] = bioOf(k)
 	}
-	return -1
-}
-
-// allowed reports whether label k may follow label prev (-1 = start): I-X
-// only continues B-X or I-X.
-func allowed(prev, k int) bool {
-	if !labelInside[k] {
-		return true
-	}
-	return prev >= 0 && labelType[prev] == labelType[k]
-}
+	return out
+}()
 
 // Candidate is an entity the model proposes: a byte span of the text, its
 // entente type (PERSON, LOCATION, ORGANIZATION) and its token range.
@@ -113,7 +95,7 @@ func (m *Model) Meta() Meta { return m.meta }
 // as one sequence. Tokens whose spans fall outside text are treated as
 // empty words.
 func (m *Model) Tag(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) []Candidate {
-	labels, margins := m.labels(text, tokens, sentences, nil, false)
+	labels, margins := m.labels(text, tokens, sentences, nil, false, false)
 	return candidates(tokens, labels, margins)
 }
 
@@ -122,7 +104,7 @@ func (m *Model) Tag(text string, tokens []pipeline.Token, sentences []pipeline.S
 // a caller that has matched the same gazetteer over the text already saves
 // matching it again.
 func (m *Model) TagMatched(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, ms []LexiconMatch) []Candidate {
-	labels, margins := m.labels(text, tokens, sentences, ms, true)
+	labels, margins := m.labels(text, tokens, sentences, ms, true, false)
 	return candidates(tokens, labels, margins)
 }
 
@@ -131,47 +113,66 @@ func (m *Model) TagDocument(d *pipeline.Document) []Candidate {
 	return m.Tag(d.Text, d.Tokens, d.Sentences)
 }
 
-// Labels returns the BIO label of every token (see the Labels variable) and
-// the score margin of each choice.
+// Labels returns the BIO label of every token (B- for the first token of
+// an entity, I- for the others, O outside; the model decodes BILOU, see the
+// Labels variable) and the score margin of each choice: how much the best
+// labelling of the token's sequence beats the best one that gives the token
+// another label.
 func (m *Model) Labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence) ([]string, []float64) {
-	return m.labels(text, tokens, sentences, nil, false)
+	return m.labels(text, tokens, sentences, nil, false, true)
 }
 
-func (m *Model) labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, ms []LexiconMatch, matched bool) ([]string, []float64) {
+// labels is Labels; with allMargins false, the margins of sequences
+// labelled O throughout are left 0 (candidates never read them).
+func (m *Model) labels(text string, tokens []pipeline.Token, sentences []pipeline.Sentence, ms []LexiconMatch, matched, allMargins bool) ([]string, []float64) {
 	doc := docPool.Get().(*document)
 	doc.featurize(text, tokens, sentences, m.lex, ms, matched, m.logBuckets, false)
-	out := make([]string, len(tokens))
-	margins := make([]float64, len(tokens))
+	labs := grow(doc.labs, len(tokens))
+	im := grow(doc.imargins, len(tokens))
+	doc.labs, doc.imargins = labs, im
 	// Every occurrence of a word has the same word features: score them
 	// once per distinct word and add that to the context features' scores
 	// (integer sums, so the order of addition does not matter).
 	doc.skipWord = true
-	doc.skipLabelPair = true
-	lab := m.w.labelRows(m.logBuckets)
+	tr := m.w.transitions(m.logBuckets)
 	nw := len(doc.words)
 	wscore := grow(doc.wscore, nw)
 	wdone := grow(doc.wdone, nw)
 	clear(wdone)
 	doc.wscore, doc.wdone = wscore, wdone
 	var scores [numLabels]int64
-	doc.decode(m.logBuckets, func(i int, feats []uint32, prev, prev2 int) int {
-		v := &doc.views[i]
-		ws := &wscore[v.wid]
-		if !wdone[v.wid] {
-			doc.wfeats = wordFeatures(doc.wfeats[:0], v, m.logBuckets)
-			m.w.score(doc.wfeats, ws)
-			wdone[v.wid] = true
+	doc.decode(m.logBuckets, labs, func(sg segment, feats []uint32, off []int) {
+		n := sg.end - sg.start
+		em := grow(doc.em, n*numLabels)
+		doc.em = em
+		for j := 0; j < n; j++ {
+			v := &doc.views[sg.start+j]
+			ws := &wscore[v.wid]
+			if !wdone[v.wid] {
+				doc.wfeats = wordFeatures(doc.wfeats[:0], v, m.logBuckets)
+				m.w.score(doc.wfeats, ws)
+				wdone[v.wid] = true
+			}
+			m.w.score(feats[off[j]:off[j+1]], &scores)
+			e := (*[numLabels]int64)(em[j*numLabels:])
+			for k := range scores {
+				e[k] = scores[k] + ws[k]
+			}
 		}
-		m.w.score(feats, &scores)
-		lr := &lab[prev+1][prev2+1]
-		for k := range scores {
-			scores[k] += ws[k] + lr[k]
+		out, mg := labs[sg.start:sg.end], im[sg.start:sg.end]
+		doc.lat.viterbi(em, n, tr, out)
+		if allMargins || slices.ContainsFunc(out, func(k int) bool { return k != 0 }) {
+			doc.lat.margins(em, n, tr, mg)
+		} else {
+			clear(mg)
 		}
-		best, margin := argmax(&scores, prev)
-		out[i] = Labels[best]
-		margins[i] = float64(margin) * m.scale
-		return best
 	})
+	out := make([]string, len(tokens))
+	margins := make([]float64, len(tokens))
+	for i, k := range labs {
+		out[i] = bioLabels[k]
+		margins[i] = float64(im[i]) * m.scale
+	}
 	doc.release()
 	return out, margins
 }
@@ -195,60 +196,36 @@ func (d *document) release() {
 	docPool.Put(d)
 }
 
-const numLabels = 9
-
 func scoreDense(w []int32, feats []uint32, scores *[numLabels]int64) {
 	*scores = [numLabels]int64{}
 	for _, f := range feats {
-		row := w[int(f)*numLabels : int(f)*numLabels+numLabels]
+		row := (*[numLabels]int32)(w[int(f)*numLabels:])
 		for k, x := range row {
 			scores[k] += int64(x)
 		}
 	}
 }
 
-// argmax returns the best label allowed after prev and its margin over the
-// runner-up. Ties go to the lower index (O first).
-func argmax(scores *[numLabels]int64, prev int) (int, int64) {
-	best, second := -1, -1
-	for k := 0; k < numLabels; k++ {
-		if !allowed(prev, k) {
-			continue
-		}
-		switch {
-		case best < 0 || scores[k] > scores[best]:
-			second, best = best, k
-		case second < 0 || scores[k] > scores[second]:
-			second = k
-		}
-	}
-	if second < 0 {
-		return best, 0
-	}
-	return best, scores[best] - scores[second]
-}
-
-// candidates groups labels into entities, dropping MISC. An I- label after
-// a label of another type starts a new entity.
+// candidates groups BIO labels into entities, dropping MISC. An I- label
+// after a label of another type starts a new entity.
 func candidates(tokens []pipeline.Token, labels []string, margins []float64) []Candidate {
 	var out []Candidate
 	open := false
 	for i, l := range labels {
-		k := labelIndex(l)
-		if k <= 0 {
+		kind, begins, ok := parseGold(l)
+		if !ok || kind == 0 {
 			open = false
 			continue
 		}
-		typ := labelType[k]
-		if labelInside[k] && open && out[len(out)-1].Type == TypeOf[typ] {
+		et, report := TypeOf[entityTypes[kind-1]]
+		if !begins && open && out[len(out)-1].Type == et {
 			c := &out[len(out)-1]
 			c.TokenEnd = i + 1
 			c.Span.End = tokens[i].End
 			c.Margin = min(c.Margin, margins[i])
 			continue
 		}
-		et, ok := TypeOf[typ]
-		if !ok { // MISC
+		if !report { // MISC
 			open = false
 			continue
 		}

@@ -457,8 +457,17 @@ func TestLazyFeaturesMatchPrecomputed(t *testing.T) {
 	pre := featurize(ex.Text, ex.Tokens, nil, lex, 14, true)
 	lazy := featurize(ex.Text, ex.Tokens, nil, lex, 14, false)
 	var a, b [][]uint32
-	pre.decode(14, func(i int, feats []uint32, prev, _ int) int { a = append(a, append([]uint32(nil), feats...)); return 0 })
-	lazy.decode(14, func(i int, feats []uint32, prev, _ int) int { b = append(b, append([]uint32(nil), feats...)); return 0 })
+	collect := func(out *[][]uint32, labels []int) func(sg segment, feats []uint32, off []int) {
+		return func(sg segment, feats []uint32, off []int) {
+			for j := 0; j < sg.end-sg.start; j++ {
+				*out = append(*out, append([]uint32(nil), feats[off[j]:off[j+1]]...))
+				labels[sg.start+j] = labelOf(2, posU) // history features see LOC
+			}
+		}
+	}
+	la, lb := make([]int, len(ex.Tokens)), make([]int, len(ex.Tokens))
+	pre.decode(14, la, collect(&a, la))
+	lazy.decode(14, lb, collect(&b, lb))
 	if len(a) != len(ex.Tokens) || len(a) != len(b) {
 		t.Fatalf("decoded %d and %d tokens of %d", len(a), len(b), len(ex.Tokens))
 	}

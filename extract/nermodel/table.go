@@ -8,37 +8,40 @@ import (
 // table holds the non-zero weight rows of a model, keyed by feature bucket,
 // in an open-addressing hash table: a trained model touches a few percent of
 // its buckets, so this is far smaller than the dense array training uses.
+// The keys lie apart from the rows: most features of a new text are not in
+// the model, and probing the small key array for them stays in cache.
 type table struct {
 	mask uint32
 	// keys[i] is bucket+1 of slot i, 0 when the slot is empty.
 	keys []uint32
-	// rows holds numLabels weights per slot.
-	rows []int16
+	// rows[i] holds slot i's weights.
+	rows [][numLabels]int16
 	n    int
-	// lab caches the label-pair rows (labelRows); set by newTable and
-	// kept when the table grows.
-	lab *labelCache
+	// lab caches the transition scores (transitions); set by newTable
+	// and kept when the table grows.
+	lab *transCache
 }
 
-// newTable makes room for n rows at a load factor of at most one half.
+// newTable makes room for n rows at a load factor of at most three
+// quarters.
 func newTable(n int) *table {
 	size := 16
-	for size < 2*n {
+	for 3*size < 4*n {
 		size <<= 1
 	}
-	return &table{mask: uint32(size - 1), keys: make([]uint32, size), rows: make([]int16, size*numLabels), lab: new(labelCache)}
+	return &table{mask: uint32(size - 1), keys: make([]uint32, size), rows: make([][numLabels]int16, size), lab: new(transCache)}
 }
 
 func slotHash(b uint32) uint32 { return b * 0x9e3779b1 }
 
 // put stores the row of bucket b, which must not be present yet, growing
-// the table to keep it at most half full.
+// the table to keep it at most three quarters full.
 func (t *table) put(b uint32, row []int16) {
-	if 2*(t.n+1) > len(t.keys) {
-		bigger := &table{mask: uint32(2*len(t.keys) - 1), keys: make([]uint32, 2*len(t.keys)), rows: make([]int16, 2*len(t.rows)), lab: t.lab}
+	if 4*(t.n+1) > 3*len(t.keys) {
+		bigger := &table{mask: uint32(2*len(t.keys) - 1), keys: make([]uint32, 2*len(t.keys)), rows: make([][numLabels]int16, 2*len(t.keys)), lab: t.lab}
 		for i, k := range t.keys {
 			if k != 0 {
-				bigger.put(k-1, t.rows[i*numLabels:(i+1)*numLabels])
+				bigger.put(k-1, t.rows[i][:])
 			}
 		}
 		*t = *bigger
@@ -47,7 +50,7 @@ func (t *table) put(b uint32, row []int16) {
 	for i := slotHash(b) & t.mask; ; i = (i + 1) & t.mask {
 		if t.keys[i] == 0 {
 			t.keys[i] = b + 1
-			copy(t.rows[int(i)*numLabels:], row)
+			copy(t.rows[i][:], row)
 			return
 		}
 	}
@@ -58,7 +61,7 @@ func (t *table) row(b uint32) []int16 {
 	for i := slotHash(b) & t.mask; ; i = (i + 1) & t.mask {
 		switch t.keys[i] {
 		case b + 1:
-			return t.rows[int(i)*numLabels : int(i)*numLabels+numLabels]
+			return t.rows[i][:]
 		case 0:
 			return nil
 		}
@@ -103,18 +106,18 @@ func zeroRow(row []int16) bool {
 	return true
 }
 
-// score sums the rows of feats into scores. (row's probe, inlined by hand,
-// with the row read as an array: no bounds checks in the sum.)
+// score sums the rows of feats into scores. (row's probe, inlined by hand;
+// the sums fit in int32: a few hundred features of at most 1<<15 each.)
 func (t *table) score(feats []uint32, scores *[numLabels]int64) {
-	var s [numLabels]int64
+	var s [numLabels]int32
 	keys, rows, mask := t.keys, t.rows, t.mask
 	for _, f := range feats {
 		for i := slotHash(f) & mask; ; i = (i + 1) & mask {
 			k := keys[i]
 			if k == f+1 {
-				r := (*[numLabels]int16)(rows[int(i)*numLabels:])
+				r := &rows[i]
 				for j := range s {
-					s[j] += int64(r[j])
+					s[j] += int32(r[j])
 				}
 				break
 			}
@@ -123,40 +126,44 @@ func (t *table) score(feats []uint32, scores *[numLabels]int64) {
 			}
 		}
 	}
-	*scores = s
+	for j := range s {
+		scores[j] = int64(s[j])
+	}
 }
 
-// labelRows holds, for every previous label p1 and the one before it p2
-// (-1 at the start of a sequence, so indexed p+1), the summed weights of
-// the two features made of those labels alone (fLabel1 and fLabel12, see
-// labelFeatures): the tagger adds them instead of probing the table for
-// them at every token. Sums of integers, so the scores are the same.
-type labelRows [numLabels + 1][numLabels + 1][numLabels]int64
-
-// labelCache computes a table's labelRows once.
-type labelCache struct {
+// transCache computes a table's transition scores once.
+type transCache struct {
 	once sync.Once
 	lb   uint
-	rows labelRows
+	tr   transitions
 }
 
-// labelRows returns the table's label-pair rows for features hashed into
+// transitions returns the table's transition scores (the rows of the
+// previous-label features, labelRowFeature) for features hashed into
 // 1<<lb buckets. A table serves one model, hence one lb; the table must
 // not change once it is in use.
-func (t *table) labelRows(lb uint) *labelRows {
+func (t *table) transitions(lb uint) *transitions {
 	c := t.lab
 	c.once.Do(func() {
 		c.lb = lb
-		var feats [2]uint32
-		for p1 := -1; p1 < numLabels; p1++ {
-			for p2 := -1; p2 < numLabels; p2++ {
-				feats[0], feats[1] = labelPairFeatures(p1, p2, lb)
-				t.score(feats[:], &c.rows[p1+1][p2+1])
-			}
+		var rows transRows
+		for p := -1; p < numLabels; p++ {
+			t.score([]uint32{labelRowFeature(p, lb)}, &rows[p+1])
 		}
+		c.tr.compile(&rows)
 	})
 	if c.lb != lb {
 		panic("nermodel: one weight table used with two bucket counts")
 	}
-	return &c.rows
+	return &c.tr
+}
+
+// transitionsDense is transitions over a dense weight array (training).
+func transitionsDense(w []int32, lb uint, tr *transRows) {
+	for p := -1; p < numLabels; p++ {
+		row := (*[numLabels]int32)(w[int(labelRowFeature(p, lb))*numLabels:])
+		for k, x := range row {
+			tr[p+1][k] = int64(x)
+		}
+	}
 }

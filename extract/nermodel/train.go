@@ -39,7 +39,9 @@ type TrainOptions struct {
 	Progress func(epoch, mistakes, tokens int)
 }
 
-// Train fits an averaged perceptron on the examples. Training is
+// Train fits an averaged structured perceptron on the examples: BILOU
+// labels (gold BIO labels are converted) decoded by Viterbi over the
+// allowed transitions, one sequence at a time. Training is
 // deterministic: the same examples and options give the same model, byte for
 // byte once written. It returns ctx.Err() if the context is cancelled.
 func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, error) {
@@ -67,15 +69,11 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 		if len(ex.Labels) != len(ex.Tokens) {
 			return nil, fmt.Errorf("nermodel: example %d has %d labels for %d tokens", n, len(ex.Labels), len(ex.Tokens))
 		}
-		gold := make([]int, len(ex.Labels))
-		for i, l := range ex.Labels {
-			k := labelIndex(l)
-			if k < 0 {
-				return nil, fmt.Errorf("nermodel: example %d token %d: unknown label %q (want one of %v)", n, i, l, Labels)
-			}
-			gold[i] = k
-		}
 		d := featurize(ex.Text, ex.Tokens, ex.Sentences, opts.Lexicon, lb, true)
+		gold := make([]int, len(ex.Labels))
+		if i := bilou(ex.Labels, d.segments, gold); i >= 0 {
+			return nil, fmt.Errorf("nermodel: example %d token %d: unknown label %q (want O or B-, I-, L-, U- with PER, LOC, ORG or MISC)", n, i, ex.Labels[i])
+		}
 		docs = append(docs, doc{doc: d, gold: gold})
 		tokens += len(ex.Tokens)
 		seqs += len(d.segments)
@@ -96,11 +94,21 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 	}
 	var (
 		scores [numLabels]int64
+		rows   transRows
+		tr     transitions
+		lat    lattice
+		em     []int64
+		guess  []int
 		c      int64 = 1
 	)
+	update := func(f uint32, k int, delta int32) {
+		i := int(f)*numLabels + k
+		w[i] += delta
+		acc[i] += c * int64(delta)
+	}
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		// Documents in a new order each epoch, sentences in text order
-		// within a document (the document memory features need it).
+		// within a document (the document history features need it).
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		mistakes := 0
 		for _, di := range order {
@@ -108,21 +116,40 @@ func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, 
 				return nil, err
 			}
 			d := docs[di]
-			d.doc.decode(lb, func(i int, feats []uint32, prev, _ int) int {
-				scoreDense(w, feats, &scores)
-				guess, _ := argmax(&scores, prev)
-				if g := d.gold[i]; guess != g {
-					mistakes++
-					for _, f := range feats {
-						base := int(f) * numLabels
-						w[base+g]++
-						acc[base+g] += c
-						w[base+guess]--
-						acc[base+guess] -= c
+			guess = grow(guess, len(d.gold))
+			// A structured perceptron: decode each sequence with the
+			// current weights and move them from the guessed path
+			// towards the gold one where the two differ.
+			d.doc.decode(lb, guess, func(sg segment, feats []uint32, off []int) {
+				m := sg.end - sg.start
+				em = grow(em, m*numLabels)
+				for j := 0; j < m; j++ {
+					scoreDense(w, feats[off[j]:off[j+1]], &scores)
+					copy(em[j*numLabels:], scores[:])
+				}
+				transitionsDense(w, lb, &rows)
+				tr.compile(&rows)
+				lat.viterbi(em, m, &tr, guess[sg.start:sg.end])
+				for j := 0; j < m; j++ {
+					i := sg.start + j
+					g, p := d.gold[i], guess[i]
+					if g != p {
+						mistakes++
+						for _, f := range feats[off[j]:off[j+1]] {
+							update(f, g, 1)
+							update(f, p, -1)
+						}
+					}
+					gp, pp := -1, -1
+					if j > 0 {
+						gp, pp = d.gold[i-1], guess[i-1]
+					}
+					if g != p || gp != pp {
+						update(labelRowFeature(gp, lb), g, 1)
+						update(labelRowFeature(pp, lb), p, -1)
 					}
 				}
 				c++
-				return guess
 			})
 		}
 		if opts.Progress != nil {
