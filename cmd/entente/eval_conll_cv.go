@@ -21,9 +21,11 @@ const conllCVHelp = `--conll FILE --folds N cross-validates on FILE (a training 
 eng.train): its documents are dealt into N folds (document i into fold i mod
 N); for each fold a tagger is trained on the other folds (as entente train
 ner trains, same defaults) and the tagger alone and the full system are
-scored on the fold held out; the report sums the N folds. --tune also scores
+scored on the fold held out; the report sums the N folds (--errors N lists
+each system's first N errors over the held-out folds). --tune also scores
 the full system over a grid of the entities stage's thresholds
-(min_override, min_table_override, min_caps_score, min_title_score) on the
+(min_override, min_table_override, min_caps_score, min_title_score,
+min_span_override) on the
 same folds, to choose them without looking at test data.`
 
 // addConllCVFlags adds the cross-validation flags of `entente eval --conll`.
@@ -44,7 +46,7 @@ type cvSetting struct {
 // search.
 func tuneGrid() []cvSetting {
 	var out []cvSetting
-	for _, k := range []string{"min_override", "min_table_override", "min_caps_score", "min_title_score"} {
+	for _, k := range []string{"min_override", "min_table_override", "min_caps_score", "min_title_score", "min_span_override"} {
 		for _, v := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
 			out = append(out, cvSetting{name: fmt.Sprintf("%s=%.2f", k, v), opts: map[string]any{k: v}})
 		}
@@ -89,10 +91,12 @@ func runConllCV(cmd *cobra.Command, o conllEvalOptions) error {
 		settings = append(settings, tuneGrid()...)
 	}
 	model := eval.NewConllScorer()
+	model.KeepErrors = o.errors > 0
 	full := make([]*eval.ConllScorer, len(settings))
 	for i := range full {
 		full[i] = eval.NewConllScorer()
 	}
+	full[0].KeepErrors = o.errors > 0
 	log := cmd.ErrOrStderr()
 	for f := 0; f < o.folds; f++ {
 		var train []nermodel.Example
@@ -146,8 +150,14 @@ func runConllCV(cmd *cobra.Command, o conllEvalOptions) error {
 	if err := writeConllReport(out, what, "statistical tagger alone", model, 0); err != nil {
 		return err
 	}
+	if err := writeConllErrors(out, model.Errors, o.errors); err != nil {
+		return err
+	}
 	fmt.Fprintln(out)
 	if err := writeConllReport(out, what, settings[0].name, full[0], 0); err != nil {
+		return err
+	}
+	if err := writeConllErrors(out, full[0].Errors, o.errors); err != nil {
 		return err
 	}
 	if o.tune {

@@ -206,6 +206,9 @@ func (s *Stage) corefer(d *pipeline.Document, ws []word, chosen, titles []cand) 
 		if to, ok := known[textnorm.Fold(d.Slice(c.Span))]; ok {
 			c.typ, c.ids, c.key, c.source, c.form = to.typ, to.ids, to.key, c.source+"+coref", "name"
 			c.reason = "known name in document"
+			if full := textnorm.CollapseSpace(d.Slice(to.Span)); to.typ == pipeline.Person && !strings.EqualFold(full, textnorm.CollapseSpace(d.Slice(c.Span))) {
+				c.form, c.reason = "surname", "short form of "+full
+			}
 			c.tier = tierRule
 			// Its words are taken: the search for known names below must
 			// not add a second mention on the same span.

@@ -297,7 +297,7 @@ func TestOptions(t *testing.T) {
 	if s, err := build(map[string]any{"min_override": 0.7, "min_title_score": 1}); err != nil || s.(*Stage).opts.MinOverride != 0.7 || s.(*Stage).opts.MinTitleScore != 1 {
 		t.Errorf("thresholds: %+v %v", s, err)
 	}
-	for _, k := range []string{"min_override", "min_table_override", "min_caps_score", "min_title_score"} {
+	for _, k := range []string{"min_override", "min_table_override", "min_caps_score", "min_title_score", "min_span_override"} {
 		if _, err := build(map[string]any{k: 1.5}); err == nil || !strings.Contains(err.Error(), k) {
 			t.Errorf("%s 1.5: %v", k, err)
 		}

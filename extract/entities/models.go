@@ -145,7 +145,9 @@ func filterModels(d *pipeline.Document, ws []word, ms []cand) []cand {
 	out := ms[:0]
 	for _, m := range ms {
 		text := d.Slice(m.Span)
-		if !plausibleName(text) || !properTokens(ws, m.Span) || m.score < minChunkScore(ws, m.Span) {
+		// A case-aware tagger read the tags and the case itself: its
+		// names need no proper-noun tag ("Nice", "Lens" in results).
+		if !plausibleName(text) || !properTokens(ws, m.Span, !m.caseAware) || m.score < minChunkScore(ws, m.Span) {
 			continue
 		}
 		if m.typ == pipeline.Person {
@@ -169,10 +171,10 @@ func filterModels(d *pipeline.Document, ws []word, ms []cand) []cand {
 }
 
 // properTokens reports whether a model span holds at least one proper noun
-// or all-caps word, is not only a title, and has no word that cannot be a
+// or all-caps word (when needProper), is not only a title, and has no word that cannot be a
 // name: adjectives such as "Western", units and currencies such as "USD",
 // codes such as "S-300", compounds such as "In-depth".
-func properTokens(ws []word, sp pipeline.Span) bool {
+func properTokens(ws []word, sp pipeline.Span, needProper bool) bool {
 	proper, titles := false, true
 	for i := sort.Search(len(ws), func(k int) bool { return ws[k].End > sp.Start }); i < len(ws) && ws[i].Start < sp.End; i++ {
 		w := &ws[i]
@@ -187,7 +189,7 @@ func properTokens(ws []word, sp pipeline.Span) bool {
 			proper = true
 		}
 	}
-	return proper && !titles // "Officer", "Foreign Minister" alone name no one
+	return (proper || !needProper) && !titles // "Officer", "Foreign Minister" alone name no one
 }
 
 // plausibleName reports whether text can be a name: it has a capital
@@ -267,13 +269,30 @@ func onTable(ws []word, sp pipeline.Span) bool {
 // a model says).
 func overridePlaces(ws []word, gaz, models []cand, o Options) {
 	org := map[pipeline.Span]*cand{}
+	other := map[pipeline.Span]*cand{}
 	for i := range models {
 		if m := &models[i]; m.score >= min(o.MinOverride, o.MinTableOverride) && m.typ == pipeline.Organization {
 			org[m.Span] = m
 		}
+		if m := &models[i]; m.score >= min(o.MinOverride, o.MinTableOverride) && m.typ != pipeline.Person {
+			other[m.Span] = m
+		}
 	}
 	for i := range gaz {
 		g := &gaz[i]
+		if g.typ == pipeline.Person && g.form == "surname" {
+			// A surname alone is weak evidence of a person: "Bolton",
+			// "Ford" are clubs and companies where the tagger says so.
+			need := o.MinOverride
+			if onTable(ws, g.Span) {
+				need = o.MinTableOverride
+			}
+			if m := other[g.Span]; m != nil && m.score >= need {
+				g.reason = fmt.Sprintf("%s; %s calls it %s here (%.2f)", g.reason, m.source, m.typ, m.score)
+				g.typ, g.ids, g.source, g.form = m.typ, nil, g.source+"+"+m.source, "name"
+			}
+			continue
+		}
 		if g.typ != pipeline.Location && g.typ != pipeline.Country {
 			continue
 		}
@@ -350,6 +369,64 @@ func promoteModelSpans(ws []word, chs []chunk, models []cand, cover []*cand, min
 		p := m
 		p.tier = tierRule
 		p.reason = "confident " + m.source + " span over a place name"
+		out = append(out, p)
+	}
+	return out
+}
+
+// promoteConfident makes well-typed the case-aware model spans of at least
+// minScore that hold every gazetteer or rule candidate they overlap
+// strictly inside them ("Toronto Blue Jays" over the city, "Pakistan
+// People's Party" over the country, "Credit Rating and Information Systems
+// Ltd" over the rules' shorter chunk) or, longer than a word, overlap
+// none: they then win the merge over the shorter names and over chunks
+// typed by the models' votes ("Donald Tsang" in "Financial Secretary Donald
+// Tsang").
+// A span ending in a MISC head ("Moscow Declaration", "Davis Cup") names a
+// document or an event and is left alone.
+func promoteConfident(ws []word, models, gaz, typed []cand, minScore float64) []cand {
+	var out []cand
+	gi, ti := candIndex(gaz), candIndex(typed)
+	var buf []int
+	inside := 0
+	crosses := func(m *cand, cs []cand, idx []int) bool {
+		for _, i := range idx {
+			o := &cs[i]
+			if o.tier == tierBlock || o.Start < m.Start || o.End > m.End || o.Span == m.Span {
+				return true
+			}
+			inside++
+		}
+		return false
+	}
+	for k := range models {
+		m := &models[k]
+		if !m.caseAware || m.score < minScore {
+			continue
+		}
+		a := sort.Search(len(ws), func(i int) bool { return ws[i].Start >= m.Start })
+		b := a
+		for b < len(ws) && ws[b].End <= m.End {
+			b++
+		}
+		if a == b || isMisc(ws[a:b]) {
+			continue
+		}
+		inside = 0
+		if buf = gi.Overlapping(m.Span, buf[:0]); crosses(m, gaz, buf) {
+			continue
+		}
+		if buf = ti.Overlapping(m.Span, buf[:0]); crosses(m, typed, buf) {
+			continue
+		}
+		if inside == 0 && b-a == 1 {
+			// One word over nothing: nothing to win, and a surname
+			// alone must stay free to join the full name (coreference).
+			continue
+		}
+		p := *m
+		p.tier = tierRule
+		p.reason = fmt.Sprintf("confident %s span (%.2f)", m.source, m.score)
 		out = append(out, p)
 	}
 	return out

@@ -28,16 +28,19 @@ type Options struct {
 	// same span, to overrule the given-name cue and to take a span over a
 	// place name whole; MinTableOverride the same on results and list
 	// lines; MinCapsScore and MinTitleScore to take a label from an
-	// all-caps line or a title-case headline.
+	// all-caps line or a title-case headline; MinSpanOverride to take a
+	// span whole over the shorter gazetteer and rule names inside it and
+	// over chunks typed by the models' votes.
 	MinOverride      float64 `mapstructure:"min_override"`
 	MinTableOverride float64 `mapstructure:"min_table_override"`
 	MinCapsScore     float64 `mapstructure:"min_caps_score"`
 	MinTitleScore    float64 `mapstructure:"min_title_score"`
+	MinSpanOverride  float64 `mapstructure:"min_span_override"`
 }
 
 // DefaultOptions returns the options used when the configuration sets none.
 func DefaultOptions() Options {
-	return Options{ProseLabels: true, MinOverride: 0.5, MinTableOverride: 0.5, MinCapsScore: 0.6, MinTitleScore: 0.9}
+	return Options{ProseLabels: true, MinOverride: 0.5, MinTableOverride: 0.5, MinCapsScore: 0.6, MinTitleScore: 0.9, MinSpanOverride: 0.9}
 }
 
 // Stage finds and links entity mentions; see the package documentation for
@@ -74,7 +77,7 @@ func New(g Gazetteer, opts Options, sources ...Source) (*Stage, error) {
 	for _, t := range []struct {
 		name string
 		v    float64
-	}{{"min_override", opts.MinOverride}, {"min_table_override", opts.MinTableOverride}, {"min_caps_score", opts.MinCapsScore}, {"min_title_score", opts.MinTitleScore}} {
+	}{{"min_override", opts.MinOverride}, {"min_table_override", opts.MinTableOverride}, {"min_caps_score", opts.MinCapsScore}, {"min_title_score", opts.MinTitleScore}, {"min_span_override", opts.MinSpanOverride}} {
 		if t.v < 0 || t.v > 1 {
 			return nil, fmt.Errorf("entities: option %s must be between 0 and 1, got %v", t.name, t.v)
 		}
@@ -126,6 +129,7 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	overridePlaces(ws, gaz, caseAware(models), s.opts)
 	overrideGivenNames(typed, caseAware(models), s.opts.MinOverride)
 	typed = append(typed, promoteModelSpans(ws, chs, models, cover, s.opts.MinOverride)...)
+	typed = append(typed, promoteConfident(ws, caseAware(models), gaz, typed, s.opts.MinSpanOverride)...)
 	byModel := typeByModel(d, ws, untyped, models, cover)
 	models = outsideChunks(models, byModel)
 	all := make([]cand, 0, len(gaz)+len(typed)+len(models)+len(byModel))
