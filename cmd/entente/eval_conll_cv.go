@@ -109,7 +109,7 @@ func runConllCV(cmd *cobra.Command, o conllEvalOptions) error {
 			train = append(train, nermodel.Example{Text: d.Text, Tokens: d.Tokens, Sentences: d.Sentences, Labels: docs[i].TokenLabels(d.Tokens)})
 		}
 		m, err := nermodel.Train(ctx, train, nermodel.TrainOptions{
-			Epochs: 10, Seed: 1, LogBuckets: 20, Lexicon: lex, LexiconName: "embedded " + lex.Describe(),
+			Epochs: 15, Seed: 1, LogBuckets: 20, Lexicon: lex, LexiconName: "embedded " + lex.Describe(),
 			TrainedOn: fmt.Sprintf("CoNLL-2003 %s without fold %d of %d", filepath.Base(o.file), f+1, o.folds),
 		})
 		if err != nil {

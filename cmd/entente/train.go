@@ -67,7 +67,7 @@ output of the example below, on eng.train only.`,
 	f.StringVar(&o.conll, "conll", "", "CoNLL-2003-format training file (required)")
 	f.StringVarP(&o.out, "output", "o", "", "model file to write (required)")
 	f.StringVar(&o.name, "name", "", `training data name recorded in the model (default "CoNLL-2003 <file name>")`)
-	f.IntVar(&o.epochs, "epochs", 10, "passes over the training data")
+	f.IntVar(&o.epochs, "epochs", 15, "passes over the training data")
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the sentence order")
 	f.UintVar(&o.logBuckets, "log-buckets", 20, "log2 of the number of hashed feature rows (10..24)")
 	f.BoolVar(&o.noGazetteer, "no-gazetteer", false, "train without the lexicon features read from the embedded gazetteer")

@@ -74,3 +74,27 @@ func TestTrainNERErrors(t *testing.T) {
 		t.Error("a failed training left a model file behind")
 	}
 }
+
+// TestTrainNERReproducesShippedModel trains on CoNLL-2003 eng.train with
+// the defaults and compares the file byte for byte with the embedded model.
+func TestTrainNERReproducesShippedModel(t *testing.T) {
+	if testing.Short() || testutil.Race {
+		t.Skip("training on eng.train takes seconds, minutes under the race detector")
+	}
+	data := testutil.Shared(t, "corpora/conll2003/eng.train")
+	shipped, err := os.ReadFile(filepath.Join("..", "..", "extract", "nermodel", nermodel.DefaultFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "m.gz")
+	if log, err := runTrainNER(t, "--conll", data, "-o", out); err != nil {
+		t.Fatalf("%v\n%s", err, log)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, shipped) {
+		t.Errorf("entente train ner --conll eng.train wrote %d bytes that differ from the shipped model's %d: retrain it (docs/nermodel.md)", len(got), len(shipped))
+	}
+}

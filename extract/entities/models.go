@@ -140,7 +140,8 @@ var articles = set("the", "a", "an")
 var possessives = set("our", "their", "its", "his", "her", "my", "your")
 
 // filterModels drops model labels that cannot be names (no capital, URLs,
-// quotes) and retypes possessed places as organizations.
+// quotes) or lie in boilerplate, and retypes possessed places as
+// organizations.
 func filterModels(d *pipeline.Document, ws []word, ms []cand) []cand {
 	out := ms[:0]
 	for _, m := range ms {
@@ -148,6 +149,11 @@ func filterModels(d *pipeline.Document, ws []word, ms []cand) []cand {
 		// A case-aware tagger read the tags and the case itself: its
 		// names need no proper-noun tag ("Nice", "Lens" in results).
 		if !plausibleName(text) || !properTokens(ws, m.Span, !m.caseAware) || m.score < minChunkScore(ws, m.Span) {
+			continue
+		}
+		if d.InBoilerplate(m.Span) {
+			// Page furniture ("Region: ...", share bars) is no
+			// sentence: only the names the gazetteer knows count there.
 			continue
 		}
 		if m.typ == pipeline.Person {

@@ -21,7 +21,7 @@ type Example struct {
 // TrainOptions configure Train. The zero value of each field means its
 // default.
 type TrainOptions struct {
-	// Epochs over the data; default 10.
+	// Epochs over the data; default 15.
 	Epochs int
 	// Seed fixes the sentence order of every epoch; default 1.
 	Seed uint64
@@ -46,7 +46,7 @@ type TrainOptions struct {
 // byte once written. It returns ctx.Err() if the context is cancelled.
 func Train(ctx context.Context, examples []Example, opts TrainOptions) (*Model, error) {
 	if opts.Epochs <= 0 {
-		opts.Epochs = 10
+		opts.Epochs = 15
 	}
 	if opts.Seed == 0 {
 		opts.Seed = 1
