@@ -1,10 +1,10 @@
 // Package nermodel is a statistical named-entity tagger for English news: an
-// averaged perceptron over hashed lexical, shape, part-of-speech, context and
-// document features (how the document cases a word elsewhere, and what the
-// tagger called its last capitalized occurrence) and lexicon features (known
-// names and given names from the gazetteer) that labels tokens with BIO
-// tags for PER, LOC, ORG (and MISC, which it learns but never reports),
-// decoded greedily left to right.
+// averaged structured perceptron over hashed lexical, shape, part-of-speech,
+// context, document-history (what the tagger called the word's earlier
+// capitalized occurrences) and lexicon features (known names and given
+// names from the gazetteer) that labels tokens with BILOU tags for PER, LOC,
+// ORG (and MISC, which it learns but never reports), decoded by Viterbi
+// over the allowed transitions, one sentence or line at a time.
 //
 // It is one candidate source for the entities stage, not a stage itself: the
 // entities stage reads Env.NER and calls Model.Tag on the nlp stage's tokens,
