@@ -15,6 +15,7 @@ type evalOptions struct {
 	timeml   timemlEvalOptions
 	meantime meantimeEvalOptions
 	conllu   conlluEvalOptions
+	petrarch petrarchEvalOptions
 }
 
 func newEvalCmd() *cobra.Command {
@@ -23,7 +24,7 @@ func newEvalCmd() *cobra.Command {
 		Use:   "eval --gold FILE.gold.json [input]",
 		Short: "Score entente against annotated data",
 		Long: "Score entente against annotated data and print precision, recall and F1.\n\n" +
-			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + conllCVHelp + "\n\n" + timemlEvalHelp + "\n\n" + meantimeEvalHelp + "\n\n" + conlluEvalHelp,
+			goldEvalHelp + "\n\n" + conllEvalHelp + "\n\n" + conllCVHelp + "\n\n" + timemlEvalHelp + "\n\n" + meantimeEvalHelp + "\n\n" + conlluEvalHelp + "\n\n" + petrarchEvalHelp,
 		Example: `  entente eval --gold testdata/gold/moscow-declaration.gold.json
   entente eval --gold key.gold.json article.md --json
   entente eval --conll ../shared/corpora/conll2003/eng.testa --compare
@@ -31,7 +32,8 @@ func newEvalCmd() *cobra.Command {
   entente eval --conll ../shared/corpora/conll2003/eng.train --folds 5
   entente eval --timeml ../shared/corpora/tempeval3/Training/TBAQ-cleaned
   entente eval --meantime ../shared/corpora/meantime
-  entente eval --conllu en_ewt-ud-test.conllu`,
+  entente eval --conllu en_ewt-ud-test.conllu
+  entente eval --petrarch testdata/petrarch/records.xml --misses 5`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(cmd, o, args) },
 	}
@@ -41,6 +43,7 @@ func newEvalCmd() *cobra.Command {
 	addTimeMLEvalFlags(cmd, &o.timeml)
 	addMeantimeEvalFlags(cmd, &o.meantime)
 	addConlluEvalFlags(cmd, &o.conllu)
+	addPetrarchEvalFlags(cmd, &o.petrarch)
 	return cmd
 }
 
@@ -74,8 +77,13 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 			return usage(fmt.Errorf("eval: --conllu takes no input arguments, got %d", len(args)))
 		}
 		return runConlluEval(cmd, o.conllu)
+	case o.petrarch.file != "":
+		if len(args) > 0 {
+			return usage(fmt.Errorf("eval: --petrarch takes no input arguments, got %d", len(args)))
+		}
+		return runPetrarchEval(cmd, o.petrarch)
 	case len(args) > 0:
 		return usage(fmt.Errorf("eval: an input (%s) is only read with --gold", args[0]))
 	}
-	return usage(errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE, --timeml DIR, --meantime DIR or --conllu FILE"))
+	return usage(errors.New("eval: nothing to score: give --gold FILE.gold.json, --conll FILE, --timeml DIR, --meantime DIR, --conllu FILE or --petrarch FILE"))
 }

@@ -54,6 +54,17 @@ func (x *docView) codeTrigger(dr *draft, t trig, a, b int, clause []int) bool {
 	}
 	dr.cameo, dr.code.reverse, dr.code.pattern = m.p.cameo, m.p.reverse, m.p.text
 	dr.code.source, dr.code.target, dr.code.both = m.source, m.target, m.both
+	if m.target < 0 && m.object >= 0 && m.object < b {
+		// The object of the preposition or particle the pattern ends
+		// with is the target ("called on X", "* (TO)").
+		j := m.object
+		for j < b && (x.tag(j) == "DT" || x.tag(j) == "PRP$") {
+			j++
+		}
+		if j < b && x.argAt[j] >= 0 {
+			dr.code.target = j
+		}
+	}
 	return true
 }
 

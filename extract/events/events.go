@@ -155,17 +155,33 @@ func (s *Stage) Process(ctx context.Context, d *pipeline.Document) error {
 	for si := range sents {
 		found = append(found, x.sentenceEvents(sents[si])...)
 	}
-	d.Events = finish(withReverse(merge(found, s.lx)), s.lx)
+	d.Events = x.applyTransforms(x.finish(withReverse(merge(found, s.lx))))
 	return nil
 }
 
-// finish turns drafts into numbered events in text order.
-func finish(ds []*draft, lx *Lexicon) []pipeline.Event {
+// finish turns drafts into numbered events in text order, one per
+// (source, target) pair, with the sides' CAMEO actor codes (dyadcode.go);
+// pairs that come out twice (a mutual kind whose paired event is also
+// coded two-way) are kept once.
+func (x *docView) finish(ds []*draft) []pipeline.Event {
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].trigger.Start < ds[j].trigger.Start })
 	out := make([]pipeline.Event, 0, len(ds))
+	type key struct {
+		trig                pipeline.Span
+		src, tgt, code, via string
+	}
+	seen := map[key]bool{}
 	for _, dr := range ds {
-		for _, dy := range dr.pairs(lx.kinds[dr.kind].Reciprocal) {
-			out = append(out, dr.event(len(out)+1, dy))
+		x.addCoordinated(dr)
+		for _, dy := range dr.pairs(x.lx.kinds[dr.kind].Reciprocal) {
+			ev := dr.event(len(out)+1, dy)
+			ev.SourceCode, ev.TargetCode = x.sideCode(dr, dy.source, true), x.sideCode(dr, dy.target, false)
+			k := key{ev.Trigger, ev.Source + "|" + ev.SourceCode, ev.Target + "|" + ev.TargetCode, ev.CAMEO, ev.Kind}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, ev)
 		}
 	}
 	return out

@@ -131,6 +131,7 @@ type Lexicon struct {
 type phrase struct {
 	words []string
 	kind  string
+	layer int // the file it came from
 }
 
 // DefaultLexicon returns the embedded lexicon.
@@ -300,7 +301,7 @@ func compileLayers(hasBase bool, layers []*LexiconFile) (*Lexicon, error) {
 				if len(w) == 0 {
 					return nil, fmt.Errorf("kind %q: empty phrase", kind)
 				}
-				lx.phrases = append(lx.phrases, phrase{words: w, kind: kind})
+				lx.phrases = append(lx.phrases, phrase{words: w, kind: kind, layer: li})
 			}
 			ps, err := compilePatterns(kind, spec, synsets, lx.user[kind])
 			if err != nil {
@@ -311,6 +312,16 @@ func compileLayers(hasBase bool, layers []*LexiconFile) (*Lexicon, error) {
 			}
 		}
 	}
+	// A phrase starting with a verb form a later file claims gives way
+	// to that verb and its patterns (an imported CALL with "call on").
+	kept := lx.phrases[:0]
+	for _, p := range lx.phrases {
+		if _, ok := lx.verbs[p.words[0]]; ok && verbLayer[p.words[0]] > p.layer {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	lx.phrases = kept
 	sort.SliceStable(lx.phrases, func(i, j int) bool { return len(lx.phrases[i].words) > len(lx.phrases[j].words) })
 	var agents []AgentSpec
 	for _, f := range layers {

@@ -245,6 +245,9 @@ type patternMatch struct {
 	p              *pattern
 	source, target int // token of a $ / + element, -1
 	both           bool
+	// object is the token after a preposition or particle the pattern
+	// ends with ("call on", "(TO)"), -1: its object is the target.
+	object int
 }
 
 // matchPatterns returns the first of ps (longest first) that matches
@@ -262,7 +265,7 @@ func (sc patternScope) matchPatterns(ps []*pattern, base string) *patternMatch {
 }
 
 func (sc patternScope) match(p *pattern) (*patternMatch, bool) {
-	m := &patternMatch{p: p, source: -1, target: -1}
+	m := &patternMatch{p: p, source: -1, target: -1, object: -1}
 	// Lower part, left to right from the verb.
 	pos := sc.v + 1
 	for k, e := range p.lower {
@@ -273,6 +276,12 @@ func (sc patternScope) match(p *pattern) (*patternMatch, bool) {
 		}
 		sc.record(m, e, at)
 		pos = end
+		if k == len(p.lower)-1 && e.typ == elWord && end == at+1 {
+			switch sc.x.tag(at) {
+			case "IN", "TO", "RP":
+				m.object = end
+			}
+		}
 	}
 	// Upper part, right to left from the verb.
 	pos = sc.v // exclusive end

@@ -304,7 +304,12 @@ func (p *phoenixReader) blockHeader(t string, n int) {
 		p.block = k
 		return
 	}
-	p.f.Kinds[k] = KindSpec{CAMEO: cameo, Reverse: rev, PatternsOnly: none}
+	spec := KindSpec{CAMEO: cameo, Reverse: rev, PatternsOnly: none}
+	if cameo != "" && rev == cameo {
+		// [040:040]: a mutual kind, coded both ways.
+		spec.Reverse, spec.Reciprocal = "", true
+	}
+	p.f.Kinds[k] = spec
 	p.order = append(p.order, k)
 	p.block = k
 	p.st.Kinds++

@@ -110,7 +110,8 @@ func TestImportJunk(t *testing.T) {
 	if lx.verbs["sold"] != "sell" || lx.verbs["held"] != "meet_phrases" || !lx.kinds["meet_phrases"].PatternsOnly {
 		t.Errorf("verbs: sold=%q held=%q", lx.verbs["sold"], lx.verbs["held"])
 	}
-	if k := lx.kinds["meet"]; k.CAMEO != "040" || k.Reverse != "040" {
+	// [040:040] makes a mutual kind; [A:B] a paired code.
+	if k := lx.kinds["meet"]; k.CAMEO != "040" || k.Reverse != "" || !k.Reciprocal {
 		t.Errorf("two-way code: %+v", k)
 	}
 	if ps := lx.patterns["sell"]; len(ps) != 2 || ps[0].reverse != "071" || ps[0].cameo != "" {

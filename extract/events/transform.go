@@ -3,6 +3,8 @@ package events
 import (
 	"fmt"
 	"strings"
+
+	"github.com/entente-nlp/entente/pipeline"
 )
 
 // transform is a compiled PETRARCH transformation (see TransformSpec):
@@ -52,4 +54,123 @@ func parseTransform(rule string) (transform, error) {
 		return bad(fmt.Sprintf("code %q", t.code))
 	}
 	return t, nil
+}
+
+// side is one side of an event: entity id and actor code.
+type side struct{ id, code string }
+
+func (s side) empty() bool { return s.id == "" && s.code == "" }
+
+// same reports whether two sides are one actor: the same entity, or, both
+// without one, the same code.
+func (s side) same(o side) bool {
+	if s.id != "" || o.id != "" {
+		return s.id == o.id
+	}
+	return s.code != "" && s.code == o.code
+}
+
+// applyTransforms rewrites events by the lexicon's transformations (see
+// TransformSpec): an event of the outer kind by a whose sentence holds an
+// event of the inner kind matching the rule becomes the rule's event, and
+// the inner event goes ("Freedonia said Freedonian troops would attack
+// Sylvania": a (a b ATTACK) SAY = a b 138, a threat).
+func (x *docView) applyTransforms(evs []pipeline.Event) []pipeline.Event {
+	if len(x.lx.trans) == 0 || len(evs) < 2 {
+		return evs
+	}
+	drop := make([]bool, len(evs))
+	changed := false
+	for i := range evs {
+		o := &evs[i]
+		for _, tr := range x.lx.trans {
+			if drop[i] || o.Kind != tr.outer {
+				continue
+			}
+			if j, s, t, code, ok := matchTransform(tr, evs, i, drop); ok {
+				o.Source, o.SourceCode, o.Target, o.TargetCode = s.id, s.code, t.id, t.code
+				o.CAMEO, o.QuadClass = code, QuadClass(code)
+				parts := o.Participants[:0:0]
+				for _, p := range o.Participants {
+					if p.Entity != s.id && p.Entity != t.id {
+						parts = append(parts, p)
+					}
+				}
+				if s.id != "" {
+					parts = append(parts, pipeline.Participant{Entity: s.id, Role: Actor})
+				}
+				if t.id != "" {
+					parts = append(parts, pipeline.Participant{Entity: t.id, Role: Target})
+				}
+				o.Participants = parts
+				drop[j], changed = true, true
+				break
+			}
+		}
+	}
+	if !changed {
+		return evs
+	}
+	out := evs[:0]
+	for i, e := range evs {
+		if !drop[i] {
+			e.ID = fmt.Sprintf("e%d", len(out)+1)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// matchTransform finds the inner event of rule tr for the outer event
+// evs[i] and returns it with the resulting sides and code.
+func matchTransform(tr transform, evs []pipeline.Event, i int, drop []bool) (int, side, side, string, bool) {
+	o := evs[i]
+	a := side{o.Source, o.SourceCode}
+	if a.empty() {
+		return 0, side{}, side{}, "", false
+	}
+	for j, in := range evs {
+		if j == i || drop[j] || in.Kind != tr.inner || in.Evidence != o.Evidence {
+			continue
+		}
+		var b side
+		is, it := side{in.Source, in.SourceCode}, side{in.Target, in.TargetCode}
+		switch tr.innerSrc {
+		case "a":
+			if !a.same(is) {
+				continue
+			}
+		case "b":
+			if is.empty() || a.same(is) {
+				continue
+			}
+			b = is
+		}
+		switch tr.innerTgt {
+		case "a":
+			if !a.same(it) {
+				continue
+			}
+		case "b":
+			if it.empty() {
+				continue
+			}
+			b = it
+		}
+		pick := func(l string) side {
+			switch l {
+			case "a":
+				return a
+			case "b":
+				return b
+			}
+			return side{}
+		}
+		code := tr.code
+		if code == "Q" {
+			code = in.CAMEO
+		}
+		return j, pick(tr.resSrc), pick(tr.resTgt), code, true
+	}
+	return 0, side{}, side{}, "", false
 }

@@ -44,6 +44,9 @@ type docView struct {
 	// city -> country, from entity attributes, for countries the document
 	// mentions
 	country map[string]string
+	// codes maps entity ids to CAMEO actor codes, built on first use
+	// (dyadcode.go).
+	codes map[string]string
 	// tr is the dependency tree, built on first use by mood.
 	tr *pipeline.Tree
 }
