@@ -18,11 +18,30 @@ import (
 // give nothing: those the events stage marks (Negated, Modality
 // hypothetical) and those with a hedge word before every trigger.
 func (x *view) fromEvents() {
+	// Events that share a trigger are one event split into dyads ("Russia,
+	// Turkey and Iran signed" gives one per source): their actors act
+	// together.
+	coActors := map[pipeline.Span][]string{}
+	for _, e := range x.d.Events {
+		if e.Negated || e.Modality == "hypothetical" {
+			continue
+		}
+		as, _ := x.participantSides(e)
+		if t := x.typeOf(e.Source); e.Source != "" && (t == pipeline.Country || t == pipeline.Organization) && !slices.Contains(as, e.Source) {
+			as = append(as, e.Source)
+		}
+		for _, a := range as {
+			if !slices.Contains(coActors[e.Trigger], a) {
+				coActors[e.Trigger] = append(coActors[e.Trigger], a)
+			}
+		}
+	}
 	for _, e := range x.d.Events {
 		if e.Negated || e.Modality == "hypothetical" || x.hedged(e) {
 			continue
 		}
 		actors, targets := x.sides(e)
+		together := coActors[e.Trigger]
 		if len(actors)+len(targets) == 0 {
 			continue
 		}
@@ -41,7 +60,7 @@ func (x *view) fromEvents() {
 			for _, pairs := range rule.Pairs {
 				switch pairs {
 				case "actors":
-					x.pairs(e, rule.Name, rule.Relation, rule.Confidence, as, as)
+					x.pairs(e, rule.Name, rule.Relation, rule.Confidence, together, together)
 				case "actor-target":
 					x.pairs(e, rule.Name, rule.Relation, rule.Confidence, as, ts)
 					if mutual {
@@ -62,7 +81,7 @@ func (x *view) fromEvents() {
 				}
 			case pipeline.Opposes:
 				if x.joint(e) {
-					x.pairs(e, rule.Name+"-together", pipeline.CooperatesWith, rule.Confidence, as, as)
+					x.pairs(e, rule.Name+"-together", pipeline.CooperatesWith, rule.Confidence, together, together)
 				}
 				if len(alongside) > 0 {
 					x.pairs(e, rule.Name+"-alongside", pipeline.CooperatesWith, rule.Confidence, as, alongside)
@@ -80,6 +99,30 @@ func (x *view) fromEvents() {
 // apposition takes the noun it describes ("Hezbollah, which fought a
 // month-long war with Israel").
 func (x *view) sides(e pipeline.Event) (actors, targets []string) {
+	party := func(id string) bool {
+		t := x.typeOf(id)
+		return id != "" && (t == pipeline.Country || t == pipeline.Organization)
+	}
+	if party(e.Source) {
+		// The events stage's dyad from the parse: its source acts; its
+		// target, else the event's other targets, is acted on.
+		actors = []string{e.Source}
+		if party(e.Target) {
+			return actors, []string{e.Target}
+		}
+		for _, p := range e.Participants {
+			if p.Role == "target" && party(p.Entity) && p.Entity != e.Source && !x.describesOther(e, p.Entity) {
+				targets = append(targets, p.Entity)
+			}
+		}
+		return actors, targets
+	}
+	return x.participantSides(e)
+}
+
+// participantSides returns the countries and organizations among e's
+// participants with role actor and target.
+func (x *view) participantSides(e pipeline.Event) (actors, targets []string) {
 	for _, p := range e.Participants {
 		if t := x.typeOf(p.Entity); t != pipeline.Country && t != pipeline.Organization {
 			continue

@@ -431,3 +431,42 @@ func TestRequiredWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDyadEvents reads events split into one per (source, target) pair, as
+// the events stage's dyads give them: the sources of one trigger act
+// together, each source opposes its own target.
+func TestDyadEvents(t *testing.T) {
+	text := "Russia, Turkey and Iran signed a declaration. Russia and Iran attacked Islamic State."
+	d := buildDoc(t, text, false)
+	sign := pipeline.Span{Start: strings.Index(text, "signed"), End: strings.Index(text, "signed") + 6}
+	att := pipeline.Span{Start: strings.Index(text, "attacked"), End: strings.Index(text, "attacked") + 8}
+	s1, s2 := d.Sentences[0].Span, d.Sentences[1].Span
+	ev := func(id, kind, cameo string, trig, sent pipeline.Span, src, dst string) pipeline.Event {
+		e := pipeline.Event{ID: id, Kind: kind, CAMEO: cameo, Trigger: trig, Evidence: sent, Modality: "asserted",
+			Participants: []pipeline.Participant{{Entity: src, Role: "actor"}}}
+		if dst != "" {
+			e.Participants = append(e.Participants, pipeline.Participant{Entity: dst, Role: "target"})
+		}
+		return e
+	}
+	d.Events = []pipeline.Event{
+		ev("e1", "agreement", "057", sign, s1, "country:RU", ""),
+		ev("e2", "agreement", "057", sign, s1, "country:TR", ""),
+		ev("e3", "agreement", "057", sign, s1, "country:IR", ""),
+		ev("e4", "attack", "190", att, s2, "country:RU", "org:islamic-state"),
+		ev("e5", "attack", "190", att, s2, "country:IR", "org:islamic-state"),
+	}
+	rs := run(t, d, Options{}, nil)
+	for _, w := range []rel{
+		{"country:RU", "cooperates_with", "country:TR", "", ""}, {"country:RU", "cooperates_with", "country:IR", "", ""},
+		{"country:TR", "cooperates_with", "country:IR", "", ""},
+		{"country:RU", "opposes", "org:islamic-state", "", ""}, {"country:IR", "opposes", "org:islamic-state", "", ""},
+	} {
+		if find(rs, w) == nil {
+			t.Errorf("missing %v; got:\n%s", w, dump(d, rs))
+		}
+	}
+	if r := find(rs, rel{"org:islamic-state", "opposes", "country:RU", "", ""}); r != nil {
+		t.Errorf("an attack is not mutual: %+v", r)
+	}
+}
