@@ -40,7 +40,9 @@ type resolver struct {
 	inMent []int32 // token -> mention index + 1, 0 when none
 	quote  []int32 // token -> quotation id, 0 outside
 	sentOf []int32 // token -> sentence
-	parsed bool
+	// anaphors are the tokens that may start an anaphor (a third-person
+	// pronoun or "the"), in text order: the resolution visits only them.
+	anaphors []int32
 	// descAt maps the head token of a resolved description to its
 	// entity, for the pronouns after it ("The company said it").
 	descAt map[int]int
@@ -55,17 +57,7 @@ func newResolver(d *pipeline.Document, window int) *resolver {
 	r.inMent = make([]int32, n)
 	r.quote = make([]int32, n)
 	r.sentOf = make([]int32, n)
-	s := 0
-	for i := range d.Tokens {
-		for s+1 < len(d.Sentences) && d.Tokens[i].Start >= d.Sentences[s].End {
-			s++
-		}
-		r.sentOf[i] = int32(s)
-		if d.Tokens[i].Dep != "" {
-			r.parsed = true
-		}
-	}
-	r.markQuotes()
+	r.scan()
 	byID := make(map[string]int, len(d.Entities))
 	for i, e := range d.Entities {
 		byID[e.ID] = i
@@ -210,33 +202,53 @@ func (r *resolver) role(a, b int) (head int, subj bool) {
 	return -1, false
 }
 
-// markQuotes numbers the quotations: a token between an opening and a
-// closing quotation mark gets the quotation's id. A paragraph break ends
-// an unclosed quotation.
-func (r *resolver) markQuotes() {
+// scan makes the one pass over the tokens: their sentences, their
+// quotations (a token between an opening and a closing quotation mark gets
+// the quotation's id; a paragraph break ends an unclosed quotation), and
+// the tokens that may start an anaphor.
+func (r *resolver) scan() {
 	d := r.d
+	s, prevEnd := 0, 0
 	open, id := false, int32(0)
 	for i := range d.Tokens {
-		if i > 0 && strings.IndexByte(d.Text[d.Tokens[i-1].End:d.Tokens[i].Start], '\n') >= 0 {
+		t := &d.Tokens[i]
+		for s+1 < len(d.Sentences) && t.Start >= d.Sentences[s].End {
+			s++
+		}
+		r.sentOf[i] = int32(s)
+		if i > 0 && t.Start > prevEnd && strings.IndexByte(d.Text[prevEnd:t.Start], '\n') >= 0 {
 			open = false
 		}
-		switch d.Slice(d.Tokens[i].Span) {
-		case "\"":
-			if open {
-				open = false
-			} else {
+		prevEnd = t.End
+		if n := t.End - t.Start; n <= 3 && n > 0 {
+			switch c := d.Text[t.Start]; {
+			case c == '"' && n == 1:
+				if open {
+					open = false
+				} else {
+					open, id = true, id+1
+				}
+				continue
+			case c == '`' || c == '\xe2' && d.Text[t.Start:t.End] == "“":
 				open, id = true, id+1
+				continue
+			case c == '\'' && n == 2 && d.Text[t.Start+1] == '\'' || c == '\xe2' && d.Text[t.Start:t.End] == "”":
+				open = false
+				continue
 			}
-			continue
-		case "“", "``":
-			open, id = true, id+1
-			continue
-		case "”", "''":
-			open = false
-			continue
 		}
 		if open {
 			r.quote[i] = id
+		}
+		lw := t.Lower
+		if len(lw) < 2 || len(lw) > 10 || lw[0] != 'h' && lw[0] != 's' && lw[0] != 'i' && lw[0] != 't' {
+			if lw != "" || t.End-t.Start > 10 {
+				continue // neither a pronoun nor "the"
+			}
+			lw = strings.ToLower(d.Text[t.Start:t.End])
+		}
+		if _, ok := pronouns[lw]; ok || lw == "the" {
+			r.anaphors = append(r.anaphors, int32(i))
 		}
 	}
 }
@@ -257,39 +269,36 @@ func (r *resolver) run(ctx context.Context, kinds map[string]bool) []pipeline.Co
 	}
 	toks := r.d.Tokens
 	next := 0 // mentions before token i: ments[:next]
-	for i := 0; i < len(toks); i++ {
-		if i&1023 == 0 && ctx.Err() != nil {
+	skipTo := 0
+	for n, ai := range r.anaphors {
+		i := int(ai)
+		if n&255 == 0 && ctx.Err() != nil {
 			return nil
 		}
 		for next < len(r.ments) && r.ments[next].b <= i {
 			next++
 		}
-		if r.inMent[i] != 0 {
+		if i < skipTo || r.inMent[i] != 0 {
 			continue
 		}
 		lw := toks[i].Lower
 		if lw == "" {
 			lw = strings.ToLower(r.d.Slice(toks[i].Span))
 		}
-		if len(lw) < 2 || len(lw) > 10 || lw[0] != 'h' && lw[0] != 's' && lw[0] != 'i' && lw[0] != 't' {
-			continue // no pronoun and not "the": skip the map lookups
-		}
 		if p, ok := pronouns[lw]; ok && want(pipeline.CorefPronoun) {
 			if p.class == groupClass && p.number == singular && r.pleonastic(i) {
 				continue
 			}
-			if toks[i].Tag != "" && !strings.HasPrefix(toks[i].Tag, "PRP") && toks[i].Tag != "PRP$" {
+			if toks[i].Tag != "" && !strings.HasPrefix(toks[i].Tag, "PRP") {
 				continue
 			}
-			for _, c := range r.pronoun(i, p, next) {
-				out = append(out, c)
-			}
+			out = append(out, r.pronoun(i, p, next)...)
 			continue
 		}
 		if lw == "the" && want(pipeline.CorefDescription) {
 			if c, end, ok := r.description(i, next); ok {
 				out = append(out, c)
-				i = end - 1
+				skipTo = end
 			}
 		}
 	}
