@@ -13,6 +13,18 @@ import (
 	"github.com/entente-nlp/entente/pipeline"
 )
 
+// runParse parses d as the pipeline's parse stage does by default.
+func runParse(t *testing.T, d *pipeline.Document) {
+	t.Helper()
+	p, err := parse.New(nil, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // runCoref parses d (as the pipeline's parse stage would) and runs the
 // coref stage over it.
 func runCoref(t *testing.T, d *pipeline.Document) {
@@ -73,6 +85,8 @@ func TestDyads(t *testing.T) {
 			d := buildDoc(t, text, allEnts, allDates)
 			if withCoref {
 				runCoref(t, d)
+			} else {
+				runParse(t, d)
 			}
 			evs := runEvents(t, d)
 			var got []string
@@ -96,5 +110,38 @@ func TestDyads(t *testing.T) {
 	}
 	if n < 20 {
 		t.Fatalf("testdata/dyads.tsv holds %d cases", n)
+	}
+}
+
+// TestParseOnDemand checks the options: with parse "triggers" an unparsed
+// sentence is parsed for its dyads; by default ("existing") it is not, and
+// word order decides.
+func TestParseOnDemand(t *testing.T) {
+	const text = "Iran criticized Turkey, which attacked Syria."
+	attackSource := func(o Options) string {
+		t.Helper()
+		d := buildDoc(t, text, allEnts, allDates)
+		s, err := New(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Events {
+			if e.Kind == "attack" {
+				return e.Source
+			}
+		}
+		return "none"
+	}
+	if got := attackSource(Options{Parse: ParseTriggers}); got != turkey.id {
+		t.Errorf("parse triggers: attack source %q, want %q", got, turkey.id)
+	}
+	if got := attackSource(Options{}); got == turkey.id {
+		t.Errorf("parse existing (default): attack source %q, want word order without a tree", got)
+	}
+	if _, err := New(Options{Parse: "sometimes"}); err == nil {
+		t.Error("parse \"sometimes\" accepted")
 	}
 }
