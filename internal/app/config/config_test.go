@@ -19,8 +19,9 @@ func write(t *testing.T, dir, name, body string) string {
 	return p
 }
 
-// testPipeline stands for the stage registry's default pipeline.
-var testPipeline = []string{"ingest", "clean", "nlp", "entities", "dates", "events", "relations"}
+// testPipeline stands for the stage registry's default pipeline (cmd/entente
+// TestREADMEPipelineIsTheRegistryDefault keeps the two equal).
+var testPipeline = []string{"ingest", "clean", "nlp", "parse", "entities", "coref", "dates", "events", "relations"}
 
 // load is Load with the stages of testPipeline registered.
 func load(o Options) (*Config, error) {
