@@ -56,19 +56,6 @@ func allowed(prev, k int) bool {
 	return !isOpen(prev)
 }
 
-// prevsOf[k] lists the labels that may precede label k, as prev+1 (0 is
-// the start of a sequence): the transitions Viterbi considers.
-var prevsOf = func() (out [numLabels][]int8) {
-	for k := 0; k < numLabels; k++ {
-		for p := -1; p < numLabels; p++ {
-			if allowed(p, k) {
-				out[k] = append(out[k], int8(p+1))
-			}
-		}
-	}
-	return out
-}()
-
 // bioOf returns the BIO tag of BILOU label k: B- for B and U, I- for I
 // and L.
 func bioOf(k int) string {
