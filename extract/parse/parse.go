@@ -22,7 +22,7 @@ type Options struct {
 	// first ones (in text order) that have a verb and a proper noun by the
 	// nlp stage's Penn tags, the sentences where later stages look for who
 	// did what to whom. News puts its facts first, and the bound keeps
-	// the stage's cost per document flat. 0 means the default, 8; -1
+	// the stage's cost per document flat. 0 means the default, 4; -1
 	// parses every sentence (up to MaxTokens tokens).
 	MaxSentences int `mapstructure:"max_sentences"`
 }
@@ -66,7 +66,7 @@ func New(m *depparse.Model, o Options) (*Stage, error) {
 		return nil, fmt.Errorf("parse: max_sentences must be -1 (all) or more, got %d", o.MaxSentences)
 	}
 	if o.MaxSentences == 0 {
-		o.MaxSentences = 8
+		o.MaxSentences = 4
 	}
 	if m == nil {
 		var err error
