@@ -2,7 +2,6 @@ package graph
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 )
@@ -146,14 +145,5 @@ func WriteGEXF(w io.Writer, g *Graph) error {
 			doc.Graph.Edges = append(doc.Graph.Edges, ge)
 		}
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("graph: writing GEXF: %w", err)
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return writeXML(w, doc, "GEXF")
 }

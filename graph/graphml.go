@@ -104,14 +104,5 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 			doc.Graph.Edges = append(doc.Graph.Edges, ge)
 		}
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("graph: writing GraphML: %w", err)
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return writeXML(w, doc, "GraphML")
 }
